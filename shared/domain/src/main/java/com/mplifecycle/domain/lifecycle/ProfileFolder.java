@@ -1,0 +1,222 @@
+package com.mplifecycle.domain.lifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.mplifecycle.domain.app.AppSettings;
+import com.mplifecycle.domain.event.EventType;
+import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.profile.Cart;
+import com.mplifecycle.domain.profile.CheckInStreak;
+import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.Demographics;
+import com.mplifecycle.domain.profile.Order;
+
+/**
+ * Folds tracking events into a profile and applies the stage promotions they cause.
+ *
+ * <p>Every step is idempotent: folding an event that is already in the profile changes nothing
+ * (days are sets, orders and refunds are keyed by id, credits by the granting event's id), so a
+ * redelivered stream record or a retried request cannot count twice.
+ */
+public final class ProfileFolder {
+    /** Days of activity history kept beyond the first-seen cohort window. */
+    static final int ACTIVE_DAYS_KEPT = 60;
+    /** Days after first seen kept for D1/D7/D30 retention. */
+    static final int COHORT_DAYS_KEPT = 30;
+    static final Duration ORDERS_KEPT = Duration.ofDays(400);
+    static final Duration SPENT_GRANTS_KEPT = Duration.ofDays(32);
+
+    /** The new profile and the stage changes, in order, that the events caused. */
+    public record Result(CustomerProfile profile, List<StageChange> changes) {
+        public Result {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    private final ZoneId zone;
+    private final StageRules rules;
+
+    public ProfileFolder(AppSettings settings) {
+        this.zone = settings.timeZone();
+        this.rules = new StageRules(settings.lifecycle());
+    }
+
+    public Result fold(CustomerProfile before, String openid, List<TrackedEvent> events) {
+        List<TrackedEvent> ordered = new ArrayList<>(events);
+        ordered.sort(Comparator.comparing(TrackedEvent::ts).thenComparing(TrackedEvent::eventId));
+        CustomerProfile p = before;
+        if (p.openid() == null && openid != null) {
+            p = p.toBuilder().openid(openid).build();
+        }
+        List<StageChange> changes = new ArrayList<>();
+        for (TrackedEvent event : ordered) {
+            LocalDate day = LocalDate.ofInstant(event.ts(), zone);
+            p = apply(noteActivity(p, event, day), event);
+            for (StageChange change : rules.afterActivity(p, event.ts(), day)) {
+                changes.add(change);
+                CustomerProfile.Builder b = p.toBuilder().stage(change.to(), change.at());
+                if (change.isReactivation()) {
+                    b.reactivations(p.reactivations() + 1);
+                }
+                p = b.build();
+            }
+        }
+        return new Result(prune(p), changes);
+    }
+
+    private static CustomerProfile noteActivity(CustomerProfile p, TrackedEvent e, LocalDate day) {
+        TreeSet<Integer> days = new TreeSet<>(p.activeDays());
+        days.add((int) day.toEpochDay());
+        Instant first = p.firstSeenAt() == null || e.ts().isBefore(p.firstSeenAt()) ? e.ts() : p.firstSeenAt();
+        Instant last = p.lastActiveAt() == null || e.ts().isAfter(p.lastActiveAt()) ? e.ts() : p.lastActiveAt();
+        return p.toBuilder().activeDays(List.copyOf(days)).firstSeenAt(first).lastActiveAt(last).build();
+    }
+
+    private CustomerProfile apply(CustomerProfile p, TrackedEvent e) {
+        EventType type = e.type();
+        if (type == EventType.ORDER_PAID) {
+            return paid(p, e);
+        } else if (type == EventType.ORDER_REFUNDED) {
+            return refunded(p, e);
+        } else if (type == EventType.ADD_TO_CART) {
+            return addedToCart(p, e);
+        } else if (type == EventType.CHECK_IN) {
+            LocalDate date = LocalDate.parse(e.string("date"));
+            CheckInStreak streak = p.checkIn() == null ? new CheckInStreak(date, 1) : p.checkIn().with(date);
+            return p.toBuilder().checkIn(streak).build();
+        } else if (type == EventType.SUBSCRIBE_RESULT) {
+            return subscribed(p, e);
+        } else if (type == EventType.PROFILE_UPDATE) {
+            return profileUpdated(p, e);
+        }
+        return p;
+    }
+
+    private static CustomerProfile paid(CustomerProfile p, TrackedEvent e) {
+        String orderId = e.string("orderId");
+        List<Order> orders = new ArrayList<>(p.orders());
+        int i = indexOf(orders, orderId);
+        if (i >= 0 && orders.get(i).isPaid()) {
+            return p;
+        }
+        Order existing = i >= 0 ? orders.remove(i) : null;
+        orders.add(new Order(orderId, e.ts(), e.number("amountFen"), existing == null ? Map.of() : existing.refunds()));
+        orders.sort(Comparator.comparing((Order o) -> o.paidAt() == null ? Instant.MIN : o.paidAt())
+                .thenComparing(Order::orderId));
+        Cart cart = p.cart() != null && !p.cart().updatedAt().isAfter(e.ts()) ? null : p.cart();
+        return p.toBuilder().orders(orders).cart(cart).build();
+    }
+
+    private static CustomerProfile refunded(CustomerProfile p, TrackedEvent e) {
+        String orderId = e.string("orderId");
+        List<Order> orders = new ArrayList<>(p.orders());
+        int i = indexOf(orders, orderId);
+        Order order = i >= 0 ? orders.remove(i) : new Order(orderId, null, 0, Map.of());
+        if (order.refunds().containsKey(e.eventId())) {
+            return p;
+        }
+        Map<String, Long> refunds = new HashMap<>(order.refunds());
+        refunds.put(e.eventId(), e.number("amountFen"));
+        orders.add(i >= 0 ? i : orders.size(), new Order(orderId, order.paidAt(), order.amountFen(), refunds));
+        return p.toBuilder().orders(orders).build();
+    }
+
+    private static CustomerProfile addedToCart(CustomerProfile p, TrackedEvent e) {
+        Cart cart = p.cart();
+        if (cart != null && cart.updatedAt().isAfter(e.ts())) {
+            return p;
+        }
+        Instant lastPaid = p.lastOrderAt();
+        if (lastPaid != null && !lastPaid.isBefore(e.ts())) {
+            return p;
+        }
+        Map<String, Long> quantities = new HashMap<>(cart == null ? Map.of() : cart.quantities());
+        long value = cart == null ? 0 : cart.valueFen();
+        Long before = quantities.put(e.string("sku"), e.number("qty"));
+        if (before == null) {
+            value += e.number("qty") * e.number("priceFen");
+        }
+        return p.toBuilder().cart(new Cart(quantities, value, e.ts())).build();
+    }
+
+    private static CustomerProfile subscribed(CustomerProfile p, TrackedEvent e) {
+        Map<String, List<String>> grants = new HashMap<>(p.creditGrants());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> results = (Map<String, Object>) e.props().get("results");
+        results.forEach((templateId, outcome) -> {
+            String grant = e.eventId() + ":" + templateId;
+            List<String> current = grants.getOrDefault(templateId, List.of());
+            if ("accept".equals(outcome) && !current.contains(grant) && !p.spentGrants().containsKey(grant)) {
+                List<String> next = new ArrayList<>(current);
+                next.add(grant);
+                grants.put(templateId, next);
+            }
+        });
+        return p.toBuilder().creditGrants(grants).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CustomerProfile profileUpdated(CustomerProfile p, TrackedEvent e) {
+        Demographics d = p.demographics();
+        if (d != null && d.updatedAt().isAfter(e.ts())) {
+            return p;
+        }
+        Demographics next = new Demographics(
+                e.has("birthday") ? e.string("birthday") : d == null ? null : d.birthday(),
+                e.has("gender") ? e.string("gender") : d == null ? null : d.gender(),
+                e.has("region") ? e.string("region") : d == null ? null : d.region(),
+                e.has("tags") ? (List<String>) e.props().get("tags") : d == null ? null : d.tags(),
+                e.ts());
+        return p.toBuilder().demographics(next).build();
+    }
+
+    /** Drops history no rule needs any more, relative to the latest activity (not the wall clock). */
+    private CustomerProfile prune(CustomerProfile p) {
+        if (p.lastActiveAt() == null) {
+            return p;
+        }
+        long latestDay = LocalDate.ofInstant(p.lastActiveAt(), zone).toEpochDay();
+        long cohortDay = LocalDate.ofInstant(p.firstSeenAt(), zone).toEpochDay();
+        List<Integer> days = p.activeDays().stream()
+                .filter(d -> d > latestDay - ACTIVE_DAYS_KEPT || d <= cohortDay + COHORT_DAYS_KEPT)
+                .toList();
+        Instant orderCutoff = p.lastActiveAt().minus(ORDERS_KEPT);
+        List<Order> kept = new ArrayList<>();
+        long archivedOrders = p.archivedOrders();
+        long archivedRevenue = p.archivedRevenueFen();
+        TreeSet<Long> archivedDays = new TreeSet<>();
+        for (Order o : p.orders()) {
+            if (o.isPaid() && o.paidAt().isBefore(orderCutoff)) {
+                archivedOrders += o.counts() ? 1 : 0;
+                archivedRevenue += o.netFen();
+                archivedDays.add(LocalDate.ofInstant(o.paidAt(), zone).toEpochDay());
+            } else {
+                kept.add(o);
+            }
+        }
+        Instant grantCutoff = p.lastActiveAt().minus(SPENT_GRANTS_KEPT);
+        Map<String, Long> spent = new HashMap<>(p.spentGrants());
+        spent.values().removeIf(at -> Instant.ofEpochMilli(at).isBefore(grantCutoff));
+        return p.toBuilder().activeDays(days).orders(kept)
+                .archived(archivedOrders, archivedRevenue, p.archivedOrderDays() + archivedDays.size())
+                .spentGrants(spent).build();
+    }
+
+    private static int indexOf(List<Order> orders, String orderId) {
+        for (int i = 0; i < orders.size(); i++) {
+            if (orders.get(i).orderId().equals(orderId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

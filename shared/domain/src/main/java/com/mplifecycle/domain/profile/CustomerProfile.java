@@ -1,0 +1,161 @@
+package com.mplifecycle.domain.profile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import com.mplifecycle.domain.lifecycle.Stage;
+
+/**
+ * The one profile model: everything the lifecycle rules, RFM, campaigns and statistics need to
+ * know about a customer, kept compact because every write of it costs write units.
+ *
+ * <p>{@code activeDays} are epoch days in the app's time zone: the last 60 days plus the first 31
+ * days after first seen (for D1/D7/D30 retention). {@code orders} covers about 400 days; older
+ * orders are folded into the {@code archived*} totals. {@code creditGrants} holds, per WeChat
+ * template, the ids of the {@code subscribe_result} events whose accept is not yet spent;
+ * {@code spentGrants} remembers spent ones for a month so a redelivered event cannot re-grant.
+ * {@code version} is the optimistic-locking counter of the stored item.
+ */
+public record CustomerProfile(
+        String appId, String customerId, String openid,
+        Stage stage, Instant stageSince, Instant firstSeenAt, Instant lastActiveAt,
+        List<Integer> activeDays,
+        List<Order> orders, long archivedOrders, long archivedRevenueFen, long archivedOrderDays,
+        Cart cart, CheckInStreak checkIn, Demographics demographics,
+        Map<String, List<String>> creditGrants, Map<String, Long> spentGrants,
+        int reactivations, LastPush lastPush,
+        long version) {
+
+    public CustomerProfile {
+        Objects.requireNonNull(appId, "appId");
+        Objects.requireNonNull(customerId, "customerId");
+        activeDays = activeDays == null ? List.of() : List.copyOf(activeDays);
+        orders = orders == null ? List.of() : List.copyOf(orders);
+        creditGrants = creditGrants == null ? Map.of() : creditGrants.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        spentGrants = spentGrants == null ? Map.of() : Map.copyOf(spentGrants);
+    }
+
+    /** A profile with nothing folded into it yet. */
+    public static CustomerProfile empty(String appId, String customerId) {
+        return new CustomerProfile(appId, customerId, null, null, null, null, null, List.of(), List.of(), 0, 0, 0,
+                null, null, null, Map.of(), Map.of(), 0, null, 0);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    public boolean isEmpty() {
+        return stage == null;
+    }
+
+    /** Paid orders that count (not fully refunded), lifetime. */
+    public long paidOrders() {
+        return archivedOrders + orders.stream().filter(Order::counts).count();
+    }
+
+    public long revenueFen() {
+        return archivedRevenueFen + orders.stream().filter(Order::isPaid).mapToLong(Order::netFen).sum();
+    }
+
+    public Instant lastOrderAt() {
+        return orders.stream().filter(Order::counts).map(Order::paidAt).max(Instant::compareTo).orElse(null);
+    }
+
+    public Instant firstOrderAt() {
+        return orders.stream().filter(Order::counts).map(Order::paidAt).min(Instant::compareTo).orElse(null);
+    }
+
+    /** Unspent one-time subscription credits per template. */
+    public Map<String, Integer> credits() {
+        return creditGrants.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().size()));
+    }
+
+    /** Distinct active days in the {@code windowDays} days ending on {@code day} (inclusive). */
+    public int activeDaysWithin(LocalDate day, int windowDays) {
+        long last = day.toEpochDay();
+        long first = last - windowDays + 1;
+        return (int) activeDays.stream().filter(d -> d >= first && d <= last).count();
+    }
+
+    /** Mutable copy for building a changed profile; {@link #build()} returns the new value. */
+    public static final class Builder {
+        private String appId;
+        private String customerId;
+        private String openid;
+        private Stage stage;
+        private Instant stageSince;
+        private Instant firstSeenAt;
+        private Instant lastActiveAt;
+        private List<Integer> activeDays;
+        private List<Order> orders;
+        private long archivedOrders;
+        private long archivedRevenueFen;
+        private long archivedOrderDays;
+        private Cart cart;
+        private CheckInStreak checkIn;
+        private Demographics demographics;
+        private Map<String, List<String>> creditGrants;
+        private Map<String, Long> spentGrants;
+        private int reactivations;
+        private LastPush lastPush;
+        private long version;
+
+        private Builder(CustomerProfile p) {
+            appId = p.appId;
+            customerId = p.customerId;
+            openid = p.openid;
+            stage = p.stage;
+            stageSince = p.stageSince;
+            firstSeenAt = p.firstSeenAt;
+            lastActiveAt = p.lastActiveAt;
+            activeDays = p.activeDays;
+            orders = p.orders;
+            archivedOrders = p.archivedOrders;
+            archivedRevenueFen = p.archivedRevenueFen;
+            archivedOrderDays = p.archivedOrderDays;
+            cart = p.cart;
+            checkIn = p.checkIn;
+            demographics = p.demographics;
+            creditGrants = p.creditGrants;
+            spentGrants = p.spentGrants;
+            reactivations = p.reactivations;
+            lastPush = p.lastPush;
+            version = p.version;
+        }
+
+        public Builder openid(String v) { openid = v; return this; }
+        public Builder stage(Stage v, Instant since) { stage = v; stageSince = since; return this; }
+        public Builder firstSeenAt(Instant v) { firstSeenAt = v; return this; }
+        public Builder lastActiveAt(Instant v) { lastActiveAt = v; return this; }
+        public Builder activeDays(List<Integer> v) { activeDays = v; return this; }
+        public Builder orders(List<Order> v) { orders = v; return this; }
+        public Builder archived(long ordersCount, long revenueFen, long orderDays) {
+            archivedOrders = ordersCount;
+            archivedRevenueFen = revenueFen;
+            archivedOrderDays = orderDays;
+            return this;
+        }
+        public Builder cart(Cart v) { cart = v; return this; }
+        public Builder checkIn(CheckInStreak v) { checkIn = v; return this; }
+        public Builder demographics(Demographics v) { demographics = v; return this; }
+        public Builder creditGrants(Map<String, List<String>> v) { creditGrants = v; return this; }
+        public Builder spentGrants(Map<String, Long> v) { spentGrants = v; return this; }
+        public Builder reactivations(int v) { reactivations = v; return this; }
+        public Builder lastPush(LastPush v) { lastPush = v; return this; }
+        public Builder version(long v) { version = v; return this; }
+
+        public CustomerProfile build() {
+            return new CustomerProfile(appId, customerId, openid, stage, stageSince, firstSeenAt, lastActiveAt,
+                    activeDays, orders, archivedOrders, archivedRevenueFen, archivedOrderDays, cart, checkIn,
+                    demographics, creditGrants, spentGrants, reactivations, lastPush, version);
+        }
+    }
+}
