@@ -1,0 +1,72 @@
+package com.mplifecycle.functions.lifecycle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.mplifecycle.aws.bus.StageChangePublisher;
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.TableKeys;
+import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.lifecycle.ProfileFolder;
+import com.mplifecycle.domain.lifecycle.StageChange;
+import com.mplifecycle.domain.profile.CustomerProfile;
+
+/**
+ * Load → fold → publish → conditional write for one customer. Stage changes are published
+ * before the profile is written: if publishing fails nothing is written and the redelivered
+ * records publish again; if the write then loses a race, the fold is redone on the fresh profile.
+ * Delivery of {@code CustomerStageChanged} is therefore at least once; consumers key on
+ * (customer, stage, at).
+ */
+final class CustomerUpdater {
+    static final int MAX_ATTEMPTS = 4;
+
+    record Outcome(boolean written, int stageChanges) {
+    }
+
+    private final ProfileStore profiles;
+    private final AppStore apps;
+    private final StageChangePublisher publisher;
+
+    CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher) {
+        this.profiles = profiles;
+        this.apps = apps;
+        this.publisher = publisher;
+    }
+
+    Map<String, CustomerProfile> load(List<String> customerKeys) {
+        return profiles.loadAll(customerKeys);
+    }
+
+    Outcome update(String customerKey, List<ChunkRecord> records, CustomerProfile loaded) {
+        String appId = TableKeys.appOf(customerKey);
+        String customerId = TableKeys.customerOf(customerKey);
+        ProfileFolder folder = new ProfileFolder(apps.settingsOrDefaults(appId));
+        List<TrackedEvent> events = new ArrayList<>();
+        String openid = null;
+        for (ChunkRecord r : records) {
+            events.addAll(r.events());
+            openid = openid == null ? r.openid() : openid;
+        }
+        CustomerProfile before = loaded == null ? CustomerProfile.empty(appId, customerId) : loaded;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            ProfileFolder.Result result = folder.fold(before, openid, events);
+            if (result.profile().equals(before)) {
+                return new Outcome(false, 0);
+            }
+            List<StageChange> unpublished = publisher.publish(result.changes());
+            if (!unpublished.isEmpty()) {
+                throw new IllegalStateException(unpublished.size() + " stage changes not published");
+            }
+            Optional<CustomerProfile> saved = profiles.save(result.profile());
+            if (saved.isPresent()) {
+                return new Outcome(true, result.changes().size());
+            }
+            before = profiles.load(appId, customerId).orElse(CustomerProfile.empty(appId, customerId));
+        }
+        throw new IllegalStateException("profile kept changing under us after " + MAX_ATTEMPTS + " attempts");
+    }
+}

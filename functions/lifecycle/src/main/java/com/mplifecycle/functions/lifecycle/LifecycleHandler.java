@@ -1,0 +1,87 @@
+package com.mplifecycle.functions.lifecycle;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.mplifecycle.aws.bus.StageChangePublisher;
+import com.mplifecycle.aws.config.AwsClients;
+import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.log.JsonLogger;
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.domain.profile.CustomerProfile;
+
+/**
+ * The events table's stream: groups records by customer, folds each customer's new events into
+ * the profile once per batch, publishes stage changes and reports the records of customers that
+ * could not be updated as batch item failures, so one bad customer does not block the shard.
+ */
+public final class LifecycleHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private final CustomerUpdater updater;
+    private final JsonLogger log;
+
+    public LifecycleHandler() {
+        this(FunctionEnv.fromSystem());
+    }
+
+    public LifecycleHandler(FunctionEnv env) {
+        AwsClients aws = new AwsClients(env);
+        var db = aws.dynamoDb();
+        this.updater = new CustomerUpdater(
+                new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE)),
+                new AppStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
+                new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)));
+        this.log = new JsonLogger("lifecycle", env.clock());
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        String batchId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        Map<String, List<ChunkRecord>> byCustomer = new LinkedHashMap<>();
+        int skipped = 0;
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            if (ChunkRecord.isRemoval(record)) {
+                skipped++;
+                continue;
+            }
+            try {
+                ChunkRecord chunk = ChunkRecord.from(record);
+                byCustomer.computeIfAbsent(chunk.customerKey(), k -> new ArrayList<>()).add(chunk);
+            } catch (RuntimeException e) {
+                String seq = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+                log.warn(batchId, "unreadable stream record", "sequenceNumber", seq, "error", e.getMessage());
+                failures.add(failure(seq));
+            }
+        }
+        Map<String, CustomerProfile> profiles = updater.load(new ArrayList<>(byCustomer.keySet()));
+        int updated = 0;
+        int changes = 0;
+        for (Map.Entry<String, List<ChunkRecord>> customer : byCustomer.entrySet()) {
+            try {
+                CustomerUpdater.Outcome outcome = updater.update(customer.getKey(), customer.getValue(),
+                        profiles.get(customer.getKey()));
+                updated += outcome.written() ? 1 : 0;
+                changes += outcome.stageChanges();
+            } catch (RuntimeException e) {
+                log.warn(batchId, "customer not updated", "customerKey", customer.getKey(), "error", e.toString());
+                customer.getValue().forEach(r -> failures.add(failure(r.sequenceNumber())));
+            }
+        }
+        log.info(batchId, "stream batch folded", "records", event.getRecords().size(), "customers",
+                byCustomer.size(), "profilesWritten", updated, "stageChanges", changes, "skipped", skipped,
+                "failedRecords", failures.size());
+        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private static StreamsEventResponse.BatchItemFailure failure(String sequenceNumber) {
+        return StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumber).build();
+    }
+}

@@ -1,0 +1,118 @@
+package com.mplifecycle.aws.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mplifecycle.aws.json.Json;
+
+/**
+ * Session tokens: JWTs signed with HMAC-SHA256 (HS256) carrying the app, the customer and the
+ * openid. Verification accepts HS256 only (never {@code alg: none} or another algorithm),
+ * compares signatures in constant time and checks expiry against the injected clock.
+ */
+public final class SessionTokens {
+    public static final Duration LIFETIME = Duration.ofHours(2);
+    static final String ISSUER = "mplifecycle";
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final String HEADER = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"
+            .getBytes(StandardCharsets.UTF_8));
+
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    public SessionTokens(byte[] signingKey, Clock clock) {
+        this.key = new SecretKeySpec(signingKey, "HmacSHA256");
+        this.clock = clock;
+    }
+
+    public String issue(String appId, String customerId, String openid) {
+        Instant now = clock.instant();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", ISSUER);
+        claims.put("app", appId);
+        claims.put("sub", customerId);
+        claims.put("oid", openid);
+        claims.put("iat", now.getEpochSecond());
+        claims.put("exp", now.plus(LIFETIME).getEpochSecond());
+        String payload = B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
+        String signingInput = HEADER + "." + payload;
+        return signingInput + "." + B64.encodeToString(sign(signingInput));
+    }
+
+    public SessionClaims verify(String token) {
+        if (token == null || token.isEmpty()) {
+            throw new TokenRejectedException("missing token");
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new TokenRejectedException("malformed token");
+        }
+        JsonNode header = decodeJson(parts[0]);
+        if (!"HS256".equals(header.path("alg").asText(null))) {
+            throw new TokenRejectedException("unsupported token algorithm");
+        }
+        byte[] signature;
+        try {
+            signature = B64D.decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            throw new TokenRejectedException("malformed token");
+        }
+        if (!MessageDigest.isEqual(signature, sign(parts[0] + "." + parts[1]))) {
+            throw new TokenRejectedException("bad token signature");
+        }
+        JsonNode claims = decodeJson(parts[1]);
+        Instant now = clock.instant();
+        Instant expiresAt = Instant.ofEpochSecond(claims.path("exp").asLong(0));
+        Instant issuedAt = Instant.ofEpochSecond(claims.path("iat").asLong(0));
+        if (!ISSUER.equals(claims.path("iss").asText()) || !claims.path("app").isTextual()
+                || !claims.path("sub").isTextual() || !claims.path("oid").isTextual()) {
+            throw new TokenRejectedException("malformed token claims");
+        }
+        if (!now.isBefore(expiresAt)) {
+            throw new TokenRejectedException("expired token");
+        }
+        if (issuedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new TokenRejectedException("token issued in the future");
+        }
+        return new SessionClaims(claims.path("app").asText(), claims.path("sub").asText(),
+                claims.path("oid").asText(), issuedAt, expiresAt);
+    }
+
+    private static JsonNode decodeJson(String part) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(B64D.decode(part));
+            if (node == null || !node.isObject()) {
+                throw new TokenRejectedException("malformed token");
+            }
+            return node;
+        } catch (TokenRejectedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TokenRejectedException("malformed token");
+        }
+    }
+
+    private byte[] sign(String input) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}

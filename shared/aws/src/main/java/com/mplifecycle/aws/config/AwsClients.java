@@ -1,0 +1,83 @@
+package com.mplifecycle.aws.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Builds the SDK clients of a function once per container: URL-connection HTTP client (no
+ * Apache, no Netty), explicit region and credentials (no provider-chain probing), call timeouts,
+ * and endpoint overrides from the standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables so the
+ * local runtime can point them at DynamoDB Local and its EventBridge endpoint.
+ */
+public final class AwsClients {
+    private final FunctionEnv env;
+    private final ExecutionInterceptor[] interceptors;
+
+    public AwsClients(FunctionEnv env, ExecutionInterceptor... interceptors) {
+        this.env = env;
+        this.interceptors = interceptors.clone();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
+    }
+
+    public EventBridgeClient eventBridge() {
+        return configure(EventBridgeClient.builder(), "EVENTBRIDGE").build();
+    }
+
+    public SecretsManagerClient secretsManager() {
+        return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build();
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String service) {
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofSeconds(10))
+                .apiCallAttemptTimeout(Duration.ofSeconds(3));
+        for (ExecutionInterceptor interceptor : interceptors) {
+            override.addExecutionInterceptor(interceptor);
+        }
+        builder.httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(5))
+                        .build())
+                .region(Region.of(env.optional("AWS_REGION").orElse("us-east-1")))
+                .credentialsProvider(credentials())
+                .overrideConfiguration(override.build());
+        endpoint(service).ifPresent(builder::endpointOverride);
+        return builder;
+    }
+
+    private Optional<URI> endpoint(String service) {
+        return env.optional("AWS_ENDPOINT_URL_" + service).or(() -> env.optional("AWS_ENDPOINT_URL")).map(URI::create);
+    }
+
+    private AwsCredentialsProvider credentials() {
+        Optional<String> key = env.optional("AWS_ACCESS_KEY_ID");
+        Optional<String> secret = env.optional("AWS_SECRET_ACCESS_KEY");
+        if (key.isEmpty() || secret.isEmpty()) {
+            // SnapStart and containers hand credentials through the container endpoint instead.
+            return DefaultCredentialsProvider.builder().build();
+        }
+        Optional<String> token = env.optional("AWS_SESSION_TOKEN");
+        return StaticCredentialsProvider.create(token.isPresent()
+                ? AwsSessionCredentials.create(key.get(), secret.get(), token.get())
+                : AwsBasicCredentials.create(key.get(), secret.get()));
+    }
+}

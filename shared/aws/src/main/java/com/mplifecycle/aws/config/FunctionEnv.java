@@ -1,0 +1,50 @@
+package com.mplifecycle.aws.config;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a function is wired from: its environment variables and its clock. In Lambda that is the
+ * process environment and the system clock; the local runtime passes the variables it resolved
+ * from the template and its controllable clock. The one configuration loader of the project.
+ */
+public record FunctionEnv(Map<String, String> variables, Clock clock) {
+    public static final String EVENTS_TABLE = "EVENTS_TABLE";
+    public static final String PROFILES_TABLE = "PROFILES_TABLE";
+    public static final String APPS_TABLE = "APPS_TABLE";
+    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
+    public static final String SECRETS_ARN = "SECRETS_ARN";
+    /** Local runs only: the secrets document itself instead of a Secrets Manager ARN. */
+    public static final String LOCAL_SECRETS_JSON = "LOCAL_SECRETS_JSON";
+    public static final String WECHAT_BASE_URL = "WECHAT_BASE_URL";
+    public static final String EVENT_TTL_DAYS = "EVENT_TTL_DAYS";
+
+    public FunctionEnv {
+        variables = Map.copyOf(variables);
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The Lambda wiring: process environment, system clock. */
+    public static FunctionEnv fromSystem() {
+        return new FunctionEnv(System.getenv(), Clock.systemUTC());
+    }
+
+    public String required(String name) {
+        String value = variables.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return value;
+    }
+
+    public Optional<String> optional(String name) {
+        String value = variables.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    public int integer(String name, int defaultValue) {
+        return optional(name).map(Integer::parseInt).orElse(defaultValue);
+    }
+}

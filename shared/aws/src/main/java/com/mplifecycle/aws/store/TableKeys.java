@@ -1,0 +1,43 @@
+package com.mplifecycle.aws.store;
+
+/**
+ * The one DynamoDB key layout of the project (documented in docs/data-model.md). Every store
+ * builds its keys here, so a change of layout is a change of this file.
+ */
+public final class TableKeys {
+    /** Partition key attribute of every table. */
+    public static final String PK = "pk";
+    /** Sort key attribute of the events and apps tables. */
+    public static final String SK = "sk";
+    /** TTL attribute (epoch seconds) of tables with expiring items. */
+    public static final String EXPIRES = "exp";
+
+    /** Sort key of an app's settings item in the apps table. */
+    public static final String APP_SETTINGS_SK = "settings";
+
+    private TableKeys() {
+    }
+
+    /** Partition key of a customer's items in the events and profiles tables. */
+    public static String customer(String appId, String customerId) {
+        return appId + "#" + customerId;
+    }
+
+    /** The app id of a customer partition key (app ids contain no '#'). */
+    public static String appOf(String customerKey) {
+        int i = customerKey.indexOf('#');
+        if (i <= 0) {
+            throw new IllegalArgumentException("not a customer key");
+        }
+        return customerKey.substring(0, i);
+    }
+
+    public static String customerOf(String customerKey) {
+        return customerKey.substring(appOf(customerKey).length() + 1);
+    }
+
+    /** Sort key of an event chunk: first event time (sortable) and a digest of its event ids. */
+    public static String eventChunk(long firstEventMillis, String eventIdsDigest) {
+        return String.format("%013d#%s", firstEventMillis, eventIdsDigest);
+    }
+}
