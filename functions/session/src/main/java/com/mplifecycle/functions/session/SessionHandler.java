@@ -1,0 +1,79 @@
+package com.mplifecycle.functions.session;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mplifecycle.aws.auth.SessionTokens;
+import com.mplifecycle.aws.config.AwsClients;
+import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.http.ApiRequest;
+import com.mplifecycle.aws.http.ApiResponses;
+import com.mplifecycle.aws.http.BadRequestException;
+import com.mplifecycle.aws.log.JsonLogger;
+import com.mplifecycle.aws.secrets.Secrets;
+import com.mplifecycle.aws.secrets.WeChatAppCredentials;
+import com.mplifecycle.aws.wechat.Code2SessionResult;
+import com.mplifecycle.aws.wechat.WeChatClient;
+import com.mplifecycle.aws.wechat.WeChatUnavailableException;
+import com.mplifecycle.domain.profile.CustomerIds;
+
+/**
+ * {@code POST /v1/session}: exchanges a {@code wx.login} code for the customer's openid with
+ * WeChat's {@code jscode2session} and answers a signed session token. WeChat answers errors with
+ * HTTP 200 and an errcode, which map to the statuses a mini-program can act on.
+ */
+public final class SessionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final String DEFAULT_WECHAT_BASE_URL = "https://api.weixin.qq.com";
+
+    private final Secrets secrets;
+    private final SessionTokens tokens;
+    private final WeChatClient wechat;
+    private final JsonLogger log;
+
+    public SessionHandler() {
+        this(FunctionEnv.fromSystem());
+    }
+
+    public SessionHandler(FunctionEnv env) {
+        this.secrets = Secrets.load(env, new AwsClients(env)::secretsManager);
+        this.tokens = new SessionTokens(secrets.tokenSigningKey(), env.clock());
+        this.wechat = WeChatClientFactory.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
+                .orElse(DEFAULT_WECHAT_BASE_URL));
+        this.log = new JsonLogger("session", env.clock());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiRequest request = new ApiRequest(event);
+        String requestId = request.requestId();
+        try {
+            LoginRequest login = LoginRequest.parse(request.body());
+            WeChatAppCredentials app = secrets.app(login.appId())
+                    .orElseThrow(() -> new BadRequestException(404, "unknown appId"));
+            Code2SessionResult result = wechat.code2Session(app.wechatAppId(), app.appSecret(), login.code());
+            if (result instanceof Code2SessionResult.Success success) {
+                String customerId = CustomerIds.of(login.appId(), success.openid());
+                log.info(requestId, "session issued", "appId", login.appId(), "customerId", customerId);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("token", tokens.issue(login.appId(), customerId, success.openid()));
+                body.put("expiresIn", SessionTokens.LIFETIME.toSeconds());
+                body.put("customerId", customerId);
+                return ApiResponses.json(200, body);
+            }
+            Code2SessionResult.Failure failure = (Code2SessionResult.Failure) result;
+            LoginFailure mapped = LoginFailure.of(failure.errcode());
+            log.warn(requestId, "wechat refused login", "appId", login.appId(), "errcode", failure.errcode(),
+                    "status", mapped.status());
+            return ApiResponses.error(mapped.status(), mapped.reason(), requestId);
+        } catch (BadRequestException e) {
+            return ApiResponses.error(e.status(), e.getMessage(), requestId);
+        } catch (WeChatUnavailableException e) {
+            log.warn(requestId, "wechat unavailable", "error", e.getMessage());
+            return ApiResponses.error(502, "WeChat is unavailable; retry later", requestId);
+        }
+    }
+}
