@@ -44,6 +44,9 @@ public record RfmStatisticsSnapshot(
                 && (recencyDayCounts.firstKey() < 0 || recencyDayCounts.lastKey() >= windowDays)) {
             throw new IllegalArgumentException("recency days outside 0.." + (windowDays - 1));
         }
+        if (!frequencyCounts.isEmpty() && frequencyCounts.firstKey() < 1) {
+            throw new IllegalArgumentException("a buyer has at least one order");
+        }
     }
 
     public double meanRecencyDays() {
