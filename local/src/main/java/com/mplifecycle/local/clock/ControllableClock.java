@@ -17,8 +17,8 @@ import java.util.function.Consumer;
  * or to a fixed moment ({@link #set}) while the system keeps moving on its own between jumps.
  * Tests pass a {@link Clock#fixed fixed} base so time only moves when they say so.
  *
- * <p>Thread-safe. Listeners run on the thread that changed the clock, after the change, outside any lock;
- * a listener that throws does not stop the others.
+ * <p>Thread-safe. Listeners run on the thread that changed the clock, after the change, outside any lock.
+ * A listener that throws does not stop the others; the first exception is rethrown once all have run.
  */
 public final class ControllableClock extends Clock {
     private final Clock base;
@@ -92,13 +92,21 @@ public final class ControllableClock extends Clock {
     }
 
     private void notifyListeners(Instant now) {
+        RuntimeException first = null;
         for (Consumer<Instant> listener : listeners) {
             try {
                 listener.accept(now);
             } catch (RuntimeException e) {
                 // one faulty listener must not hide the change from the others
-                Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
