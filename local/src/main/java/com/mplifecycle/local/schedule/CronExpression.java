@@ -37,8 +37,8 @@ record CronExpression(
                     + (body.isEmpty() ? 0 : fields.length));
         }
         for (int i : new int[] {0, 1, 3, 5}) {
-            if (fields[i].contains("?") || fields[i].contains("L") || fields[i].contains("#")) {
-                throw new IllegalArgumentException("'?', 'L' and '#' are only allowed in the day fields");
+            if (fields[i].contains("?")) {  // 'L' and '#' elsewhere fail as "not a number or name"
+                throw new IllegalArgumentException("'?' is only allowed in the day fields");
             }
         }
         return new CronExpression(text, zone,

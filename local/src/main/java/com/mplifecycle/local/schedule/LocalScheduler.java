@@ -178,12 +178,12 @@ public final class LocalScheduler implements AutoCloseable {
             job.invocationLock.unlock();
             finished(job);
         }
-        check();  // an occurrence may have come due while this one ran
     }
 
     private synchronized void finished(ScheduledJob job) {
         if (job != null) {
             job.running = false;
+            check();  // catch up on what came due meanwhile, before awaitIdle can see zero
         }
         running--;
         notifyAll();
