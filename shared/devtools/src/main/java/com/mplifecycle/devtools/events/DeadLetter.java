@@ -1,4 +1,4 @@
-package com.mplifecycle.local.events;
+package com.mplifecycle.devtools.events;
 
 /**
  * An event that a rule target still rejected after all retries: the envelope it was given and the last error.

@@ -1,4 +1,4 @@
-package com.mplifecycle.local.events;
+package com.mplifecycle.devtools.events;
 
 /**
  * Outcome of one entry, like {@code PutEventsResultEntry}: either an event id or an error code and message.

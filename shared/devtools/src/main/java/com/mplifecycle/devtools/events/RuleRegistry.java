@@ -1,4 +1,4 @@
-package com.mplifecycle.local.events;
+package com.mplifecycle.devtools.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

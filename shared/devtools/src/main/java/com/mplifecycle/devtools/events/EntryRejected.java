@@ -1,4 +1,4 @@
-package com.mplifecycle.local.events;
+package com.mplifecycle.devtools.events;
 
 /** Why one entry was refused; becomes an ErrorCode/ErrorMessage pair, never a failed call. */
 final class EntryRejected extends Exception {

@@ -1,4 +1,4 @@
-package com.mplifecycle.local.events;
+package com.mplifecycle.devtools.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package com.mplifecycle.local.events;
+package com.mplifecycle.devtools.events;
 
 /**
  * Running totals of a {@link LocalEventBus}.

@@ -1,4 +1,4 @@
-package com.mplifecycle.local.events;
+package com.mplifecycle.devtools.events;
 
 /**
  * Receives the full EventBridge envelope JSON of each event its rule matched.

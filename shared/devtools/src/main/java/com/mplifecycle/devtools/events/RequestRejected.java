@@ -1,4 +1,4 @@
-package com.mplifecycle.local.events;
+package com.mplifecycle.devtools.events;
 
 /** A whole-request failure, answered as {@code {"__type": type, "message": ...}} with HTTP 400. */
 final class RequestRejected extends Exception {
