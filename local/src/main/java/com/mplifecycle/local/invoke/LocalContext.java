@@ -1,0 +1,117 @@
+package com.mplifecycle.local.invoke;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+
+/**
+ * The {@link Context} of one local invocation: a fresh request id and a deadline that starts now.
+ *
+ * <p>Create one per invocation, as Lambda does. Immutable apart from the clock it reads.
+ */
+public final class LocalContext implements Context {
+    /** Account id DynamoDB Local also uses in its ARNs. */
+    public static final String LOCAL_ACCOUNT = "000000000000";
+
+    private final String requestId;
+    private final String functionName;
+    private final String region;
+    private final int memoryLimitInMb;
+    private final Instant deadline;
+    private final Clock clock;
+    private final LambdaLogger logger;
+    private final String logStreamName;
+
+    private LocalContext(String functionName, String region, int memoryLimitInMb, Duration timeout, Clock clock) {
+        this.requestId = UUID.randomUUID().toString();
+        this.functionName = functionName;
+        this.region = region;
+        this.memoryLimitInMb = memoryLimitInMb;
+        this.clock = clock;
+        this.deadline = clock.instant().plus(timeout);
+        this.logger = new StdoutLambdaLogger(functionName, requestId);
+        this.logStreamName = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy/MM/dd")) + "/[$LATEST]" + requestId.replace("-", "");
+    }
+
+    /** A context whose deadline is {@code timeout} from now (the template's Timeout). */
+    public static LocalContext start(String functionName, String region, int memoryLimitInMb, Duration timeout) {
+        return start(functionName, region, memoryLimitInMb, timeout, Clock.systemUTC());
+    }
+
+    public static LocalContext start(String functionName, String region, int memoryLimitInMb, Duration timeout,
+            Clock clock) {
+        if (functionName == null || functionName.isBlank()) {
+            throw new IllegalArgumentException("functionName is required");
+        }
+        if (memoryLimitInMb <= 0 || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("memory and timeout must be positive");
+        }
+        return new LocalContext(functionName, region, memoryLimitInMb, timeout, clock);
+    }
+
+    @Override
+    public String getAwsRequestId() {
+        return requestId;
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return "/aws/lambda/" + functionName;
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return logStreamName;
+    }
+
+    @Override
+    public String getFunctionName() {
+        return functionName;
+    }
+
+    @Override
+    public String getFunctionVersion() {
+        return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+        return "arn:aws:lambda:" + region + ":" + LOCAL_ACCOUNT + ":function:" + functionName;
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+        return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        long left = Duration.between(clock.instant(), deadline).toMillis();
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, left));
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+        return memoryLimitInMb;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return logger;
+    }
+}

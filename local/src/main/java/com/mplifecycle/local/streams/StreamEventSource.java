@@ -1,0 +1,214 @@
+package com.mplifecycle.local.streams;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * A DynamoDB stream event source mapping for DynamoDB Local: reads a table's stream and invokes a function with
+ * Lambda's {@code DynamodbEvent} JSON, with Lambda's batching, retry, bisect and partial-failure semantics.
+ *
+ * <p>One poller thread serves all shards of the stream, one step per shard per round, so a failing shard never
+ * starves the others; a child shard starts when its parent is finished. Single use: start, then stop.
+ * Thread-safe.
+ */
+public final class StreamEventSource implements AutoCloseable {
+    /** Pause of an idle poller; Lambda polls 4 times a second, we poll faster for quick local feedback. */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+
+    private final StreamSourceConfig config;
+    private final DynamoDbStreamsClient streams;
+    private final BatchDelivery delivery;
+    private final Map<String, ShardWorker> workers = new LinkedHashMap<>();
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final Object roundMonitor = new Object();
+    private long completedRounds;
+    private long lastIdleRound = -1;
+    private Thread poller;
+    private String lastError;
+
+    StreamEventSource(StreamSourceConfig config, DynamoDbStreamsClient streams, Function<String, String> function,
+            Consumer<OnFailureRecord> onFailure, Clock clock) {
+        this.config = config;
+        this.streams = streams;
+        this.delivery = new BatchDelivery(config, function, onFailure, clock);
+    }
+
+    /**
+     * @param function the consumer: event JSON in, response JSON out; throwing means a function error
+     */
+    public static StreamEventSource create(StreamSourceConfig config, DynamoDbStreamsClient streams,
+            Function<String, String> function) {
+        return create(config, streams, function, record -> { });
+    }
+
+    /** @param onFailure the on-failure destination, e.g. a local SQS queue */
+    public static StreamEventSource create(StreamSourceConfig config, DynamoDbStreamsClient streams,
+            Function<String, String> function, Consumer<OnFailureRecord> onFailure) {
+        return new StreamEventSource(config, streams, function, onFailure, Clock.systemUTC());
+    }
+
+    /** Finds the shards and positions them (LATEST is "now", on return), then polls in the background. */
+    public synchronized void start() {
+        if (poller != null) {
+            throw new IllegalStateException("already started: a stream event source is single use");
+        }
+        discoverShards(ShardIteratorType.fromValue(config.startingPosition()));
+        poller = new Thread(this::poll, "stream-source-" + config.tableName() + "-" + config.functionName());
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    /** Stops after the invocation in flight, if any; returns when the poller thread has ended. */
+    public synchronized void stop() {
+        stopSignal.countDown();
+        if (poller == null) {
+            return;
+        }
+        try {
+            poller.join(TimeUnit.SECONDS.toMillis(30));
+            if (poller.isAlive()) {
+                poller.interrupt();
+                poller.join(TimeUnit.SECONDS.toMillis(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Waits until a whole polling round that began after this call found every shard caught up and nothing in
+     * flight or waiting for retry.
+     *
+     * @return false on timeout, when not running, or when interrupted
+     */
+    public boolean awaitIdle(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (roundMonitor) {
+            // The round under way may have begun before this call: the one after it is the first that counts.
+            long firstCounting = completedRounds + 2;
+            while (lastIdleRound < firstCounting) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !isRunning()) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(roundMonitor, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    public boolean isRunning() {
+        Thread thread = poller;
+        return thread != null && thread.isAlive() && stopSignal.getCount() > 0;
+    }
+
+    public StreamSourceStats stats() {
+        return delivery.stats();
+    }
+
+    /** Every on-failure record so far, oldest first. */
+    public List<OnFailureRecord> onFailureRecords() {
+        return delivery.failureRecords();
+    }
+
+    private void poll() {
+        try {
+            boolean busy = false;
+            while (!stopSignal.await(busy ? 0 : POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                boolean idle;
+                try {
+                    discoverShards(ShardIteratorType.TRIM_HORIZON);
+                    busy = false;
+                    idle = true;
+                    for (ShardWorker worker : new ArrayList<>(workers.values())) {
+                        if (!worker.finished() && parentFinished(worker)) {
+                            busy |= worker.step();
+                            idle &= worker.idle();
+                        }
+                    }
+                    idle &= !busy;
+                    lastError = null;
+                } catch (RuntimeException e) {
+                    busy = false;
+                    idle = false;
+                    reportOnce(e);
+                }
+                endRound(idle);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void endRound(boolean idle) {
+        synchronized (roundMonitor) {
+            completedRounds++;
+            if (idle) {
+                lastIdleRound = completedRounds;
+            }
+            roundMonitor.notifyAll();
+        }
+    }
+
+    /** Shards of an unknown parent (trimmed away, or never ours) start at once. */
+    private boolean parentFinished(ShardWorker worker) {
+        ShardWorker parent = worker.parentShardId() == null ? null : workers.get(worker.parentShardId());
+        return parent == null || parent.finished();
+    }
+
+    /** Adds shards not seen yet; those appearing after start are read from their beginning, as in Lambda. */
+    private void discoverShards(ShardIteratorType position) {
+        String exclusiveStart = null;
+        do {
+            String after = exclusiveStart;
+            DescribeStreamResponse response = streams.describeStream(b -> b.streamArn(config.streamArn())
+                    .exclusiveStartShardId(after));
+            for (Shard shard : response.streamDescription().shards()) {
+                workers.computeIfAbsent(shard.shardId(), id -> new ShardWorker(cursor(shard, position), config,
+                        delivery));
+            }
+            exclusiveStart = response.streamDescription().lastEvaluatedShardId();
+        } while (exclusiveStart != null);
+    }
+
+    private ShardCursor cursor(Shard shard, ShardIteratorType position) {
+        boolean closed = shard.sequenceNumberRange() != null
+                && shard.sequenceNumberRange().endingSequenceNumber() != null;
+        if (closed && position == ShardIteratorType.LATEST) {
+            return ShardCursor.ended(streams, config.streamArn(), shard);
+        }
+        return ShardCursor.open(streams, config.streamArn(), shard, position);
+    }
+
+    private void reportOnce(RuntimeException e) {
+        // Errors repeat every round while DynamoDB Local is down; one line per distinct error is enough.
+        if (!e.toString().equals(lastError)) {
+            lastError = e.toString();
+            System.err.println("stream source " + config.tableName() + " -> " + config.functionName()
+                    + ": " + lastError);
+        }
+    }
+}
