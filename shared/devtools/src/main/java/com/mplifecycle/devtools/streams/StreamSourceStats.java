@@ -1,4 +1,4 @@
-package com.mplifecycle.local.streams;
+package com.mplifecycle.devtools.streams;
 
 /**
  * Counters of one stream event source since start.

@@ -1,4 +1,4 @@
-package com.mplifecycle.local.invoke;
+package com.mplifecycle.devtools.invoke;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

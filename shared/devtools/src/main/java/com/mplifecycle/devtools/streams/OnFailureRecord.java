@@ -1,4 +1,4 @@
-package com.mplifecycle.local.streams;
+package com.mplifecycle.devtools.streams;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package com.mplifecycle.local.invoke;
+package com.mplifecycle.devtools.invoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

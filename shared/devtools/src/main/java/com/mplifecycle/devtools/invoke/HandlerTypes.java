@@ -1,4 +1,4 @@
-package com.mplifecycle.local.invoke;
+package com.mplifecycle.devtools.invoke;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
