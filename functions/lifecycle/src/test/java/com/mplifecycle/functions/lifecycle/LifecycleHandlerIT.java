@@ -1,0 +1,178 @@
+package com.mplifecycle.functions.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.store.EventChunk;
+import com.mplifecycle.aws.store.EventStore;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.devtools.events.EventBridgeEndpoint;
+import com.mplifecycle.devtools.events.LocalEventBus;
+import com.mplifecycle.devtools.invoke.LambdaInvoker;
+import com.mplifecycle.devtools.invoke.LocalContext;
+import com.mplifecycle.devtools.sandbox.LocalAws;
+import com.mplifecycle.devtools.streams.StreamEventSource;
+import com.mplifecycle.devtools.streams.StreamSourceConfig;
+import com.mplifecycle.domain.event.EventType;
+import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.lifecycle.Stage;
+import com.mplifecycle.domain.profile.CustomerProfile;
+
+/**
+ * The lifecycle handler fed by real stream records of the template's events table in DynamoDB
+ * Local, publishing through the real EventBridge client to the local bus endpoint.
+ */
+class LifecycleHandlerIT {
+    private static final Instant NOW = Instant.parse("2026-03-01T04:00:00Z");
+    private static LocalAws aws;
+    private static LocalEventBus bus;
+    private static EventBridgeEndpoint endpoint;
+    private static StreamEventSource source;
+    private static LambdaInvoker invoker;
+    private static EventStore events;
+    private static ProfileStore profiles;
+    private static final List<String> delivered = new CopyOnWriteArrayList<>();
+    private static final List<String> batches = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        aws = LocalAws.start();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        bus = new LocalEventBus(clock);
+        String busName = aws.names().valueOf("LifecycleBus");
+        bus.registerBus(busName);
+        bus.addRule("all-stage-changes", busName, "{\"detail-type\":[\"CustomerStageChanged\"]}", delivered::add);
+        endpoint = EventBridgeEndpoint.start(bus);
+        aws.endpoint("EVENTBRIDGE", endpoint.uri());
+        Map<String, String> env = new HashMap<>(aws.environment("LifecycleFunction"));
+        invoker = LambdaInvoker.of(new LifecycleHandler(new FunctionEnv(env, clock)));
+        String streamArn = aws.client().describeTable(b -> b.tableName("EventsTable")).table().latestStreamArn();
+        source = StreamEventSource.create(new StreamSourceConfig("EventsTable", streamArn, 100, 0, "TRIM_HORIZON",
+                true, true, 3, -1, "LifecycleFunction", "us-east-1"), aws.dynamo().streamsClient(), json -> {
+                    batches.add(json);
+                    return invoke(json);
+                });
+        source.start();
+        events = new EventStore(aws.client(), "EventsTable", Duration.ofDays(400));
+        profiles = new ProfileStore(aws.client(), "ProfilesTable");
+    }
+
+    @AfterAll
+    static void stop() {
+        source.close();
+        endpoint.close();
+        bus.close();
+        aws.close();
+    }
+
+    private static String invoke(String json) {
+        return invoker.invoke(json, LocalContext.start("LifecycleFunction", "us-east-1", 1024, Duration.ofSeconds(60)));
+    }
+
+    private static void drain() throws InterruptedException {
+        assertTrue(source.awaitIdle(Duration.ofSeconds(20)), "stream not drained");
+        assertTrue(bus.awaitIdle(Duration.ofSeconds(20)), "bus not drained");
+    }
+
+    private static TrackedEvent launch(String id, Instant at) {
+        return new TrackedEvent(id, EventType.APP_LAUNCH, at, Map.of("scene", 1001L));
+    }
+
+    private static TrackedEvent paid(String id, Instant at, String orderId, long fen) {
+        return new TrackedEvent(id, EventType.ORDER_PAID, at, Map.of("orderId", orderId, "amountFen", fen));
+    }
+
+    private static long deliveredFor(String customerId) {
+        return delivered.stream().filter(e -> e.contains(customerId)).count();
+    }
+
+    @Test
+    void stream_newBuyer_profileFoldedAndStageChangesPublished() throws Exception {
+        events.write(List.of(new EventChunk("shop", "c_buyer", "o-buyer", List.of(launch("a1", NOW.minusSeconds(60)),
+                paid("a2", NOW.minusSeconds(30), "order-1", 4200)))), NOW);
+        drain();
+
+        CustomerProfile p = profiles.load("shop", "c_buyer").orElseThrow();
+        assertEquals(Stage.GROWING, p.stage());
+        assertEquals(4200, p.revenueFen());
+        assertEquals("o-buyer", p.openid());
+        List<JsonNode> details = delivered.stream().map(e -> Json.read(e, JsonNode.class))
+                .filter(e -> e.path("detail").path("customerId").asText().equals("c_buyer"))
+                .map(e -> e.get("detail")).toList();
+        assertEquals(2, details.size());
+        assertEquals("NEW", details.get(0).get("to").asText());
+        assertTrue(details.get(0).get("from").isNull());
+        assertEquals("GROWING", details.get(1).get("to").asText());
+        assertEquals("paid_orders", details.get(1).get("reason").asText());
+        assertEquals(NOW.minusSeconds(30).toString(), details.get(1).get("at").asText());
+    }
+
+    @Test
+    void stream_retriedIngestBatch_countsOnce() throws Exception {
+        EventChunk chunk = new EventChunk("shop", "c_retry", "o-retry", List.of(paid("r1", NOW, "order-9", 1000)));
+        events.write(List.of(chunk), NOW);
+        events.write(List.of(chunk), NOW.plusSeconds(5));
+        drain();
+
+        CustomerProfile p = profiles.load("shop", "c_retry").orElseThrow();
+        assertEquals(1, p.paidOrders());
+        assertEquals(1000, p.revenueFen());
+        assertEquals(2, deliveredFor("c_retry"));
+    }
+
+    @Test
+    void handler_sameBatchDeliveredTwice_secondDeliveryChangesNothing() throws Exception {
+        events.write(List.of(new EventChunk("shop", "c_twice", "o-twice", List.of(launch("t1", NOW),
+                paid("t2", NOW.plusSeconds(1), "order-t", 500)))), NOW);
+        drain();
+        String batch = batches.stream().filter(b -> b.contains("c_twice")).findFirst().orElseThrow();
+        CustomerProfile before = profiles.load("shop", "c_twice").orElseThrow();
+        long publishedBefore = deliveredFor("c_twice");
+
+        String response = invoke(batch);
+        drain();
+
+        assertEquals(0, Json.read(response, JsonNode.class).path("batchItemFailures").size());
+        CustomerProfile after = profiles.load("shop", "c_twice").orElseThrow();
+        assertEquals(before.version(), after.version());
+        assertEquals(before, after);
+        assertEquals(publishedBefore, deliveredFor("c_twice"));
+    }
+
+    @Test
+    void handler_badRecord_reportedAsItemFailureOthersProcessed() throws Exception {
+        String good = "{\"eventID\":\"1\",\"eventName\":\"INSERT\",\"eventVersion\":\"1.1\",\"eventSource\":"
+                + "\"aws:dynamodb\",\"awsRegion\":\"us-east-1\",\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":\"shop#c_good\"}},"
+                + "\"NewImage\":{\"pk\":{\"S\":\"shop#c_good\"},\"sk\":{\"S\":\"1#x\"},\"ev\":{\"S\":\"[{\\\"i\\\":\\\"g1\\\","
+                + "\\\"t\\\":\\\"app_launch\\\",\\\"ts\\\":" + NOW.toEpochMilli() + ",\\\"p\\\":{\\\"scene\\\":1}}]\"}},"
+                + "\"SequenceNumber\":\"900000000000000000001\",\"SizeBytes\":100,\"StreamViewType\":\"NEW_IMAGE\"}}";
+        String bad = "{\"eventID\":\"2\",\"eventName\":\"INSERT\",\"eventVersion\":\"1.1\",\"eventSource\":"
+                + "\"aws:dynamodb\",\"awsRegion\":\"us-east-1\",\"dynamodb\":{\"Keys\":{\"pk\":{\"S\":\"shop#c_bad\"}},"
+                + "\"NewImage\":{\"pk\":{\"S\":\"shop#c_bad\"},\"ev\":{\"S\":\"not json\"}},"
+                + "\"SequenceNumber\":\"900000000000000000002\",\"SizeBytes\":100,\"StreamViewType\":\"NEW_IMAGE\"}}";
+
+        String response = invoke("{\"Records\":[" + good + "," + bad + "]}");
+
+        JsonNode failures = Json.read(response, JsonNode.class).path("batchItemFailures");
+        assertEquals(1, failures.size());
+        assertEquals("900000000000000000002", failures.get(0).get("itemIdentifier").asText());
+        assertEquals(Stage.NEW, profiles.load("shop", "c_good").orElseThrow().stage());
+        assertTrue(profiles.load("shop", "c_bad").isEmpty());
+    }
+}
