@@ -1,5 +1,7 @@
 package com.mplifecycle.functions.session;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,6 +30,8 @@ import com.mplifecycle.domain.profile.CustomerIds;
  */
 public final class SessionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String DEFAULT_WECHAT_BASE_URL = "https://api.weixin.qq.com";
+    /** Well inside API Gateway's 30 s and the function's timeout. */
+    static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
 
     private final Secrets secrets;
     private final SessionTokens tokens;
@@ -41,8 +45,8 @@ public final class SessionHandler implements RequestHandler<APIGatewayV2HTTPEven
     public SessionHandler(FunctionEnv env) {
         this.secrets = Secrets.load(env, new AwsClients(env)::secretsManager);
         this.tokens = new SessionTokens(secrets.tokenSigningKey(), env.clock());
-        this.wechat = WeChatClientFactory.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
-                .orElse(DEFAULT_WECHAT_BASE_URL));
+        this.wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
+                .orElse(DEFAULT_WECHAT_BASE_URL)), WECHAT_TIMEOUT);
         this.log = new JsonLogger("session", env.clock());
     }
 
