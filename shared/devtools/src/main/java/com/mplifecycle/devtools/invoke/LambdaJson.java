@@ -23,10 +23,10 @@ final class LambdaJson {
     @SuppressWarnings("unchecked")
     static PojoSerializer<Object> serializerFor(Type type, ClassLoader loader) {
         if (type instanceof Class) {
-            Class<Object> type1 = (Class<Object>) type;
-            if (type1.getName().startsWith(EVENTS_PACKAGE)
-                    || LambdaEventSerializers.isLambdaSupportedEvent(type1.getName())) {
-                return LambdaEventSerializers.serializerFor(type1, loader);
+            Class<Object> candidate = (Class<Object>) type;
+            if (candidate.getName().startsWith(EVENTS_PACKAGE)
+                    || LambdaEventSerializers.isLambdaSupportedEvent(candidate.getName())) {
+                return LambdaEventSerializers.serializerFor(candidate, loader);
             }
         }
         return JacksonFactory.getInstance().getSerializer(type);
