@@ -1,4 +1,4 @@
-package com.mplifecycle.local.streams;
+package com.mplifecycle.devtools.streams;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +26,7 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mplifecycle.devtools.dynamodb.DynamoDbLocalServer;
-import com.mplifecycle.local.streams.LocalStream.Recorder;
+import com.mplifecycle.devtools.streams.LocalStream.Recorder;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;

@@ -1,4 +1,4 @@
-package com.mplifecycle.local.streams;
+package com.mplifecycle.devtools.streams;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package com.mplifecycle.local.streams;
+package com.mplifecycle.devtools.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
