@@ -18,14 +18,11 @@ final class LocalFunction {
     private final FunctionDefinition definition;
     private final LambdaInvoker invoker;
     private final Map<String, String> environment;
-    private final java.time.Clock clock;
 
-    private LocalFunction(FunctionDefinition definition, LambdaInvoker invoker, Map<String, String> environment,
-                          java.time.Clock clock) {
+    private LocalFunction(FunctionDefinition definition, LambdaInvoker invoker, Map<String, String> environment) {
         this.definition = definition;
         this.invoker = invoker;
         this.environment = Map.copyOf(environment);
-        this.clock = clock;
     }
 
     static LocalFunction create(FunctionDefinition definition, Map<String, String> environment,
@@ -36,7 +33,7 @@ final class LocalFunction {
             if (!(handler instanceof RequestHandler<?, ?> requestHandler)) {
                 throw new IllegalStateException(definition.handlerClass() + " is not a RequestHandler");
             }
-            return new LocalFunction(definition, LambdaInvoker.of(requestHandler), environment, clock);
+            return new LocalFunction(definition, LambdaInvoker.of(requestHandler), environment);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot start " + definition.logicalId() + " ("
                     + definition.handlerClass() + "): " + e, e);

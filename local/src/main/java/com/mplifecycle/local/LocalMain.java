@@ -1,0 +1,103 @@
+package com.mplifecycle.local;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import com.mplifecycle.local.demo.DemoDriver;
+import com.mplifecycle.local.demo.DemoSummary;
+import com.mplifecycle.local.runtime.LocalRuntime;
+import com.mplifecycle.local.runtime.RuntimeOptions;
+
+/** {@code ./run-local}: starts the whole template locally and drives the demo through it. */
+public final class LocalMain {
+    private LocalMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = System.out;
+        RuntimeOptions options;
+        try {
+            options = parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("run-local: " + e.getMessage());
+            System.err.println("usage: ./run-local [--port N] [--no-demo] [--demo-customers N] [--demo-days D]"
+                    + " [--admin-key KEY] [--data DIR]");
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        LocalRuntime runtime = LocalRuntime.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            runtime.close();
+            stopped.countDown();
+        }));
+        out.printf("Local runtime up in %.1f s on %s%n", (System.nanoTime() - started) / 1e9, runtime.apiUrl());
+        out.println("  health:    " + runtime.apiUrl() + "/_local/health");
+        out.println("  app:       " + LocalRuntime.DEMO_APP + " (Asia/Shanghai)");
+        out.println("  admin key: " + runtime.adminKey() + "  (app " + LocalRuntime.DEMO_APP + ")");
+        if (options.demo()) {
+            out.printf("Demo: %d simulated customers over %d days%n", options.demoCustomers(), options.demoDays());
+            long demoStart = System.nanoTime();
+            DemoDriver demo = new DemoDriver(URI.create(runtime.apiUrl()), out);
+            long failed = demo.run(LocalRuntime.DEMO_APP, options.demoCustomers(), options.demoDays(), 42);
+            out.printf("Demo finished in %.1f s, %d failed requests%n", (System.nanoTime() - demoStart) / 1e9, failed);
+            runtime.drain(Duration.ofSeconds(30));
+            DemoSummary.print(runtime.profilesClient(), runtime.profilesTable(), LocalRuntime.DEMO_APP,
+                    ZoneId.of("Asia/Shanghai"), runtime.wechat().received("subscribe_send", null).stream()
+                            .filter(m -> Integer.valueOf(0).equals(m.get("errcode"))).count(), out);
+        }
+        out.println("Running. Ctrl-C stops.");
+        stopped.await();
+    }
+
+    static RuntimeOptions parse(List<String> args) {
+        RuntimeOptions d = RuntimeOptions.defaults();
+        int port = d.port();
+        boolean demo = d.demo();
+        int customers = d.demoCustomers();
+        int days = d.demoDays();
+        String adminKey = null;
+        Path data = null;
+        List<String> rest = new ArrayList<>(args);
+        while (!rest.isEmpty()) {
+            String flag = rest.remove(0);
+            switch (flag) {
+                case "--port" -> port = positive(value(rest, flag), flag);
+                case "--no-demo" -> demo = false;
+                case "--demo-customers" -> customers = positive(value(rest, flag), flag);
+                case "--demo-days" -> days = positive(value(rest, flag), flag);
+                case "--admin-key" -> adminKey = value(rest, flag);
+                case "--data" -> data = Path.of(value(rest, flag));
+                default -> throw new IllegalArgumentException("unknown flag " + flag);
+            }
+        }
+        return new RuntimeOptions(port, demo, customers, days, adminKey, data);
+    }
+
+    private static String value(List<String> rest, String flag) {
+        if (rest.isEmpty()) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return rest.remove(0);
+    }
+
+    private static int positive(String v, String flag) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a positive number");
+        }
+    }
+}

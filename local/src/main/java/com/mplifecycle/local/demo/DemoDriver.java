@@ -1,0 +1,144 @@
+package com.mplifecycle.local.demo;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mplifecycle.aws.json.Json;
+
+/**
+ * Drives simulated customers through the running system over its real HTTP API, one simulated
+ * day at a time: log in (wx.login code → /v1/session), send the day's events, subscribe to
+ * templates as a mini-program would ask, then move the clock on a day through {@code /_local/clock}.
+ */
+public final class DemoDriver {
+    static final String TEMPLATE_WINBACK = "TPL_WINBACK_OFFER";
+    static final String TEMPLATE_CART = "TPL_CART_REMINDER";
+
+    private final URI api;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final PrintStream out;
+    final AtomicLong requests = new AtomicLong();
+    final AtomicLong failures = new AtomicLong();
+
+    public DemoDriver(URI api, PrintStream out) {
+        this.api = api;
+        this.out = out;
+    }
+
+    private record Customer(String name, CustomerKind kind, int start, Random random, boolean[] bought) {
+    }
+
+    /** Runs the demo; returns the number of failed requests (0 when everything worked). */
+    public long run(String appId, int customers, int days, long seed) throws Exception {
+        Random random = new Random(seed);
+        List<Customer> people = new ArrayList<>();
+        for (int i = 0; i < customers; i++) {
+            people.add(new Customer("cust" + i, CustomerKind.pick(random), random.nextInt(Math.max(1, days / 2)),
+                    new Random(seed * 31 + i), new boolean[1]));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int day = 0; day < days; day++) {
+                int today = day;
+                Instant now = Instant.parse(call("GET", "/_local/clock", null).get("now").asText());
+                List<Future<?>> work = new ArrayList<>();
+                for (Customer c : people) {
+                    if (c.kind().activeOn(today, c.start(), c.random())) {
+                        work.add(pool.submit(() -> visit(appId, c, today, now)));
+                    }
+                }
+                for (Future<?> f : work) {
+                    f.get();
+                }
+                call("POST", "/_local/drain", null);
+                call("POST", "/_local/clock", "{\"advance\":\"P1D\"}");
+                progress(day + 1, days);
+            }
+            call("POST", "/_local/drain", null);
+        } finally {
+            pool.shutdownNow();
+        }
+        out.println();
+        return failures.get();
+    }
+
+    private void visit(String appId, Customer c, int day, Instant now) {
+        try {
+            JsonNode session = call("POST", "/v1/session", Json.write(Map.of("appId", appId,
+                    "code", c.name() + "." + day)));
+            String token = session.path("token").asText();
+            long t = now.toEpochMilli();
+            List<Map<String, Object>> events = new ArrayList<>();
+            String id = c.name() + "-" + day + "-";
+            events.add(event(id + "launch", "app_launch", t, Map.of("scene", day == c.start() ? 1047 : 1001)));
+            events.add(event(id + "view", "page_view", t + 1000, Map.of("path", "pages/index/index")));
+            if (day == c.start()) {
+                events.add(event(id + "sub", "subscribe_result", t + 1500, Map.of("results",
+                        Map.of(TEMPLATE_WINBACK, "accept", TEMPLATE_CART, c.random().nextBoolean() ? "accept" : "reject"))));
+            }
+            if (c.kind() == CustomerKind.CHECK_IN_FAN) {
+                events.add(event(id + "checkin", "check_in", t + 2000, Map.of("date",
+                        java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Asia/Shanghai")).toString())));
+            }
+            if (c.kind() == CustomerKind.CART_ABANDONER || c.kind().buysOn(day, c.start(), c.bought()[0], c.random())) {
+                events.add(event(id + "cart", "add_to_cart", t + 3000, Map.of("sku", "sku-" + c.random().nextInt(20),
+                        "qty", 1, "priceFen", 1990)));
+                if (c.kind() != CustomerKind.CART_ABANDONER) {
+                    events.add(event(id + "checkout", "checkout_start", t + 4000, Map.of("orderId", id + "order")));
+                    events.add(event(id + "paid", "order_paid", t + 5000, Map.of("orderId", id + "order",
+                            "amountFen", 1990 + 100L * c.random().nextInt(50))));
+                    c.bought()[0] = true;
+                }
+            }
+            call("POST", "/v1/events", Json.write(Map.of("events", events)), token);
+        } catch (Exception e) {
+            failures.incrementAndGet();
+        }
+    }
+
+    private static Map<String, Object> event(String id, String type, long ts, Map<String, Object> props) {
+        return Map.of("eventId", id, "type", type, "ts", ts, "props", props);
+    }
+
+    JsonNode call(String method, String path, String body) throws Exception {
+        return call(method, path, body, null);
+    }
+
+    private JsonNode call(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(api.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("content-type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("authorization", "Bearer " + token);
+        }
+        requests.incrementAndGet();
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body().isEmpty() ? Json.MAPPER.createObjectNode() : Json.read(r.body(), JsonNode.class);
+    }
+
+    private void progress(int done, int total) {
+        int width = 40;
+        int filled = done * width / total;
+        out.print("\r  day " + String.format("%3d/%-3d", done, total) + " [" + "#".repeat(filled)
+                + " ".repeat(width - filled) + "] " + requests.get() + " requests");
+        out.flush();
+    }
+}

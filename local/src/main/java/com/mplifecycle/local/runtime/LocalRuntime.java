@@ -1,0 +1,266 @@
+package com.mplifecycle.local.runtime;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.mplifecycle.aws.config.AwsClients;
+import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.devtools.events.EventBridgeEndpoint;
+import com.mplifecycle.devtools.events.LocalEventBus;
+import com.mplifecycle.devtools.sandbox.LocalAws;
+import com.mplifecycle.devtools.streams.StreamEventSource;
+import com.mplifecycle.devtools.streams.StreamSourceConfig;
+import com.mplifecycle.devtools.template.FunctionDefinition;
+import com.mplifecycle.devtools.template.IntrinsicResolver;
+import com.mplifecycle.devtools.template.SamTemplate;
+import com.mplifecycle.devtools.wechat.WeChatStandIn;
+import com.mplifecycle.domain.app.AppSettings;
+import com.mplifecycle.local.clock.ControllableClock;
+import com.mplifecycle.local.http.HttpApiServer;
+import com.mplifecycle.local.http.HttpRoute;
+import com.mplifecycle.local.schedule.LocalScheduler;
+import com.mplifecycle.local.schedule.ScheduleExpression;
+
+/**
+ * Runs the whole template in this JVM: tables and streams in DynamoDB Local, the HTTP API, the
+ * EventBridge bus and its rules, schedules on a controllable clock and a stand-in WeChat. Every
+ * function, route, stream, rule and schedule comes from {@code template.yaml}; nothing here lists
+ * functions of its own.
+ */
+public final class LocalRuntime implements AutoCloseable {
+    public static final String DEMO_APP = "demo";
+    public static final String DEMO_WECHAT_APP_ID = "wxdemo0000000000";
+
+    private final ControllableClock clock = new ControllableClock();
+    private final LocalAws aws;
+    private final LocalEventBus bus;
+    private final EventBridgeEndpoint busEndpoint;
+    private final WeChatStandIn wechat;
+    private final LocalScheduler scheduler;
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final Map<String, List<String>> triggers = new LinkedHashMap<>();
+    private final List<StreamEventSource> streams = new ArrayList<>();
+    private final List<String> onFailure = new CopyOnWriteArrayList<>();
+    private final List<HttpRoute> routes = new ArrayList<>();
+    private final HttpApiServer http;
+    private final String adminKey;
+
+    private LocalRuntime(SamTemplate template, RuntimeOptions options) throws IOException {
+        aws = LocalAws.start(template, options.dataDir(), Map.of());
+        bus = new LocalEventBus(clock);
+        busEndpoint = EventBridgeEndpoint.start(bus);
+        aws.endpoint("EVENTBRIDGE", busEndpoint.uri());
+        wechat = WeChatStandIn.start(clock, 0);
+        String appSecret = randomHex(16);
+        wechat.registerApp(DEMO_WECHAT_APP_ID, appSecret);
+        adminKey = options.adminKey() != null ? options.adminKey() : "demo-admin-" + randomHex(12);
+        String secrets = Json.write(Map.of("tokenSigningKey", randomHex(32), "apps",
+                Map.of(DEMO_APP, Map.of("wechatAppId", DEMO_WECHAT_APP_ID, "appSecret", appSecret))));
+        template.resourcesOfType("AWS::Events::EventBus").keySet().forEach(id -> bus.registerBus(
+                aws.names().valueOf(id)));
+        scheduler = new LocalScheduler(clock);
+        IntrinsicResolver resolver = new IntrinsicResolver(IntrinsicResolver.parameters(template,
+                LocalAws.LOCAL_PARAMETERS), aws.names()::valueOf);
+        for (FunctionDefinition f : aws.functions().values()) {
+            Map<String, String> env = new LinkedHashMap<>(aws.environment(f.logicalId()));
+            env.put(FunctionEnv.LOCAL_SECRETS_JSON, secrets);
+            env.put(FunctionEnv.WECHAT_BASE_URL, wechat.baseUrl().toString());
+            functions.put(f.logicalId(), LocalFunction.create(f, env, clock));
+            f.events().forEach((name, event) -> wire(f, name, event, resolver));
+        }
+        new AppStore(new AwsClients(new FunctionEnv(aws.environment(aws.functions().keySet().iterator().next()),
+                clock)).dynamoDb(), aws.names().valueOf("AppsTable"), clock)
+                .putSettings(new AppSettings(DEMO_APP, ZoneId.of("Asia/Shanghai"),
+                        AppSettings.defaults(DEMO_APP).lifecycle()));
+        streams.forEach(StreamEventSource::start);
+        scheduler.start();
+        http = new HttpApiServer(options.port(), routes, this::invoke, new ControlEndpoints(this), clock);
+    }
+
+    public static LocalRuntime start(RuntimeOptions options) throws IOException {
+        return new LocalRuntime(SamTemplate.load(SamTemplate.locate()), options);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void wire(FunctionDefinition f, String name, Map<String, Object> event, IntrinsicResolver resolver) {
+        String type = (String) event.get("Type");
+        Map<String, Object> props = (Map<String, Object>) resolver.resolve(event.getOrDefault("Properties", Map.of()));
+        List<String> list = triggers.computeIfAbsent(f.logicalId(), k -> new ArrayList<>());
+        switch (type) {
+            case "HttpApi" -> {
+                HttpRoute route = new HttpRoute((String) props.get("Method"), (String) props.get("Path"), f.logicalId());
+                routes.add(route);
+                list.add("HttpApi " + route.routeKey());
+            }
+            case "DynamoDB" -> {
+                Map<String, Object> raw = (Map<String, Object>) ((Map<String, Object>) event.get("Properties"))
+                        .get("Stream");
+                String table = String.valueOf(((List<Object>) raw.get("Fn::GetAtt")).get(0));
+                String arn = aws.client().describeTable(b -> b.tableName(table)).table().latestStreamArn();
+                List<Object> responseTypes = (List<Object>) props.getOrDefault("FunctionResponseTypes", List.of());
+                StreamSourceConfig config = new StreamSourceConfig(table, arn, integer(props, "BatchSize", 100),
+                        integer(props, "MaximumBatchingWindowInSeconds", 0),
+                        (String) props.getOrDefault("StartingPosition", "TRIM_HORIZON"),
+                        responseTypes.contains("ReportBatchItemFailures"),
+                        Boolean.TRUE.equals(props.get("BisectBatchOnFunctionError")),
+                        integer(props, "MaximumRetryAttempts", -1), integer(props, "MaximumRecordAgeInSeconds", -1),
+                        f.logicalId(), "us-east-1");
+                streams.add(StreamEventSource.create(config, aws.dynamo().streamsClient(),
+                        json -> invoke(f.logicalId(), json), r -> onFailure.add(r.toJson())));
+                list.add("DynamoDB stream of " + table);
+            }
+            case "EventBridgeRule" -> {
+                String busName = (String) props.getOrDefault("EventBusName", LocalEventBus.DEFAULT_BUS);
+                Map<String, Object> retry = (Map<String, Object>) props.getOrDefault("RetryPolicy", Map.of());
+                bus.addRule(f.logicalId() + "-" + name, busName, Json.write(props.get("Pattern")),
+                        integer(retry, "MaximumRetryAttempts", LocalEventBus.DEFAULT_MAXIMUM_RETRY_ATTEMPTS),
+                        envelope -> invoke(f.logicalId(), envelope));
+                list.add("EventBridgeRule on " + busName);
+            }
+            case "Schedule", "ScheduleV2" -> {
+                String expression = (String) props.get("Schedule") != null ? (String) props.get("Schedule")
+                        : (String) props.get("ScheduleExpression");
+                String zone = (String) props.get("ScheduleExpressionTimezone");
+                String input = props.get("Input") == null ? null : String.valueOf(props.get("Input"));
+                scheduler.register(f.logicalId(), ScheduleExpression.parse(expression, zone),
+                        at -> invoke(f.logicalId(), input != null ? input : scheduledEvent(at)));
+                list.add(type + " " + expression + (zone == null ? "" : " " + zone));
+            }
+            default -> list.add(type + " (not run locally)");
+        }
+    }
+
+    private static String scheduledEvent(Instant at) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("version", "0");
+        e.put("id", java.util.UUID.randomUUID().toString());
+        e.put("detail-type", "Scheduled Event");
+        e.put("source", "aws.scheduler");
+        e.put("account", "000000000000");
+        e.put("time", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        e.put("region", "us-east-1");
+        e.put("resources", List.of());
+        e.put("detail", Map.of());
+        return Json.write(e);
+    }
+
+    /** Invokes a function with an event JSON; returns the response JSON. */
+    public String invoke(String logicalId, String eventJson) {
+        LocalFunction f = functions.get(logicalId);
+        if (f == null) {
+            throw new IllegalArgumentException("no function " + logicalId);
+        }
+        return f.invoke(eventJson);
+    }
+
+    /** Waits until stream pollers, bus deliveries and schedules are idle; false after the timeout. */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        for (int quietRounds = 0; quietRounds < 2; ) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative()) {
+                return false;
+            }
+            boolean idle = true;
+            for (StreamEventSource s : streams) {
+                idle &= s.awaitIdle(left);
+            }
+            idle &= bus.awaitIdle(left) && scheduler.awaitIdle(left);
+            quietRounds = idle ? quietRounds + 1 : 0;
+        }
+        return true;
+    }
+
+    private static int integer(Map<String, Object> props, String key, int def) {
+        Object v = props.get(key);
+        return v == null ? def : Integer.parseInt(String.valueOf(v));
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public String adminKey() {
+        return adminKey;
+    }
+
+    public software.amazon.awssdk.services.dynamodb.DynamoDbClient profilesClient() {
+        return aws.client();
+    }
+
+    public String profilesTable() {
+        return aws.names().valueOf("ProfilesTable");
+    }
+
+    public ControllableClock clock() {
+        return clock;
+    }
+
+    public WeChatStandIn wechat() {
+        return wechat;
+    }
+
+    LocalScheduler scheduler() {
+        return scheduler;
+    }
+
+    LocalAws aws() {
+        return aws;
+    }
+
+    URIs endpoints() {
+        return new URIs(apiUrl(), aws.dynamo().endpoint().toString(), busEndpoint.uri().toString(),
+                wechat.baseUrl().toString());
+    }
+
+    record URIs(String api, String dynamodb, String events, String wechat) {
+    }
+
+    Map<String, LocalFunction> functions() {
+        return functions;
+    }
+
+    Map<String, List<String>> triggers() {
+        return triggers;
+    }
+
+    List<String> onFailureRecords() {
+        return onFailure;
+    }
+
+    List<com.mplifecycle.devtools.events.DeadLetter> deadLetters() {
+        return bus.deadLetters();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        scheduler.stop();
+        streams.forEach(StreamEventSource::close);
+        busEndpoint.close();
+        bus.close();
+        wechat.close();
+        aws.close();
+    }
+}
