@@ -33,6 +33,11 @@ public final class LocalMain {
             return;
         }
         long started = System.nanoTime();
+        // Functions log JSON lines to stdout as in Lambda; locally they go to a file, the console keeps the demo.
+        Path logFile = Path.of(".local-data", "functions.log");
+        java.nio.file.Files.createDirectories(logFile.getParent());
+        System.setOut(new PrintStream(new java.io.FileOutputStream(logFile.toFile(), true), true,
+                java.nio.charset.StandardCharsets.UTF_8));
         LocalRuntime runtime = LocalRuntime.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -41,6 +46,7 @@ public final class LocalMain {
         }));
         out.printf("Local runtime up in %.1f s on %s%n", (System.nanoTime() - started) / 1e9, runtime.apiUrl());
         out.println("  health:    " + runtime.apiUrl() + "/_local/health");
+        out.println("  logs:      " + logFile + " (one JSON line per function event)");
         out.println("  app:       " + LocalRuntime.DEMO_APP + " (Asia/Shanghai)");
         out.println("  admin key: " + runtime.adminKey() + "  (app " + LocalRuntime.DEMO_APP + ")");
         if (options.demo()) {
