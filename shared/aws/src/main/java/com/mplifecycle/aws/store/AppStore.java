@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.domain.app.AppSettings;
+import com.mplifecycle.domain.rfm.RfmRun;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -61,5 +62,21 @@ public final class AppStore {
                 TableKeys.SK, AttributeValue.fromS(TableKeys.APP_SETTINGS_SK),
                 DOC, AttributeValue.fromS(Json.write(settings)))));
         cache.remove(settings.appId());
+    }
+
+    /** Replaces the app's record of its last full RFM/churn run. */
+    public void putRfmRun(RfmRun run) {
+        db.putItem(b -> b.tableName(table).item(Map.of(
+                TableKeys.PK, AttributeValue.fromS(run.appId()),
+                TableKeys.SK, AttributeValue.fromS(TableKeys.RFM_LAST_RUN_SK),
+                DOC, AttributeValue.fromS(Json.write(run)))));
+    }
+
+    public Optional<RfmRun> rfmRun(String appId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(TableKeys.PK, AttributeValue.fromS(appId),
+                        TableKeys.SK, AttributeValue.fromS(TableKeys.RFM_LAST_RUN_SK)))).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(Json.read(item.get(DOC).s(), RfmRun.class));
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import com.mplifecycle.domain.profile.CustomerProfile;
 
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /** Reads and writes profiles; writes are conditional on the version read (optimistic locking). */
 public final class ProfileStore {
@@ -52,6 +54,20 @@ public final class ProfileStore {
             }
         }
         return found;
+    }
+
+    /**
+     * One segment of a parallel scan, page by page (at most 1 MB of items each), read lazily so
+     * that memory does not grow with the table. Each page is handed over as it arrives.
+     */
+    public void scan(int segment, int totalSegments, Consumer<List<CustomerProfile>> page) {
+        if (segment < 0 || segment >= totalSegments) {
+            throw new IllegalArgumentException("segment " + segment + " outside 0.." + (totalSegments - 1));
+        }
+        for (ScanResponse response : db.scanPaginator(b -> b.tableName(table).segment(segment)
+                .totalSegments(totalSegments))) {
+            page.accept(response.items().stream().map(ProfileCodec::profile).toList());
+        }
     }
 
     /**

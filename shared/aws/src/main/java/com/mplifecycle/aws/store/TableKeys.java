@@ -14,6 +14,8 @@ public final class TableKeys {
 
     /** Sort key of an app's settings item in the apps table. */
     public static final String APP_SETTINGS_SK = "settings";
+    /** Sort key of an app's last full RFM/churn run in the apps table. */
+    public static final String RFM_LAST_RUN_SK = "rfm#lastRun";
 
     private TableKeys() {
     }

@@ -27,9 +27,14 @@ public final class OrderHistoryAnalyzer {
 
     /** Analyses as of the day after the last order, over the default 365-day window. */
     public static OrderHistoryAnalysis analyze(Collection<OrderRow> rows) {
+        return analyze(rows, defaultAsOf(rows), RfmWindow.DEFAULT_DAYS);
+    }
+
+    /** The default as-of date of an analysis: the day after the last order. */
+    public static LocalDate defaultAsOf(Collection<OrderRow> rows) {
         LocalDate lastOrder = rows.stream().map(row -> row.order().date()).max(LocalDate::compareTo)
                 .orElseThrow(() -> new IllegalArgumentException("no orders to analyse"));
-        return analyze(rows, lastOrder.plusDays(1), RfmWindow.DEFAULT_DAYS);
+        return lastOrder.plusDays(1);
     }
 
     public static OrderHistoryAnalysis analyze(Collection<OrderRow> rows, LocalDate asOf, int windowDays) {

@@ -1,0 +1,161 @@
+package com.mplifecycle.functions.rfm;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
+import com.mplifecycle.aws.bus.StageChangePublisher;
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.domain.lifecycle.StageChange;
+import com.mplifecycle.domain.profile.CustomerProfile;
+
+/**
+ * One full recomputation: pass 1 scans every segment in parallel into per-app tallies, pass 2
+ * scans again, rescores each page, publishes the page's decays (ten per PutEvents call), then
+ * writes each changed profile conditionally on its version. A lost race reloads and redoes that
+ * one profile; a decay EventBridge refused is not written, so the next run publishes it again.
+ * Memory holds one page per segment plus the per-app tallies, whatever the table size.
+ */
+final class ScoringRun {
+    static final int MAX_ATTEMPTS = 4;
+
+    /** What a run did; {@code apps} are the stored run records by app id. */
+    record Summary(long scanned, long written, long decayed, long conflicts, long failed,
+                   Map<String, AppScorer> apps, long elapsedMs) {
+    }
+
+    private final ProfileStore profiles;
+    private final AppStore apps;
+    private final StageChangePublisher publisher;
+    private final int segments;
+    private final Instant now;
+    private final Map<String, AppTally> tallies = new ConcurrentHashMap<>();
+    private final Map<String, AppScorer> scorers = new ConcurrentHashMap<>();
+    private final AtomicLong scanned = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong decayed = new AtomicLong();
+    private final AtomicLong conflicts = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+
+    ScoringRun(ProfileStore profiles, AppStore apps, StageChangePublisher publisher, int segments, Instant now) {
+        this.profiles = profiles;
+        this.apps = apps;
+        this.publisher = publisher;
+        this.segments = segments;
+        this.now = now;
+    }
+
+    Summary run() {
+        long started = System.nanoTime();
+        inParallel(segment -> profiles.scan(segment, segments, page -> page.forEach(this::tally)));
+        tallies.forEach((appId, tally) -> scorers.put(appId, tally.freeze()));
+        inParallel(segment -> profiles.scan(segment, segments, this::rescore));
+        scorers.values().forEach(scorer -> apps.putRfmRun(scorer.run()));
+        return new Summary(scanned.get(), written.get(), decayed.get(), conflicts.get(), failed.get(),
+                new TreeMap<>(scorers), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void tally(CustomerProfile p) {
+        tallies.computeIfAbsent(p.appId(), id -> new AppTally(apps.settingsOrDefaults(id), now)).add(p);
+    }
+
+    private void rescore(List<CustomerProfile> page) {
+        List<AppScorer.Rescored> changed = new ArrayList<>();
+        for (CustomerProfile p : page) {
+            AppScorer scorer = scorers.get(p.appId());
+            if (scorer == null) {
+                continue; // an app whose first profile arrived after pass 1: scored next run
+            }
+            scanned.incrementAndGet();
+            AppScorer.Rescored r = scorer.rescore(p);
+            if (r.changed()) {
+                changed.add(r);
+            } else {
+                scorer.count(p);
+            }
+        }
+        List<StageChange> decays = changed.stream().flatMap(r -> r.decay().stream()).toList();
+        Set<StageChange> refused = new HashSet<>(decays.isEmpty() ? List.of() : publisher.publish(decays));
+        for (AppScorer.Rescored r : changed) {
+            AppScorer scorer = scorers.get(r.profile().appId());
+            if (r.decay().isPresent() && refused.contains(r.decay().get())) {
+                failed.incrementAndGet();
+                continue;
+            }
+            Optional<CustomerProfile> saved = profiles.save(r.profile());
+            if (saved.isPresent()) {
+                note(scorer, r);
+            } else {
+                conflicts.incrementAndGet();
+                redo(scorer, r.profile());
+            }
+        }
+    }
+
+    /** The profile changed between scan and write: reload, rescore, publish, write again. */
+    private void redo(AppScorer scorer, CustomerProfile stale) {
+        for (int attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<CustomerProfile> fresh = profiles.load(stale.appId(), stale.customerId());
+            if (fresh.isEmpty()) {
+                return; // erased meanwhile
+            }
+            AppScorer.Rescored r = scorer.rescore(fresh.get());
+            if (!r.changed()) {
+                scorer.count(fresh.get());
+                return;
+            }
+            if (r.decay().isPresent() && !publisher.publish(List.of(r.decay().get())).isEmpty()) {
+                failed.incrementAndGet();
+                return;
+            }
+            if (profiles.save(r.profile()).isPresent()) {
+                note(scorer, r);
+                return;
+            }
+            conflicts.incrementAndGet();
+        }
+        failed.incrementAndGet();
+    }
+
+    private void note(AppScorer scorer, AppScorer.Rescored r) {
+        written.incrementAndGet();
+        if (r.decay().isPresent()) {
+            decayed.incrementAndGet();
+        }
+        scorer.count(r.profile());
+    }
+
+    private void inParallel(IntConsumer perSegment) {
+        ExecutorService pool = Executors.newFixedThreadPool(segments);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int s = 0; s < segments; s++) {
+                int segment = s;
+                running.add(pool.submit(() -> perSegment.accept(segment)));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scanning", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package com.mplifecycle.functions.rfm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.devtools.sandbox.LocalAws;
+import com.mplifecycle.domain.lifecycle.Stage;
+import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.rfm.RfmRun;
+
+/** The scheduled recomputation against the template's tables in DynamoDB Local. */
+class RfmHandlerIT {
+    private static final Instant NOW = Instant.parse("2026-03-01T04:00:00Z");
+    private static final Duration DAY = Duration.ofDays(1);
+    private static FakeEventBridge bus;
+    private LocalAws aws;
+    private ProfileStore profiles;
+    private AppStore apps;
+
+    @BeforeAll
+    static void startBus() {
+        bus = FakeEventBridge.start();
+    }
+
+    @AfterAll
+    static void stopBus() {
+        bus.close();
+    }
+
+    @BeforeEach
+    void start() {
+        aws = LocalAws.start();
+        aws.endpoint("EVENTBRIDGE", bus.endpoint());
+        Map<String, String> env = aws.environment("RfmFunction");
+        profiles = new ProfileStore(aws.client(), env.get(FunctionEnv.PROFILES_TABLE));
+        apps = new AppStore(aws.client(), env.get(FunctionEnv.APPS_TABLE), Clock.fixed(NOW, ZoneOffset.UTC));
+        bus.clear();
+    }
+
+    @AfterEach
+    void stop() {
+        aws.close();
+    }
+
+    private Map<String, Object> runAt(Instant at) {
+        FunctionEnv env = new FunctionEnv(aws.environment("RfmFunction"), Clock.fixed(at, ZoneOffset.UTC));
+        return new RfmHandler(env).handleRequest(Map.of("source", "aws.scheduler"), null);
+    }
+
+    private CustomerProfile seed(Customers customer) {
+        return profiles.save(customer.profile()).orElseThrow();
+    }
+
+    private CustomerProfile stored(CustomerProfile p) {
+        return profiles.load(p.appId(), p.customerId()).orElseThrow();
+    }
+
+    private Customers visitorActiveOnThreeDays(Instant lastActive) {
+        return Customers.of("shop", "visitor").launch(lastActive.minus(DAY.multipliedBy(2)))
+                .launch(lastActive.minus(DAY)).launch(lastActive);
+    }
+
+    @Test
+    void handleRequest_freshProfiles_storesScoresWithComputedAtOnBuyersOnly() {
+        CustomerProfile buyer = seed(Customers.of("shop", "b1").paid(NOW.minus(DAY.multipliedBy(3)), 19_900));
+        CustomerProfile visitor = seed(visitorActiveOnThreeDays(NOW.minus(DAY)));
+
+        Map<String, Object> counts = runAt(NOW);
+
+        CustomerProfile scored = stored(buyer);
+        assertEquals(1L, counts.get("written"));
+        assertEquals(2L, counts.get("scanned"));
+        assertEquals(3, scored.rfm().recencyDays());
+        assertEquals(1, scored.rfm().frequency());
+        assertEquals(19_900, scored.rfm().monetaryFen());
+        assertEquals(NOW, scored.rfm().computedAt());
+        assertNull(scored.churn());
+        assertEquals(2, scored.version());
+        assertNull(stored(visitor).rfm());
+        assertEquals(1, stored(visitor).version());
+    }
+
+    @Test
+    void handleRequest_secondRunSameDay_writesNothing() {
+        CustomerProfile buyer = seed(Customers.of("shop", "b1").paid(NOW.minus(DAY.multipliedBy(3)), 19_900));
+        seed(Customers.of("shop", "b2").paid(NOW.minus(DAY.multipliedBy(40)), 5_000)
+                .paid(NOW.minus(DAY.multipliedBy(10)), 8_000));
+        runAt(NOW);
+        long version = stored(buyer).version();
+
+        Map<String, Object> sameClock = runAt(NOW);
+        Map<String, Object> anHourLater = runAt(NOW.plus(Duration.ofHours(1)));
+
+        assertEquals(0L, sameClock.get("written"));
+        assertEquals(0L, anHourLater.get("written"));
+        assertEquals(version, stored(buyer).version());
+        assertEquals(NOW, stored(buyer).rfm().computedAt());
+    }
+
+    @Test
+    void handleRequest_clockAdvanced_growingDeclinesAfter14DaysAndChurnsAfter60() {
+        Instant lastActive = NOW.minus(DAY);
+        CustomerProfile visitor = seed(visitorActiveOnThreeDays(lastActive));
+        assertEquals(Stage.GROWING, visitor.stage());
+
+        Map<String, Object> day13 = runAt(lastActive.plus(DAY.multipliedBy(13)));
+        Map<String, Object> day14 = runAt(lastActive.plus(DAY.multipliedBy(14)));
+        CustomerProfile declined = stored(visitor);
+        Map<String, Object> day30 = runAt(lastActive.plus(DAY.multipliedBy(30)));
+        Map<String, Object> day60 = runAt(lastActive.plus(DAY.multipliedBy(60)));
+        CustomerProfile churned = stored(visitor);
+
+        assertEquals(0L, day13.get("written"));
+        assertEquals(1L, day14.get("decayed"));
+        assertEquals(Stage.DECLINING, declined.stage());
+        assertEquals(lastActive.plus(DAY.multipliedBy(14)), declined.stageSince());
+        assertEquals(visitor.version() + 1, declined.version());
+        assertEquals(0L, day30.get("written"));
+        assertEquals(Stage.CHURNED, churned.stage());
+        assertEquals(1L, day60.get("decayed"));
+        assertEquals(declined.version() + 1, churned.version());
+        List<JsonNode> published = bus.stageChanges();
+        assertEquals(2, published.size());
+        assertEquals("GROWING", published.get(0).get("from").asText());
+        assertEquals("DECLINING", published.get(0).get("to").asText());
+        assertEquals("inactive_14d", published.get(0).get("reason").asText());
+        assertEquals(visitor.customerId(), published.get(0).get("customerId").asText());
+        assertEquals("CHURNED", published.get(1).get("to").asText());
+    }
+
+    @Test
+    void handleRequest_anyRun_storesRunRecordPerApp() {
+        seed(Customers.of("shop", "b1").paid(NOW.minus(DAY.multipliedBy(3)), 19_900));
+        seed(Customers.of("shop", "b2").paid(NOW.minus(DAY.multipliedBy(200)), 50_000));
+        seed(visitorActiveOnThreeDays(NOW.minus(DAY)));
+        seed(Customers.of("cafe", "c1").paid(NOW.minus(DAY.multipliedBy(2)), 3_000));
+
+        Map<String, Object> counts = runAt(NOW);
+
+        RfmRun shop = apps.rfmRun("shop").orElseThrow();
+        assertEquals(NOW, shop.ranAt());
+        assertEquals(LocalDate.of(2026, 3, 1), shop.asOf());
+        assertEquals(3, shop.customers());
+        assertEquals(2, shop.buyers());
+        assertEquals(101.5, shop.meanRecencyDays(), 1e-9);
+        assertNull(shop.bgNbdParameters());
+        assertEquals(2L, shop.segmentCounts().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(3L, shop.stageCounts().values().stream().mapToLong(Long::longValue).sum());
+        assertEquals(1, apps.rfmRun("cafe").orElseThrow().buyers());
+        assertEquals(Map.of("buyers", 2L, "fitted", false), ((Map<?, ?>) counts.get("apps")).get("shop"));
+    }
+
+    @Test
+    void handleRequest_appWithEnoughRepeatBuyers_fitsModelAndStoresChurn() {
+        SplittableRandom random = new SplittableRandom(7);
+        CustomerProfile sample = null;
+        for (int i = 0; i < 240; i++) {
+            Customers c = Customers.of("big", "u" + i);
+            Instant at = NOW.minus(DAY.multipliedBy(30 + random.nextInt(300)));
+            int purchases = 1 + random.nextInt(5);
+            for (int k = 0; k < purchases && at.isBefore(NOW); k++) {
+                c.paid(at, 1_000 + random.nextInt(50_000));
+                at = at.plus(DAY.multipliedBy(5 + random.nextInt(40)));
+            }
+            sample = seed(c);
+        }
+
+        Map<String, Object> counts = runAt(NOW);
+
+        RfmRun run = apps.rfmRun("big").orElseThrow();
+        assertNotNull(run.bgNbdParameters());
+        assertEquals(240, run.buyers());
+        CustomerProfile scored = stored(sample);
+        assertNotNull(scored.churn());
+        assertTrue(scored.churn().pAlive() >= 0 && scored.churn().pAlive() <= 1);
+        assertEquals(NOW, scored.churn().computedAt());
+        assertEquals(Map.of("buyers", 240L, "fitted", true), ((Map<?, ?>) counts.get("apps")).get("big"));
+    }
+}

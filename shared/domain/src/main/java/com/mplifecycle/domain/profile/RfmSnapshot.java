@@ -1,0 +1,35 @@
+package com.mplifecycle.domain.profile;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import com.mplifecycle.domain.rfm.MemberClass;
+import com.mplifecycle.domain.rfm.RfmScore;
+import com.mplifecycle.domain.rfm.RfmSegment;
+import com.mplifecycle.domain.rfm.ValueTier;
+
+/**
+ * A customer's RFM scores as of the last scheduled run (spec §4): raw values over the 365-day
+ * window, quintile scores, the 8-cell segment, the A/B/C tier and the member class.
+ */
+public record RfmSnapshot(int recencyDays, int frequency, long monetaryFen, int rScore, int fScore, int mScore,
+                          RfmSegment segment, ValueTier valueTier, MemberClass memberClass, Instant computedAt) {
+    public RfmSnapshot {
+        Objects.requireNonNull(segment, "segment");
+        Objects.requireNonNull(valueTier, "valueTier");
+        Objects.requireNonNull(memberClass, "memberClass");
+        Objects.requireNonNull(computedAt, "computedAt");
+    }
+
+    public static RfmSnapshot of(RfmScore score, Instant computedAt) {
+        return new RfmSnapshot(score.recencyDays(), score.frequency(), score.monetaryFen(), score.rScore(),
+                score.fScore(), score.mScore(), score.segment(), score.valueTier(), score.memberClass(), computedAt);
+    }
+
+    /** Equal in everything but {@code computedAt}: a recomputation that found nothing new. */
+    public boolean sameScores(RfmSnapshot other) {
+        return other != null && equals(new RfmSnapshot(other.recencyDays, other.frequency, other.monetaryFen,
+                other.rScore, other.fScore, other.mScore, other.segment, other.valueTier, other.memberClass,
+                computedAt));
+    }
+}
