@@ -22,6 +22,11 @@ public final class LocalMain {
 
     public static void main(String[] args) throws Exception {
         PrintStream out = System.out;
+        if (args.length > 0 && args[0].equals("analyze")) {
+            System.exit(com.mplifecycle.local.analyze.AnalyzeCommand.run(Arrays.asList(args).subList(1, args.length),
+                    out, System.err));
+            return;
+        }
         RuntimeOptions options;
         try {
             options = parse(Arrays.asList(args));
