@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.http.BadRequestException;
+import com.mplifecycle.aws.http.JsonBody;
 import com.mplifecycle.aws.json.Json;
 
 /** Turns a {@code POST /v1/events} body into the list of raw events, or a 400/413 with the reason. */
@@ -16,26 +17,8 @@ final class EventRequestParser {
         this.maxEvents = maxEvents;
     }
 
-    byte[] checkSize(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new BadRequestException(400, "body is required");
-        }
-        if (body.length > maxBodyBytes) {
-            throw new BadRequestException(413, "body is larger than " + maxBodyBytes + " bytes");
-        }
-        return body;
-    }
-
     List<?> events(byte[] body) {
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(body);
-        } catch (Exception e) {
-            throw new BadRequestException(400, "body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new BadRequestException(400, "body must be a JSON object {\"events\":[...]}");
-        }
+        JsonNode root = JsonBody.object(body, maxBodyBytes, "{\"events\":[...]}");
         JsonNode events = root.get("events");
         if (events == null || !events.isArray()) {
             throw new BadRequestException(400, "events must be an array");

@@ -65,7 +65,7 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         ApiRequest request = new ApiRequest(event);
         String requestId = request.requestId();
         try {
-            byte[] body = parser.checkSize(request.body());
+            byte[] body = request.body();
             SessionClaims claims = tokens.verify(request.bearerToken()
                     .orElseThrow(() -> new TokenRejectedException("missing bearer token")));
             List<EventDecision> decisions = validator.validate(parser.events(body));

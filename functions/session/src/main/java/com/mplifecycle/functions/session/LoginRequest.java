@@ -2,7 +2,7 @@ package com.mplifecycle.functions.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.http.BadRequestException;
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.http.JsonBody;
 import com.mplifecycle.domain.profile.CustomerIds;
 
 /** The body of {@code POST /v1/session}: {@code {"appId": "...", "code": "..."}}. */
@@ -11,21 +11,7 @@ record LoginRequest(String appId, String code) {
     static final int MAX_CODE_LENGTH = 128;
 
     static LoginRequest parse(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new BadRequestException(400, "body is required");
-        }
-        if (body.length > MAX_BODY_BYTES) {
-            throw new BadRequestException(413, "body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(body);
-        } catch (Exception e) {
-            throw new BadRequestException(400, "body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw new BadRequestException(400, "body must be a JSON object {\"appId\",\"code\"}");
-        }
+        JsonNode root = JsonBody.object(body, MAX_BODY_BYTES, "{\"appId\",\"code\"}");
         JsonNode appId = root.get("appId");
         JsonNode code = root.get("code");
         if (appId == null || !appId.isTextual() || !CustomerIds.isValidAppId(appId.asText())) {
