@@ -133,6 +133,26 @@ class LocalRuntimeE2ET {
     }
 
     @Test
+    void sampleEvents_runThroughTheirFunctions() throws Exception {
+        java.nio.file.Path events = com.mplifecycle.devtools.template.SamTemplate.locate().getParent().resolve("events");
+
+        JsonNode session = Json.read(runtime.invoke("SessionFunction",
+                java.nio.file.Files.readString(events.resolve("session.json"))), JsonNode.class);
+        JsonNode ingest = Json.read(runtime.invoke("IngestFunction",
+                java.nio.file.Files.readString(events.resolve("ingest.json"))), JsonNode.class);
+        JsonNode stream = Json.read(runtime.invoke("LifecycleFunction",
+                java.nio.file.Files.readString(events.resolve("lifecycle-stream.json"))), JsonNode.class);
+
+        assertEquals(200, session.get("statusCode").asInt());
+        assertEquals(401, ingest.get("statusCode").asInt(), "the sample's token is a placeholder");
+        assertEquals(0, stream.get("batchItemFailures").size());
+        ProfileStore profiles = new ProfileStore(runtime.profilesClient(), runtime.profilesTable());
+        assertEquals(2800, profiles.load("demo", "c_0123456789abcdef01234567").orElseThrow().revenueFen());
+        assertEquals(Map.of("TPL_WINBACK", 1), profiles.load("demo", "c_89abcdef0123456789abcdef").orElseThrow()
+                .credits());
+    }
+
+    @Test
     void unknownRoute_404LikeApiGateway() throws Exception {
         assertEquals(404, call("GET", "/v1/nothing", null, null).statusCode());
         assertEquals(Map.of("message", "Not Found"), Json.read(call("GET", "/v1/nothing", null, null).body(), Map.class));
