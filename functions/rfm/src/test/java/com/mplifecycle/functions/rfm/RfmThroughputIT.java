@@ -1,0 +1,90 @@
+package com.mplifecycle.functions.rfm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.devtools.sandbox.LocalAws;
+
+/**
+ * Throughput of a full run against DynamoDB Local, for docs/rfm.md. Off by default; run with
+ * {@code -Drfm.throughput.customers=20000 -Dtest=RfmThroughputIT}.
+ */
+@EnabledIfSystemProperty(named = "rfm.throughput.customers", matches = "[0-9]+")
+class RfmThroughputIT {
+    private static final Instant NOW = Instant.parse("2026-03-01T04:00:00Z");
+    private static final Duration DAY = Duration.ofDays(1);
+
+    @Test
+    void handleRequest_manyCustomers_reportsCustomersPerSecond() throws Exception {
+        int customers = Integer.getInteger("rfm.throughput.customers");
+        int segments = Integer.getInteger("rfm.throughput.segments", RfmHandler.DEFAULT_SEGMENTS);
+        try (LocalAws aws = LocalAws.start(); FakeEventBridge bus = FakeEventBridge.start()) {
+            aws.endpoint("EVENTBRIDGE", bus.endpoint());
+            Map<String, String> variables = new java.util.HashMap<>(aws.environment("RfmFunction"));
+            variables.put(RfmHandler.SEGMENTS_VARIABLE, Integer.toString(segments));
+            seed(new ProfileStore(aws.client(), variables.get(FunctionEnv.PROFILES_TABLE)), customers);
+            RfmHandler handler = new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
+
+            Map<String, Object> first = handler.handleRequest(Map.of(), null);
+            Map<String, Object> second = handler.handleRequest(Map.of(), null);
+
+            assertEquals((long) customers, first.get("scanned"));
+            assertEquals(0L, second.get("written"));
+            report("all written", customers, segments, first);
+            report("nothing written", customers, segments, second);
+        }
+    }
+
+    private static void report(String run, int customers, int segments, Map<String, Object> counts) {
+        long ms = (Long) counts.get("elapsedMs");
+        System.out.printf("THROUGHPUT %s: %d customers, %d segments, written %s, decayed %s, %d ms, %.0f customers/s%n",
+                run, customers, segments, counts.get("written"), counts.get("decayed"), ms, customers * 1000.0 / ms);
+    }
+
+    private static void seed(ProfileStore profiles, int customers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < customers; i++) {
+                int n = i;
+                done.add(pool.submit(() -> profiles.save(customer(n).profile()).orElseThrow()));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Two apps; most customers buy 1–4 times over the last year, a fifth only visit. */
+    private static Customers customer(int n) {
+        SplittableRandom random = new SplittableRandom(n);
+        Customers c = Customers.of(n % 2 == 0 ? "shop" : "cafe", "u" + n);
+        Instant at = NOW.minus(DAY.multipliedBy(1 + random.nextInt(360)));
+        if (random.nextInt(5) == 0) {
+            return c.launch(at);
+        }
+        for (int k = 1 + random.nextInt(4); k > 0 && at.isBefore(NOW); k--) {
+            c.paid(at, 500 + random.nextInt(30_000));
+            at = at.plus(DAY.multipliedBy(3 + random.nextInt(60)));
+        }
+        return c;
+    }
+}
