@@ -89,7 +89,11 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(RuntimeOptions options) throws IOException {
-        return new LocalRuntime(SamTemplate.load(SamTemplate.locate()), options);
+        return start(SamTemplate.load(SamTemplate.locate()), options);
+    }
+
+    public static LocalRuntime start(SamTemplate template, RuntimeOptions options) throws IOException {
+        return new LocalRuntime(template, options);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,32 @@
+package com.mplifecycle.local.runtime;
+
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.mplifecycle.aws.config.FunctionEnv;
+
+/**
+ * A test function the runtime wires to an EventBridge rule of a test copy of the template: it
+ * records the envelopes it receives, and fails on purpose for customers whose id says so.
+ */
+public final class StageChangeProbe implements RequestHandler<Map<String, Object>, String> {
+    static final BlockingQueue<Map<String, Object>> RECEIVED = new LinkedBlockingQueue<>();
+
+    public StageChangeProbe(FunctionEnv env) {
+        // nothing to wire: the probe only records
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public String handleRequest(Map<String, Object> envelope, Context context) {
+        Map<String, Object> detail = (Map<String, Object>) envelope.get("detail");
+        if (String.valueOf(detail.get("customerId")).contains("fail")) {
+            throw new IllegalStateException("probe told to fail");
+        }
+        RECEIVED.add(envelope);
+        return "ok";
+    }
+}
