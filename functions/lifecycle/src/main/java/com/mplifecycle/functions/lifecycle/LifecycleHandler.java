@@ -5,6 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -24,8 +28,16 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  * could not be updated as batch item failures, so one bad customer does not block the shard.
  */
 public final class LifecycleHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    /** Concurrent customer updates per invocation; SDK clients are thread-safe. */
+    static final int PARALLELISM = 8;
+
     private final CustomerUpdater updater;
     private final JsonLogger log;
+    private final ExecutorService workers = Executors.newFixedThreadPool(PARALLELISM, r -> {
+        Thread t = new Thread(r, "lifecycle-worker");
+        t.setDaemon(true);
+        return t;
+    });
 
     public LifecycleHandler() {
         this(FunctionEnv.fromSystem());
@@ -62,17 +74,24 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
             }
         }
         Map<String, CustomerProfile> profiles = updater.load(new ArrayList<>(byCustomer.keySet()));
+        // Customers are independent: update them in parallel (each is I/O-bound: publish, conditional write).
+        Map<String, Future<CustomerUpdater.Outcome>> running = new LinkedHashMap<>();
+        byCustomer.forEach((key, records) -> running.put(key,
+                workers.submit(() -> updater.update(key, records, profiles.get(key)))));
         int updated = 0;
         int changes = 0;
-        for (Map.Entry<String, List<ChunkRecord>> customer : byCustomer.entrySet()) {
+        for (Map.Entry<String, Future<CustomerUpdater.Outcome>> customer : running.entrySet()) {
             try {
-                CustomerUpdater.Outcome outcome = updater.update(customer.getKey(), customer.getValue(),
-                        profiles.get(customer.getKey()));
+                CustomerUpdater.Outcome outcome = customer.getValue().get();
                 updated += outcome.written() ? 1 : 0;
                 changes += outcome.stageChanges();
-            } catch (RuntimeException e) {
-                log.warn(batchId, "customer not updated", "customerKey", customer.getKey(), "error", e.toString());
-                customer.getValue().forEach(r -> failures.add(failure(r.sequenceNumber())));
+            } catch (ExecutionException e) {
+                log.warn(batchId, "customer not updated", "customerKey", customer.getKey(),
+                        "error", e.getCause().toString());
+                byCustomer.get(customer.getKey()).forEach(r -> failures.add(failure(r.sequenceNumber())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while updating customers", e);
             }
         }
         log.info(batchId, "stream batch folded", "records", event.getRecords().size(), "customers",
