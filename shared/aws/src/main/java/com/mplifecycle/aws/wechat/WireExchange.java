@@ -1,6 +1,7 @@
 package com.mplifecycle.aws.wechat;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -8,7 +9,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,10 +41,10 @@ final class WireExchange {
             response = http.send(request.timeout(readTimeout).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new WeChatUnavailableException(api, "timed out (" + scrub(e.getMessage(), sensitive) + ")");
+            throw new WeChatUnavailableException(api, "timed out (" + e.getClass().getSimpleName() + ")");
         } catch (IOException e) {
-            throw new WeChatUnavailableException(api, e.getClass().getSimpleName() + ": "
-                    + scrub(e.getMessage(), sensitive));
+            String detail = e.getMessage() == null ? "" : ": " + scrub(e.getMessage(), sensitive);
+            throw new WeChatUnavailableException(api, e.getClass().getSimpleName() + detail);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WeChatUnavailableException(api, "interrupted");
@@ -74,11 +74,11 @@ final class WireExchange {
 
     /** Cause messages are the JDK's, but may quote a URL with the secret in its query: strip every sensitive value. */
     private static String scrub(String text, List<String> sensitive) {
-        String scrubbed = Objects.requireNonNullElse(text, "no detail");
+        String scrubbed = text;
         for (String value : sensitive) {
             if (value != null && !value.isEmpty()) {
                 scrubbed = scrubbed.replace(value, "***")
-                        .replace(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8), "***");
+                        .replace(URLEncoder.encode(value, StandardCharsets.UTF_8), "***");
             }
         }
         return scrubbed;

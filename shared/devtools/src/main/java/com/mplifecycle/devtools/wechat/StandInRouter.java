@@ -66,17 +66,9 @@ final class StandInRouter implements HttpHandler {
     }
 
     private WireAnswer answer(String api, String method, Map<String, String> params, JsonNode body) {
-        Optional<Fault> fault = faults.take(api);
-        if (fault.isPresent() && fault.get() instanceof Fault.Delay) {
-            if (!sleep((Fault.Delay) fault.get())) {
-                return WireAnswer.httpFailure(503);
-            }
-        } else if (fault.isPresent() && fault.get() instanceof Fault.ErrorCode) {
-            Fault.ErrorCode error = (Fault.ErrorCode) fault.get();
-            return error.errmsg() == null ? WireAnswer.error(error.errcode())
-                    : WireAnswer.error(error.errcode(), error.errmsg());
-        } else if (fault.isPresent() && fault.get() instanceof Fault.HttpStatus) {
-            return WireAnswer.httpFailure(((Fault.HttpStatus) fault.get()).status());
+        Optional<WireAnswer> faultAnswer = faults.take(api).flatMap(StandInRouter::play);
+        if (faultAnswer.isPresent()) {
+            return faultAnswer.get();
         }
         if (api.equals(WeChatStandIn.CODE2SESSION)) {
             return code2Session.answer(params);
@@ -88,6 +80,22 @@ final class StandInRouter implements HttpHandler {
             return subscribeSend.answer(params.get("access_token"), SendRequest.from(body));
         }
         return WireAnswer.notFound();
+    }
+
+    /** The fault's own answer, or empty when the call should then be answered as usual (after a delay). */
+    private static Optional<WireAnswer> play(Fault fault) {
+        if (fault instanceof Fault.Delay) {
+            return sleep((Fault.Delay) fault) ? Optional.empty() : Optional.of(WireAnswer.httpFailure(503));
+        }
+        if (fault instanceof Fault.ErrorCode) {
+            Fault.ErrorCode error = (Fault.ErrorCode) fault;
+            return Optional.of(error.errmsg() == null ? WireAnswer.error(error.errcode())
+                    : WireAnswer.error(error.errcode(), error.errmsg()));
+        }
+        if (fault instanceof Fault.HttpStatus) {
+            return Optional.of(WireAnswer.httpFailure(((Fault.HttpStatus) fault).status()));
+        }
+        throw new IllegalStateException("unknown fault kind " + fault);
     }
 
     private static String apiOf(String path) {

@@ -41,6 +41,8 @@ import com.sun.net.httpserver.HttpServer;
  * </ul>
  * Faults apply in the order given; each call uses at most one. Unknown fields are refused.
  *
+ * <p>A call is recorded once answered, so a delayed call shows up after its delay.
+ *
  * <p>Thread-safe. Not for production: it accepts anything from any local caller.
  */
 public final class WeChatStandIn implements AutoCloseable {
