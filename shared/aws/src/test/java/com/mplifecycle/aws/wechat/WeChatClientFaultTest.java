@@ -22,10 +22,12 @@ class WeChatClientFaultTest {
     private static final String APP_ID = "wx1234567890abcdef";
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
     private static final String TEMPLATE = "TPL_RENEWAL";
-    private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+    /** Only for the delay tests: short enough to expire during an injected delay of 3 s. */
+    private static final Duration SHORT_READ_TIMEOUT = Duration.ofMillis(500);
 
     private WeChatStandIn wechat;
     private WeChatClient client;
+    private WeChatClient impatientClient;
     private String openid;
     private String token;
 
@@ -33,7 +35,8 @@ class WeChatClientFaultTest {
     void start() {
         wechat = WeChatStandIn.start();
         wechat.enforceCredits(false);
-        client = new WeChatClient(wechat.baseUrl(), Duration.ofSeconds(2), READ_TIMEOUT);
+        client = new WeChatClient(wechat.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10));
+        impatientClient = new WeChatClient(wechat.baseUrl(), Duration.ofSeconds(2), SHORT_READ_TIMEOUT);
         openid = ((Code2SessionResult.Success) client.code2Session(APP_ID, SECRET, "alice~1")).openid();
         token = ((AccessTokenResult.Success) client.stableToken(APP_ID, SECRET, false)).accessToken();
     }
@@ -102,7 +105,8 @@ class WeChatClientFaultTest {
     void sendSubscribeMessage_delayBeyondReadTimeout_throwsUnavailableWithoutTokenOrOpenid() {
         wechat.injectFaultJson("{\"api\":\"subscribe_send\",\"delayMs\":3000}");
 
-        WeChatUnavailableException thrown = assertThrows(WeChatUnavailableException.class, this::send);
+        WeChatUnavailableException thrown = assertThrows(WeChatUnavailableException.class,
+                () -> impatientClient.sendSubscribeMessage(token, message()));
 
         assertTrue(thrown.getMessage().contains("timed out"), thrown.getMessage());
         assertNoSecretsIn(thrown);
@@ -113,7 +117,7 @@ class WeChatClientFaultTest {
         wechat.injectFaultJson("{\"api\":\"stable_token\",\"delayMs\":3000}");
 
         WeChatUnavailableException thrown = assertThrows(WeChatUnavailableException.class,
-                () -> client.stableToken(APP_ID, SECRET, false));
+                () -> impatientClient.stableToken(APP_ID, SECRET, false));
 
         assertNoSecretsIn(thrown);
     }
@@ -137,7 +141,11 @@ class WeChatClientFaultTest {
     }
 
     private SendResult send() {
-        return client.sendSubscribeMessage(token, SubscribeMessage.of(openid, TEMPLATE, Map.of("thing1", "会员即将到期")));
+        return client.sendSubscribeMessage(token, message());
+    }
+
+    private SubscribeMessage message() {
+        return SubscribeMessage.of(openid, TEMPLATE, Map.of("thing1", "会员即将到期"));
     }
 
     private void assertNoSecretsIn(Throwable thrown) {

@@ -20,7 +20,7 @@ record SendRequest(SubscribeMessage message, boolean wellFormed) {
             return new SendRequest(SubscribeMessage.of("", "", Map.of()), false);
         }
         Map<String, String> data = new LinkedHashMap<>();
-        body.path("data").fields().forEachRemaining(entry -> {
+        body.path("data").properties().forEach(entry -> {
             JsonNode value = entry.getValue().path("value");
             data.put(entry.getKey(), value.isValueNode() && !value.isNull() ? value.asText() : null);
         });
