@@ -62,8 +62,8 @@ public final class LocalMain {
             out.printf("Demo finished in %.1f s, %d failed requests%n", (System.nanoTime() - demoStart) / 1e9, failed);
             runtime.drain(Duration.ofSeconds(30));
             DemoSummary.print(runtime.profilesClient(), runtime.profilesTable(), LocalRuntime.DEMO_APP,
-                    ZoneId.of("Asia/Shanghai"), runtime.wechat().received("subscribe_send", null).stream()
-                            .filter(m -> Integer.valueOf(0).equals(m.get("errcode"))).count(), out);
+                    ZoneId.of("Asia/Shanghai"), runtime.wechat().messages().stream()
+                            .filter(com.mplifecycle.devtools.wechat.ReceivedMessage::sent).count(), out);
         }
         out.println("Running. Ctrl-C stops.");
         stopped.await();

@@ -79,7 +79,7 @@ public final class DemoDriver {
     private void visit(String appId, Customer c, int day, Instant now) {
         try {
             JsonNode session = call("POST", "/v1/session", Json.write(Map.of("appId", appId,
-                    "code", c.name() + "." + day)));
+                    "code", c.name() + "~" + day)));
             String token = session.path("token").asText();
             long t = now.toEpochMilli();
             List<Map<String, Object>> events = new ArrayList<>();

@@ -83,10 +83,10 @@ final class ControlEndpoints implements HttpHandler {
             send(ex, idle ? 200 : 504, Map.of("idle", idle));
         } else if (path.equals("/wechat/messages") && method.equals("GET")) {
             String touser = query != null && query.startsWith("touser=") ? query.substring(7) : null;
-            send(ex, 200, runtime.wechat().received("subscribe_send", touser));
+            sendRaw(ex, 200, runtime.wechat().messagesJson(java.util.Optional.ofNullable(touser)));
         } else if (path.equals("/wechat/faults") && method.equals("POST")) {
-            runtime.wechat().injectFault(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            send(ex, 200, Map.of("status", "injected"));
+            sendRaw(ex, 200, runtime.wechat().injectFaultJson(new String(ex.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8)));
         } else if (path.equals("/dlq") && method.equals("GET")) {
             send(ex, 200, Map.of("streamOnFailure", runtime.onFailureRecords().stream()
                     .map(j -> Json.read(j, JsonNode.class)).toList(), "busDeadLetters", runtime.deadLetters()));
@@ -96,7 +96,11 @@ final class ControlEndpoints implements HttpHandler {
     }
 
     private static void send(HttpExchange ex, int status, Object body) throws IOException {
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
+        sendRaw(ex, status, Json.write(body));
+    }
+
+    private static void sendRaw(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("content-type", "application/json");
         ex.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = ex.getResponseBody()) {

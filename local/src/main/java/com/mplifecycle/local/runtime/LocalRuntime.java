@@ -61,7 +61,7 @@ public final class LocalRuntime implements AutoCloseable {
         bus = new LocalEventBus(clock);
         busEndpoint = EventBridgeEndpoint.start(bus);
         aws.endpoint("EVENTBRIDGE", busEndpoint.uri());
-        wechat = WeChatStandIn.start(clock, 0);
+        wechat = WeChatStandIn.start(clock::instant, 0);
         String appSecret = randomHex(16);
         wechat.registerApp(DEMO_WECHAT_APP_ID, appSecret);
         adminKey = options.adminKey() != null ? options.adminKey() : "demo-admin-" + randomHex(12);

@@ -80,7 +80,7 @@ class LocalRuntimeE2ET {
 
     @Test
     void eventsThroughHttp_reachProfileAndStageChangeIsPublished() throws Exception {
-        JsonNode session = login("e2e-buyer.1");
+        JsonNode session = login("e2e-buyer~1");
         long now = runtime.clock().instant().toEpochMilli();
         String body = "{\"events\":[{\"eventId\":\"e2e-1\",\"type\":\"app_launch\",\"ts\":" + now
                 + ",\"props\":{\"scene\":1001}},{\"eventId\":\"e2e-2\",\"type\":\"order_paid\",\"ts\":" + (now + 1)
@@ -103,23 +103,23 @@ class LocalRuntimeE2ET {
     void session_wechatFailures_mapToClearStatuses() throws Exception {
         assertEquals(401, call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"invalid-code\"}", null)
                 .statusCode());
-        login("reuse.1");
-        assertEquals(401, call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"reuse.1\"}", null).statusCode());
-        assertEquals(404, call("POST", "/v1/session", "{\"appId\":\"nope\",\"code\":\"x.1\"}", null).statusCode());
+        login("reuse~1");
+        assertEquals(401, call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"reuse~1\"}", null).statusCode());
+        assertEquals(404, call("POST", "/v1/session", "{\"appId\":\"nope\",\"code\":\"x~1\"}", null).statusCode());
         assertEquals(400, call("POST", "/v1/session", "{\"appId\":", null).statusCode());
 
         call("POST", "/_local/wechat/faults", "{\"api\":\"jscode2session\",\"errcode\":-1,\"count\":1}", null);
-        assertEquals(502, call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"busy.1\"}", null).statusCode());
+        assertEquals(502, call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"busy~1\"}", null).statusCode());
         call("POST", "/_local/wechat/faults", "{\"api\":\"jscode2session\",\"httpStatus\":500,\"count\":1}", null);
-        HttpResponse<String> down = call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"down.1\"}", null);
+        HttpResponse<String> down = call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"down~1\"}", null);
         assertEquals(502, down.statusCode());
         assertEquals("WeChat is unavailable; retry later", json(down).get("error").asText());
-        assertEquals(200, call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"after.1\"}", null).statusCode());
+        assertEquals(200, call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"after~1\"}", null).statusCode());
     }
 
     @Test
     void clock_advanceAndSet_expireTokens() throws Exception {
-        JsonNode session = login("clock-user.1");
+        JsonNode session = login("clock-user~1");
         Instant before = Instant.parse(json(call("GET", "/_local/clock", null, null)).get("now").asText());
 
         JsonNode advanced = json(call("POST", "/_local/clock", "{\"advance\":\"PT3H\"}", null));

@@ -80,7 +80,7 @@ class RuntimeTriggersE2ET {
     }
 
     private static String buy(String user) throws Exception {
-        JsonNode session = call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"" + user + ".1\"}", null);
+        JsonNode session = call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"" + user + "~1\"}", null);
         long now = runtime.clock().instant().toEpochMilli();
         call("POST", "/v1/events", "{\"events\":[{\"eventId\":\"" + user + "-1\",\"type\":\"order_paid\",\"ts\":"
                 + now + ",\"props\":{\"orderId\":\"" + user + "-o\",\"amountFen\":990}}]}", session.get("token").asText());

@@ -1,73 +1,135 @@
 package com.mplifecycle.aws.wechat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mplifecycle.aws.json.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mplifecycle.domain.wechat.SubscribeMessage;
 
 /**
- * WeChat's server API over HTTPS, one instance per container. WeChat answers most errors with
- * HTTP 200 and an {@code errcode} in the body, so results are read from the body; transport
- * failures and non-JSON answers become {@link WeChatUnavailableException}. Secrets, codes and
- * openids never appear in exception messages.
+ * WeChat's mini-program server API: login code exchange, stable access token, subscribe-message send.
+ *
+ * <p>Build one per container and share it; it is thread-safe. Answers WeChat gives (including errors,
+ * which come as HTTP 200 with an errcode) are results; no usable answer is a
+ * {@link WeChatUnavailableException}. Nothing here retries or caches tokens: the caller decides, since
+ * token refresh must go through one shared store (see the notes on {@code stable_token}).
+ * Secrets, tokens, login codes and openids never go into exception messages.
  */
 public final class WeChatClient {
-    private final URI baseUrl;
-    private final Duration timeout;
-    private final HttpClient http;
+    /** WeChat's production endpoint. */
+    public static final URI DEFAULT_BASE_URL = URI.create("https://api.weixin.qq.com");
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
 
-    public WeChatClient(URI baseUrl, Duration timeout) {
-        this.baseUrl = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/");
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    private final String baseUrl;
+    private final WireExchange wire;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** Production endpoint, 3 s to connect, 5 s to answer. */
+    public WeChatClient() {
+        this(DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
     }
 
-    /** {@code GET /sns/jscode2session}: exchanges a {@code wx.login} code for the openid. */
+    /**
+     * @param baseUrl scheme, host and port, e.g. a stand-in's; a trailing slash is ignored
+     * @param connectTimeout limit for opening a connection
+     * @param readTimeout limit for the answer once the request is sent
+     */
+    public WeChatClient(URI baseUrl, Duration connectTimeout, Duration readTimeout) {
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl").toString().replaceAll("/+$", "");
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.wire = new WireExchange(http, Objects.requireNonNull(readTimeout, "readTimeout"), json);
+    }
+
+    /** Exchanges a {@code wx.login} code for the user's ids ({@code GET /sns/jscode2session}). */
     public Code2SessionResult code2Session(String wechatAppId, String appSecret, String jsCode) {
-        URI uri = baseUrl.resolve("sns/jscode2session?appid=" + enc(wechatAppId) + "&secret=" + enc(appSecret)
-                + "&js_code=" + enc(jsCode) + "&grant_type=authorization_code");
-        JsonNode body = call(HttpRequest.newBuilder(uri).GET(), "jscode2session");
-        int errcode = body.path("errcode").asInt(0);
-        if (errcode != 0 || !body.path("openid").isTextual()) {
-            return new Code2SessionResult.Failure(errcode == 0 ? -1 : errcode, body.path("errmsg").asText(""));
+        String query = "appid=" + encode(wechatAppId) + "&secret=" + encode(appSecret) + "&js_code="
+                + encode(jsCode) + "&grant_type=authorization_code";
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/sns/jscode2session?" + query)).GET();
+        JsonNode body = wire.call("jscode2session", request, List.of(appSecret, jsCode));
+        int errcode = WireExchange.errcodeOf(body);
+        if (errcode != 0) {
+            return new Code2SessionResult.Failure(errcode, WireExchange.errmsgOf(body));
         }
-        JsonNode unionid = body.get("unionid");
-        return new Code2SessionResult.Success(body.get("openid").asText(),
-                unionid == null || unionid.isNull() ? null : unionid.asText());
+        String openid = body.path("openid").asText("");
+        if (openid.isEmpty()) {
+            throw new WeChatUnavailableException("jscode2session", "answered success without an openid");
+        }
+        JsonNode unionid = body.path("unionid");
+        return new Code2SessionResult.Success(openid, unionid.isTextual() ? unionid.asText() : null);
     }
 
-    private JsonNode call(HttpRequest.Builder request, String api) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new WeChatUnavailableException(api + " failed: " + e.getClass().getSimpleName(), null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WeChatUnavailableException(api + " interrupted", null);
+    /**
+     * Gets the app's stable access token ({@code POST /cgi-bin/stable_token}).
+     *
+     * @param forceRefresh revokes the current token at once; WeChat allows 20 a day, so only for a leaked token
+     */
+    public AccessTokenResult stableToken(String wechatAppId, String appSecret, boolean forceRefresh) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("grant_type", "client_credential");
+        fields.put("appid", wechatAppId);
+        fields.put("secret", appSecret);
+        fields.put("force_refresh", forceRefresh);
+        JsonNode body = wire.call("stable_token", post("/cgi-bin/stable_token", fields), List.of(appSecret));
+        int errcode = WireExchange.errcodeOf(body);
+        if (errcode != 0) {
+            return new AccessTokenResult.Failure(errcode, WireExchange.errmsgOf(body));
         }
-        if (response.statusCode() != 200) {
-            throw new WeChatUnavailableException(api + " answered HTTP " + response.statusCode(), null);
+        String token = body.path("access_token").asText("");
+        if (token.isEmpty()) {
+            throw new WeChatUnavailableException("stable_token", "answered success without an access_token");
         }
-        try {
-            JsonNode node = Json.MAPPER.readTree(response.body());
-            if (node == null || !node.isObject()) {
-                throw new WeChatUnavailableException(api + " answered something other than a JSON object", null);
-            }
-            return node;
-        } catch (IOException e) {
-            throw new WeChatUnavailableException(api + " answered invalid JSON", null);
-        }
+        return new AccessTokenResult.Success(token, body.path("expires_in").asLong(0));
     }
 
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    /** Sends one subscribe message ({@code POST /cgi-bin/message/subscribe/send}); the message is sent as given. */
+    public SendResult sendSubscribeMessage(String accessToken, SubscribeMessage message) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("touser", message.touser());
+        fields.put("template_id", message.templateId());
+        message.optionalPage().ifPresent(page -> fields.put("page", page));
+        Map<String, Object> data = new LinkedHashMap<>();
+        message.data().forEach((keyword, value) -> data.put(keyword, Map.of("value", value == null ? "" : value)));
+        fields.put("data", data);
+        message.optionalMiniprogramState().ifPresent(state -> fields.put("miniprogram_state", state));
+        message.optionalLang().ifPresent(lang -> fields.put("lang", lang));
+        HttpRequest.Builder request = post("/cgi-bin/message/subscribe/send?access_token=" + encode(accessToken), fields);
+        JsonNode body = wire.call("subscribe_send", request, List.of(accessToken, message.touser()));
+        int errcode = WireExchange.errcodeOf(body);
+        if (errcode != 0) {
+            return new SendResult.Failure(errcode, WireExchange.errmsgOf(body));
+        }
+        // msgid exceeds 2^53: read it as a long, whether WeChat sends a number or a string
+        JsonNode msgid = body.path("msgid");
+        return new SendResult.Sent(msgid.isTextual() ? Long.parseLong(msgid.asText()) : msgid.asLong(0));
+    }
+
+    private HttpRequest.Builder post(String pathAndQuery, Map<String, Object> fields) {
+        String body;
+        try {
+            body = json.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a map of strings as JSON", e);
+        }
+        return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(Objects.requireNonNull(value), StandardCharsets.UTF_8);
     }
 }

@@ -1,340 +1,201 @@
 package com.mplifecycle.devtools.wechat;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in for WeChat's servers on 127.0.0.1, speaking their wire format: errors as HTTP 200
- * with {@code errcode}/{@code errmsg}, {@code sns/jscode2session}, {@code cgi-bin/stable_token} and
- * {@code cgi-bin/message/subscribe/send}. It records what it receives and can be told to fail.
+ * A local WeChat server for tests and the local runtime: the wire format of {@code jscode2session},
+ * {@code stable_token} and {@code subscribe/send} on a loopback port, with WeChat's errcodes, a
+ * controllable clock, one-time subscription credits and injectable faults.
  *
- * <p>Login codes: a code is single use (40163 the second time); codes starting with
- * {@code invalid} answer 40029. The openid is derived from the code's part before the first
- * {@code .}, so a simulated user who logs in again with {@code alice.2} keeps the openid of
- * {@code alice.1}.
+ * <p>Behaviour: a login code works once (40163 after; codes starting {@code invalid} give 40029) and
+ * its openid is {@link #openIdFor derived} from AppID and code. A stable token lives 7200 s on the
+ * stand-in's clock, rotates in its last 5 minutes (old and new both valid until the old expires), and
+ * {@code force_refresh} revokes it at once. A send checks token (40001/42001), template (40037),
+ * envelope and keyword values (47003, via {@code SubscribeMessageRules}) and credits (43101); success
+ * spends a credit. Apps and templates are free-form until one is registered.
+ *
+ * <p>Fault JSON, for {@link #injectFaultJson}: an object with {@code api} (one of
+ * {@code "jscode2session"}, {@code "stable_token"}, {@code "subscribe_send"}, {@code "any"}), an optional
+ * {@code count} (calls it answers, default 1) and exactly one of:
+ * <ul>
+ *   <li>{@code errcode} (non-zero; optional {@code errmsg}): HTTP 200 with that errcode body, e.g.
+ *       {@code {"api":"subscribe_send","errcode":45009,"count":2}};</li>
+ *   <li>{@code httpStatus} (200–599): that status with an HTML body, e.g.
+ *       {@code {"api":"any","httpStatus":500,"count":1}};</li>
+ *   <li>{@code delayMs} (positive): wait, then answer normally, e.g.
+ *       {@code {"api":"stable_token","delayMs":3000,"count":1}}.</li>
+ * </ul>
+ * Faults apply in the order given; each call uses at most one. Unknown fields are refused.
+ *
+ * <p>A call is recorded once answered, so a delayed call shows up after its delay.
+ *
+ * <p>Thread-safe. Not for production: it accepts anything from any local caller.
  */
 public final class WeChatStandIn implements AutoCloseable {
-    static final Duration TOKEN_LIFETIME = Duration.ofSeconds(7200);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** API name of {@code GET /sns/jscode2session}. */
+    public static final String CODE2SESSION = "jscode2session";
+    /** API name of {@code POST /cgi-bin/stable_token}. */
+    public static final String STABLE_TOKEN = "stable_token";
+    /** API name of {@code POST /cgi-bin/message/subscribe/send}. */
+    public static final String SUBSCRIBE_SEND = "subscribe_send";
 
-    private final Clock clock;
     private final HttpServer server;
-    private final Map<String, String> apps = new ConcurrentHashMap<>();
-    private final Set<String> usedCodes = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> credits = new ConcurrentHashMap<>();
-    private final List<Map<String, Object>> received = new ArrayList<>();
-    private final List<WeChatFault> faults = new ArrayList<>();
-    private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
-    private final AtomicLong msgIds = new AtomicLong(1_000_000);
-    private volatile boolean enforceCredits = true;
+    private final ExecutorService threads;
+    private final AppCredentials apps = new AppCredentials();
+    private final ActiveFaults faults = new ActiveFaults();
+    private final CallLog log = new CallLog();
+    private final SubscribeSendApi subscribeSend;
 
-    private WeChatStandIn(Clock clock, HttpServer server) {
-        this.clock = clock;
-        this.server = server;
-    }
-
-    public static WeChatStandIn start(Clock clock, int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        WeChatStandIn standIn = new WeChatStandIn(clock, server);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
-        server.createContext("/", standIn::handle);
+    private WeChatStandIn(Supplier<Instant> clock, int port) {
+        StableTokenApi stableToken = new StableTokenApi(apps, clock);
+        this.subscribeSend = new SubscribeSendApi(stableToken);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+        // a thread per call, so an injected delay holds up only its own caller
+        this.threads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "wechat-stand-in");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(threads);
+        server.createContext("/", new StandInRouter(clock, faults, log, new Code2SessionApi(apps), stableToken,
+                subscribeSend));
         server.start();
-        return standIn;
     }
 
+    /** Starts on a free port with the system clock. */
+    public static WeChatStandIn start() {
+        return start(Clock.systemUTC());
+    }
+
+    /** Starts on a free port with the given clock. */
+    public static WeChatStandIn start(Clock clock) {
+        return start(clock::instant, 0);
+    }
+
+    /**
+     * Starts a stand-in.
+     *
+     * @param clock the stand-in's time, e.g. a test's {@code AtomicReference<Instant>::get}
+     * @param port the port, or 0 for a free one
+     */
+    public static WeChatStandIn start(Supplier<Instant> clock, int port) {
+        return new WeChatStandIn(Objects.requireNonNull(clock, "clock"), port);
+    }
+
+    /** Where to point a client instead of {@code https://api.weixin.qq.com}; no trailing slash. */
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Known mini-programs; with none registered every appid/secret pair is accepted. */
-    public void registerApp(String wechatAppId, String appSecret) {
-        apps.put(wechatAppId, appSecret);
+    /** After this, only this app (and others registered) may log in or get tokens. */
+    public void registerApp(String wechatAppId, String secret) {
+        apps.register(wechatAppId, secret);
     }
 
-    /** What a user's "accept" in wx.requestSubscribeMessage grants on WeChat's side. */
+    /** After this, sends with template ids never registered get 40037. */
+    public void registerTemplate(String templateId) {
+        subscribeSend.registerTemplate(templateId);
+    }
+
+    /** What an 'accept' in {@code wx.requestSubscribeMessage} does on WeChat's side: one more send allowed. */
     public void acceptSubscription(String openid, String templateId) {
-        credits.merge(openid + "|" + templateId, 1, Integer::sum);
+        subscribeSend.acceptSubscription(openid, templateId, 1);
     }
 
+    /** Sends this user can still receive for this template. */
+    public int credits(String openid, String templateId) {
+        return subscribeSend.credits(openid, templateId);
+    }
+
+    /** On by default; off lets every otherwise valid send through and spends nothing it does not have. */
     public void enforceCredits(boolean enforce) {
-        enforceCredits = enforce;
+        subscribeSend.enforceCredits(enforce);
     }
 
-    public synchronized void injectFault(WeChatFault fault) {
-        faults.add(fault);
+    /** The openid that a login with this code gets; the code's part after {@code ~} is ignored. */
+    public static String openIdFor(String wechatAppId, String code) {
+        return Code2SessionApi.openIdFor(wechatAppId, code);
     }
 
-    public synchronized void clearFaults() {
+    public void injectFault(Fault fault) {
+        faults.add(Objects.requireNonNull(fault, "fault"));
+    }
+
+    public void clearFaults() {
         faults.clear();
     }
 
-    /** {@code {"api":"subscribe_send","errcode":45009,"count":2}} and the like; see {@link WeChatFault}. */
-    public void injectFault(String json) {
-        try {
-            JsonNode n = JSON.readTree(json);
-            if (n == null || !n.isObject()) {
-                throw new IllegalArgumentException("a fault is a JSON object");
-            }
-            injectFault(new WeChatFault(n.path("api").asText("any"), n.path("errcode").asInt(0),
-                    n.path("httpStatus").asInt(0), n.path("delayMs").asLong(0), n.path("count").asInt(1)));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("a fault is a JSON object");
-        }
+    /** Every subscribe send received, sent or not, oldest first. */
+    public List<ReceivedMessage> messages() {
+        return log.messages(Optional.empty());
     }
 
-    /** Calls received, newest last; {@code touser} filters subscribe sends by recipient (null = all). */
-    public synchronized List<Map<String, Object>> received(String api, String touser) {
-        return received.stream().filter(r -> api == null || api.equals(r.get("api")))
-                .filter(r -> touser == null || touser.equals(r.get("touser"))).toList();
+    /** The subscribe sends received, for one openid when given, oldest first. */
+    public List<ReceivedMessage> messages(Optional<String> touser) {
+        return log.messages(touser);
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String api = path.endsWith("/sns/jscode2session") ? "jscode2session"
-                    : path.endsWith("/cgi-bin/stable_token") ? "stable_token"
-                    : path.endsWith("/cgi-bin/message/subscribe/send") ? "subscribe_send" : null;
-            if (api == null) {
-                send(exchange, 404, "not found");
-                return;
-            }
-            WeChatFault fault = takeFault(api);
-            if (fault != null && fault.delayMs() > 0) {
-                sleep(fault.delayMs());
-            }
-            if (fault != null && fault.httpStatus() != 0) {
-                record(api, null, Map.of("httpStatus", fault.httpStatus()));
-                send(exchange, fault.httpStatus(), "<html>" + fault.httpStatus() + " Bad Gateway</html>");
-                return;
-            }
-            Map<String, Object> answer = fault != null && fault.errcode() != 0 ? error(fault.errcode(), "injected")
-                    : answer(api, exchange.getRequestMethod(), query, body);
-            send(exchange, 200, JSON.writeValueAsString(answer));
-        }
+    /** Every request received, oldest first, with secrets redacted. */
+    public List<RecordedCall> recordedCalls() {
+        return log.calls();
     }
 
-    private Map<String, Object> answer(String api, String method, Map<String, String> query, byte[] body)
-            throws IOException {
-        switch (api) {
-            case "jscode2session":
-                return login(query);
-            case "stable_token":
-                return "POST".equals(method) ? stableToken(JSON.readTree(body)) : error(43002, "require POST method");
-            default:
-                return send(query.get("access_token"), JSON.readTree(body));
-        }
+    /** How many calls of this API arrived, faulted ones included. */
+    public int calls(String api) {
+        return log.count(api);
     }
 
-    private Map<String, Object> login(Map<String, String> q) {
-        String appid = q.getOrDefault("appid", "");
-        String code = q.getOrDefault("js_code", "");
-        Map<String, Object> answer;
-        if (!"authorization_code".equals(q.get("grant_type"))) {
-            answer = error(40002, "invalid grant_type");
-        } else if (!apps.isEmpty() && !apps.containsKey(appid)) {
-            answer = error(40013, "invalid appid");
-        } else if (!apps.isEmpty() && !apps.get(appid).equals(q.get("secret"))) {
-            answer = error(40125, "invalid appsecret");
-        } else if (code.isEmpty() || code.startsWith("invalid")) {
-            answer = error(40029, "invalid code");
-        } else if (!usedCodes.add(appid + "|" + code)) {
-            answer = error(40163, "code been used");
-        } else {
-            answer = new LinkedHashMap<>();
-            answer.put("openid", openid(appid, code));
-            answer.put("session_key", Base64.getEncoder().encodeToString(digest("sk|" + code)).substring(0, 24));
-        }
-        record("jscode2session", null, Map.of("errcode", answer.getOrDefault("errcode", 0)));
-        return answer;
+    /** {@link #messages(Optional)} as {@code {"messages":[{touser, template_id, data:{k:{value}}, errcode, ...}]}}. */
+    public String messagesJson(Optional<String> touser) {
+        return StandInJson.messages(messages(touser));
     }
 
-    private synchronized Map<String, Object> stableToken(JsonNode body) {
-        String appid = body.path("appid").asText("");
-        if (!"client_credential".equals(body.path("grant_type").asText())) {
-            return error(40002, "invalid grant_type");
-        }
-        if (!apps.isEmpty() && !body.path("secret").asText("").equals(apps.get(appid))) {
-            return error(40125, "invalid appsecret");
-        }
-        Instant now = clock.instant();
-        String current = tokens.entrySet().stream().filter(e -> e.getKey().startsWith(appid + "|"))
-                .filter(e -> e.getValue().minus(Duration.ofMinutes(5)).isAfter(now))
-                .map(Map.Entry::getKey).findFirst().orElse(null);
-        if (current == null || body.path("force_refresh").asBoolean(false)) {
-            current = appid + "|" + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(digest(appid + now + msgIds.incrementAndGet()));
-            tokens.put(current, now.plus(TOKEN_LIFETIME));
-        }
-        record("stable_token", null, Map.of("errcode", 0));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("access_token", current.substring(current.indexOf('|') + 1));
-        answer.put("expires_in", Duration.between(now, tokens.get(current)).toSeconds());
-        return answer;
+    /**
+     * Applies a fault given in the JSON form described above.
+     *
+     * @return the fault applied, as JSON with defaults filled in
+     * @throws IllegalArgumentException when the JSON is not a valid fault, saying why
+     */
+    public String injectFaultJson(String json) {
+        Fault fault = Fault.fromJson(json);
+        injectFault(fault);
+        return fault.toJson();
     }
 
-    private synchronized Map<String, Object> send(String token, JsonNode body) {
-        String touser = body.path("touser").asText(null);
-        String template = body.path("template_id").asText("");
-        Map<String, Object> outcome;
-        Instant expiry = tokens.entrySet().stream().filter(e -> e.getKey().endsWith("|" + token))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-        if (token == null || expiry == null) {
-            outcome = error(40001, "invalid credential, access_token is invalid or not latest");
-        } else if (!expiry.isAfter(clock.instant())) {
-            outcome = error(42001, "access_token expired");
-        } else if (touser == null || touser.isEmpty()) {
-            outcome = error(40003, "invalid openid");
-        } else if (template.isEmpty()) {
-            outcome = error(40037, "invalid template_id");
-        } else if (invalidData(body.path("data")) != null) {
-            outcome = error(47003, "argument invalid! data." + invalidData(body.path("data")) + ".value invalid");
-        } else if (enforceCredits && credits.getOrDefault(touser + "|" + template, 0) < 1) {
-            outcome = error(43101, "user refuse to accept the msg");
-        } else {
-            credits.computeIfPresent(touser + "|" + template, (k, v) -> v - 1);
-            outcome = new LinkedHashMap<>(error(0, "ok"));
-            outcome.put("msgid", msgIds.incrementAndGet());
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("template_id", template);
-        details.put("page", body.path("page").asText(null));
-        details.put("data", JSON.convertValue(body.path("data"), Map.class));
-        details.putAll(outcome);
-        record("subscribe_send", touser, details);
-        return outcome;
-    }
-
-    /** The first keyword whose value breaks WeChat's limits for its type (thing ≤ 20 characters, ...). */
-    private static String invalidData(JsonNode data) {
-        if (!data.isObject() || data.isEmpty()) {
-            return "";
-        }
-        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) data::fields) {
-            String type = e.getKey().replaceAll("\\d+$", "");
-            String value = e.getValue().path("value").asText("");
-            int length = value.codePointCount(0, value.length());
-            boolean ok = switch (type) {
-                case "thing" -> length >= 1 && length <= 20;
-                case "phrase" -> length >= 1 && length <= 5;
-                case "number", "letter", "character_string" -> length >= 1 && length <= 32;
-                case "name" -> length >= 1 && length <= 20;
-                case "amount" -> value.matches("[¥$€£]?\\d{1,10}(\\.\\d{1,2})?元?");
-                case "time", "date" -> length >= 1 && length <= 40;
-                case "phone_number" -> value.matches("[0-9+\\-() ]{1,17}");
-                default -> false;
-            };
-            if (!ok) {
-                return e.getKey();
-            }
-        }
-        return null;
-    }
-
-    private synchronized WeChatFault takeFault(String api) {
-        for (int i = 0; i < faults.size(); i++) {
-            WeChatFault f = faults.get(i);
-            if (f.appliesTo(api)) {
-                if (f.count() <= 1) {
-                    faults.remove(i);
-                } else {
-                    faults.set(i, new WeChatFault(f.api(), f.errcode(), f.httpStatus(), f.delayMs(), f.count() - 1));
-                }
-                return f;
-            }
-        }
-        return null;
-    }
-
-    private synchronized void record(String api, String touser, Map<String, Object> details) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("api", api);
-        r.put("at", clock.instant().toString());
-        if (touser != null) {
-            r.put("touser", touser);
-        }
-        r.putAll(details);
-        received.add(r);
-    }
-
-    static String openid(String appid, String code) {
-        String user = code.contains(".") ? code.substring(0, code.indexOf('.')) : code;
-        return "o" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest(appid + "|" + user)).substring(0, 27);
-    }
-
-    private static byte[] digest(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, Object> error(int errcode, String errmsg) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("errcode", errcode);
-        m.put("errmsg", errcode == 0 ? errmsg : errmsg + " rid: standin-" + Long.toHexString(System.nanoTime()));
-        return m;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int i = pair.indexOf('=');
-                if (i > 0) {
-                    out.put(URLDecoder.decode(pair.substring(0, i), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(i + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("content-type", status == 200 ? "application/json" : "text/html");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /**
+     * {@link #acceptSubscription} from {@code {"openid":"o...","template_id":"T1","count":1}} (count optional).
+     *
+     * @return {@code {"openid","template_id","credits"}} after the change
+     * @throws IllegalArgumentException when the JSON lacks openid or template_id, or count is below 1
+     */
+    public String acceptSubscriptionJson(String json) {
+        StandInJson.Acceptance acceptance = StandInJson.acceptance(json);
+        subscribeSend.acceptSubscription(acceptance.openid(), acceptance.templateId(), acceptance.count());
+        return StandInJson.credits(acceptance.openid(), acceptance.templateId(),
+                credits(acceptance.openid(), acceptance.templateId()));
     }
 
     @Override
     public void close() {
         server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        threads.shutdownNow();
     }
 }
