@@ -25,7 +25,7 @@ import com.mplifecycle.aws.store.ProfileStore;
  * only the profiles whose scores or stage changed. Memory is one scan page per segment plus
  * bounded per-app tallies.
  *
- * <p><b>Scale</b> (details in docs/rfm.md). Measured with {@code RfmThroughputIT} against DynamoDB
+ * <p><b>Scale</b> (details in docs/rfm.md). Measured with {@code RfmThroughputBench} against DynamoDB
  * Local in the same JVM on a 2-core machine: 5,000 customers, 4 segments, about 290 customers/s
  * end to end when nearly every profile is written (one conditional PutItem each dominates) and
  * about 680 customers/s for a run that writes nothing (two scans); at 20,000 customers 234 and

@@ -23,10 +23,10 @@ import com.mplifecycle.devtools.sandbox.LocalAws;
 
 /**
  * Throughput of a full run against DynamoDB Local, for docs/rfm.md. Off by default; run with
- * {@code -Drfm.throughput.customers=20000 -Dtest=RfmThroughputIT}.
+ * {@code -Drfm.throughput.customers=20000 -Dtest=RfmThroughputBench}.
  */
 @EnabledIfSystemProperty(named = "rfm.throughput.customers", matches = "[0-9]+")
-class RfmThroughputIT {
+class RfmThroughputBench {
     private static final Instant NOW = Instant.parse("2026-03-01T04:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
 
