@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.mplifecycle.aws.config.AwsClients;
+import com.mplifecycle.aws.admin.AdminKeys;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.AppStore;
@@ -79,10 +79,10 @@ public final class LocalRuntime implements AutoCloseable {
             functions.put(f.logicalId(), LocalFunction.create(f, env, clock));
             f.events().forEach((name, event) -> wire(f, name, event, resolver));
         }
-        new AppStore(new AwsClients(new FunctionEnv(aws.environment(aws.functions().keySet().iterator().next()),
-                clock)).dynamoDb(), aws.names().valueOf("AppsTable"), clock)
-                .putSettings(new AppSettings(DEMO_APP, ZoneId.of("Asia/Shanghai"),
-                        AppSettings.defaults(DEMO_APP).lifecycle()));
+        String appsTable = aws.names().valueOf("AppsTable");
+        new AppStore(aws.client(), appsTable, clock).putSettings(new AppSettings(DEMO_APP,
+                ZoneId.of("Asia/Shanghai"), AppSettings.defaults(DEMO_APP).lifecycle()));
+        new AdminKeys(aws.client(), appsTable, clock).register(DEMO_APP, adminKey);
         streams.forEach(StreamEventSource::start);
         scheduler.start();
         http = new HttpApiServer(options.port(), routes, this::invoke, new ControlEndpoints(this), clock);

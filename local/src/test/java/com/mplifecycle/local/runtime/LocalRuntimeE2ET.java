@@ -29,7 +29,7 @@ class LocalRuntimeE2ET {
 
     @BeforeAll
     static void start() throws Exception {
-        runtime = LocalRuntime.start(new RuntimeOptions(0, false, 0, 0, "test-admin-key", null));
+        runtime = LocalRuntime.start(new RuntimeOptions(0, false, 0, 0, "test-admin-key-0123456789", null));
     }
 
     @AfterAll

@@ -59,7 +59,7 @@ class RuntimeTriggersE2ET {
     static void start() throws Exception {
         String yaml = Files.readString(SamTemplate.locate());
         String withProbe = yaml.replace("\nResources:\n", "\nResources:\n" + PROBE);
-        runtime = LocalRuntime.start(SamTemplate.parse(withProbe), new RuntimeOptions(0, false, 0, 0, "k", null));
+        runtime = LocalRuntime.start(SamTemplate.parse(withProbe), new RuntimeOptions(0, false, 0, 0, "test-admin-key-0123456789", null));
     }
 
     @AfterAll

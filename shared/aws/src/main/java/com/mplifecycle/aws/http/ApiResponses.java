@@ -17,7 +17,7 @@ public final class ApiResponses {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
                 .withHeaders(JSON_HEADERS)
-                .withBody(Json.write(body))
+                .withBody(Json.writeWithNulls(body))
                 .build();
     }
 

@@ -37,7 +37,20 @@ public final class Json {
                 .build());
     }
 
+    /** For API answers, where an absent value is spelled {@code null} rather than left out. */
+    private static final ObjectMapper WITH_NULLS = MAPPER.copy()
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.ALWAYS,
+                    JsonInclude.Include.ALWAYS));
+
     private Json() {
+    }
+
+    public static String writeWithNulls(Object value) {
+        try {
+            return WITH_NULLS.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not serialisable: " + value.getClass().getName(), e);
+        }
     }
 
     public static String write(Object value) {

@@ -17,7 +17,18 @@ public final class TableKeys {
     /** Sort key of an app's last full RFM/churn run in the apps table. */
     public static final String RFM_LAST_RUN_SK = "rfm#lastRun";
 
+    /** Sort key of an admin key item; its partition key is {@link #adminKey}. */
+    public static final String ADMIN_KEY_SK = "adminKey";
+
     private TableKeys() {
+    }
+
+    /**
+     * Partition key of an admin key item in the apps table: the key's SHA-256, so the key itself
+     * is never stored and a lookup by the presented key finds its app (401 vs 403).
+     */
+    public static String adminKey(String keySha256Hex) {
+        return "adminKey#" + keySha256Hex;
     }
 
     /** Partition key of a customer's items in the events and profiles tables. */

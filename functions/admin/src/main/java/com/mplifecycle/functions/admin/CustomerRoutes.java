@@ -1,0 +1,31 @@
+package com.mplifecycle.functions.admin;
+
+import java.time.Clock;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mplifecycle.aws.http.ApiResponses;
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.domain.app.AppSettings;
+
+/** {@code /v1/apps/{appId}/customers/{customerId}}. */
+final class CustomerRoutes {
+    private final ProfileStore profiles;
+    private final AppStore apps;
+    private final Clock clock;
+
+    CustomerRoutes(ProfileStore profiles, AppStore apps, Clock clock) {
+        this.profiles = profiles;
+        this.apps = apps;
+        this.clock = clock;
+    }
+
+    APIGatewayV2HTTPResponse get(AdminRequest request) {
+        String customerId = request.id("customerId");
+        AppSettings settings = apps.settingsOrDefaults(request.appId());
+        return profiles.load(request.appId(), customerId)
+                .map(p -> ApiResponses.json(200, ProfileView.of(p, settings.timeZone(), clock.instant(),
+                        settings.lifecycle().activeWindowDays())))
+                .orElseGet(() -> ApiResponses.error(404, "no such customer", request.requestId()));
+    }
+}
