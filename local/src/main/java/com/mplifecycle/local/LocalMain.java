@@ -61,9 +61,12 @@ public final class LocalMain {
             long failed = demo.run(LocalRuntime.DEMO_APP, options.demoCustomers(), options.demoDays(), 42);
             out.printf("Demo finished in %.1f s, %d failed requests%n", (System.nanoTime() - demoStart) / 1e9, failed);
             runtime.drain(Duration.ofSeconds(30));
-            DemoSummary.print(runtime.profilesClient(), runtime.profilesTable(), LocalRuntime.DEMO_APP,
-                    ZoneId.of("Asia/Shanghai"), runtime.wechat().messages().stream()
-                            .filter(com.mplifecycle.devtools.wechat.ReceivedMessage::sent).count(), out);
+            ZoneId zone = ZoneId.of("Asia/Shanghai");
+            DemoSummary.print(runtime.profilesClient(), runtime.profilesTable(), LocalRuntime.DEMO_APP, zone,
+                    java.time.LocalDate.ofInstant(runtime.clock().instant(), zone),
+                    runtime.wechat().messages().stream().filter(com.mplifecycle.devtools.wechat.ReceivedMessage::sent)
+                            .collect(java.util.stream.Collectors.groupingBy(m -> m.message().templateId(),
+                                    java.util.TreeMap::new, java.util.stream.Collectors.counting())), out);
         }
         out.println("Running. Ctrl-C stops.");
         stopped.await();

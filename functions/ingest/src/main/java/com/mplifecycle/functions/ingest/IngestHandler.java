@@ -78,12 +78,10 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     rejected.add(rejection((EventDecision.Rejected) d));
                 }
             }
-            if (!accepted.isEmpty()) {
-                store.write(List.of(new EventChunk(claims.appId(), claims.customerId(), claims.openid(), accepted)),
-                        clock.instant());
-            }
+            double writeUnits = accepted.isEmpty() ? 0 : store.write(List.of(new EventChunk(claims.appId(),
+                    claims.customerId(), claims.openid(), accepted)), clock.instant());
             log.info(requestId, "events ingested", "appId", claims.appId(), "customerId", claims.customerId(),
-                    "accepted", accepted.size(), "rejected", rejected.size());
+                    "accepted", accepted.size(), "rejected", rejected.size(), "writeUnits", writeUnits);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("accepted", accepted.size());
             answer.put("rejected", rejected);
