@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.LastPush;
+import com.mplifecycle.domain.profile.RfmSnapshot;
 
 /** The admin API's view of a profile (GET /v1/apps/{appId}/customers/{customerId}). */
 final class ProfileView {
@@ -26,7 +27,7 @@ final class ProfileView {
         v.put("orders", p.paidOrders());
         v.put("revenueFen", p.revenueFen());
         v.put("lastOrderAt", text(p.lastOrderAt()));
-        v.put("rfm", p.rfm() == null ? null : rfm(p));
+        v.put("rfm", p.rfm() == null ? null : rfm(p, zone, now));
         v.put("churn", p.churn() == null ? null : Map.of("pAlive", p.churn().pAlive(),
                 "expectedPurchases30d", p.churn().expectedPurchases30d(), "computedAt", p.churn().computedAt().toString()));
         v.put("credits", p.credits());
@@ -35,9 +36,11 @@ final class ProfileView {
         return v;
     }
 
-    private static Map<String, Object> rfm(CustomerProfile p) {
+    private static Map<String, Object> rfm(CustomerProfile p, ZoneId zone, Instant now) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("recencyDays", p.rfm().recencyDays());
+        // Stored recency is as of the last write; the current value follows from the last order.
+        r.put("recencyDays", p.lastOrderAt() == null ? p.rfm().recencyDays() : RfmSnapshot.recencyDaysOn(
+                LocalDate.ofInstant(p.lastOrderAt(), zone), LocalDate.ofInstant(now, zone)));
         r.put("frequency", p.rfm().frequency());
         r.put("monetaryFen", p.rfm().monetaryFen());
         r.put("rScore", p.rfm().rScore());

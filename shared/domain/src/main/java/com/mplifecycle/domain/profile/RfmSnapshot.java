@@ -21,14 +21,24 @@ public record RfmSnapshot(int recencyDays, int frequency, long monetaryFen, int 
         Objects.requireNonNull(computedAt, "computedAt");
     }
 
+    /** Days from the last paid order to {@code today}, as the scores were computed. */
+    public static int recencyDaysOn(java.time.LocalDate lastOrderDay, java.time.LocalDate today) {
+        return (int) Math.max(0, today.toEpochDay() - lastOrderDay.toEpochDay());
+    }
+
     public static RfmSnapshot of(RfmScore score, Instant computedAt) {
         return new RfmSnapshot(score.recencyDays(), score.frequency(), score.monetaryFen(), score.rScore(),
                 score.fScore(), score.mScore(), score.segment(), score.valueTier(), score.memberClass(), computedAt);
     }
 
-    /** Equal in everything but {@code computedAt}: a recomputation that found nothing new. */
+    /**
+     * Equal in everything but {@code computedAt} and {@code recencyDays}: a recomputation that found
+     * nothing new. Recency grows by a day every day; rewriting every buyer daily for it alone would
+     * cost a write per buyer per day, so it is stored when something else changes and readers
+     * derive the current value from the last order ({@link #recencyDaysOn}).
+     */
     public boolean sameScores(RfmSnapshot other) {
-        return other != null && equals(new RfmSnapshot(other.recencyDays, other.frequency, other.monetaryFen,
+        return other != null && equals(new RfmSnapshot(recencyDays, other.frequency, other.monetaryFen,
                 other.rScore, other.fScore, other.mScore, other.segment, other.valueTier, other.memberClass,
                 computedAt));
     }

@@ -1,5 +1,6 @@
 package com.mplifecycle.domain.profile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,8 +26,21 @@ class RfmSnapshotTest {
     }
 
     @Test
-    void sameScores_recencyDiffers_false() {
-        assertFalse(snapshot(3, MONDAY).sameScores(snapshot(4, MONDAY)));
+    void sameScores_onlyRecencyGrew_true() {
+        assertTrue(snapshot(3, MONDAY).sameScores(snapshot(4, MONDAY.plusSeconds(86_400))));
+    }
+
+    @Test
+    void sameScores_scoreOrSegmentDiffers_false() {
+        RfmSnapshot other = new RfmSnapshot(4, 2, 10_000, 3, 3, 5, RfmSegment.IMPORTANT_RETAIN, ValueTier.A,
+                MemberClass.HONEYMOON, MONDAY);
+
+        assertFalse(snapshot(3, MONDAY).sameScores(other));
+    }
+
+    @Test
+    void recencyDaysOn_daysSinceLastOrder() {
+        assertEquals(9, RfmSnapshot.recencyDaysOn(java.time.LocalDate.of(2026, 3, 1), java.time.LocalDate.of(2026, 3, 10)));
     }
 
     @Test
