@@ -33,7 +33,7 @@ public final class LocalMain {
         } catch (IllegalArgumentException e) {
             System.err.println("run-local: " + e.getMessage());
             System.err.println("usage: ./run-local [--port N] [--no-demo] [--demo-customers N] [--demo-days D]"
-                    + " [--admin-key KEY] [--data DIR]");
+                    + " [--admin-key KEY] [--data DIR] [--dynamodb-faults]");
             System.exit(2);
             return;
         }
@@ -80,6 +80,7 @@ public final class LocalMain {
         int days = d.demoDays();
         String adminKey = null;
         Path data = null;
+        boolean dynamoFaults = false;
         List<String> rest = new ArrayList<>(args);
         while (!rest.isEmpty()) {
             String flag = rest.remove(0);
@@ -90,10 +91,11 @@ public final class LocalMain {
                 case "--demo-days" -> days = positive(value(rest, flag), flag);
                 case "--admin-key" -> adminKey = value(rest, flag);
                 case "--data" -> data = Path.of(value(rest, flag));
+                case "--dynamodb-faults" -> dynamoFaults = true;
                 default -> throw new IllegalArgumentException("unknown flag " + flag);
             }
         }
-        return new RuntimeOptions(port, demo, customers, days, adminKey, data);
+        return new RuntimeOptions(port, demo, customers, days, adminKey, data, dynamoFaults);
     }
 
     private static String value(List<String> rest, String flag) {

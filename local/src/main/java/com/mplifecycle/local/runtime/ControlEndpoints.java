@@ -87,6 +87,17 @@ final class ControlEndpoints implements HttpHandler {
         } else if (path.equals("/wechat/faults") && method.equals("POST")) {
             sendRaw(ex, 200, runtime.wechat().injectFaultJson(new String(ex.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8)));
+        } else if (path.equals("/faults/dynamodb") && method.equals("POST")) {
+            if (runtime.dynamoFaults().isEmpty()) {
+                send(ex, 409, Map.of("error", "start with --dynamodb-faults to inject DynamoDB faults"));
+                return;
+            }
+            JsonNode body = Json.read(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    JsonNode.class);
+            runtime.dynamoFaults().get().failureRate(body.path("rate").asDouble(-1));
+            long[] c = runtime.dynamoFaults().get().counts();
+            send(ex, 200, Map.of("rate", body.path("rate").asDouble(), "calls", c[0], "throttled", c[1],
+                    "failedBeforeWrite", c[2], "failedAfterWrite", c[3]));
         } else if (path.equals("/dlq") && method.equals("GET")) {
             send(ex, 200, Map.of("streamOnFailure", runtime.onFailureRecords().stream()
                     .map(j -> Json.read(j, JsonNode.class)).toList(), "busDeadLetters", runtime.deadLetters()));

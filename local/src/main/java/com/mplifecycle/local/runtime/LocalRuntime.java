@@ -18,6 +18,7 @@ import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.devtools.events.EventBridgeEndpoint;
 import com.mplifecycle.devtools.events.LocalEventBus;
+import com.mplifecycle.devtools.faults.FaultyDynamoDbProxy;
 import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.devtools.streams.StreamEventSource;
 import com.mplifecycle.devtools.streams.StreamSourceConfig;
@@ -44,6 +45,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     private final ControllableClock clock = new ControllableClock();
     private final LocalAws aws;
+    private final FaultyDynamoDbProxy dynamoFaults;
     private final LocalEventBus bus;
     private final EventBridgeEndpoint busEndpoint;
     private final WeChatStandIn wechat;
@@ -58,6 +60,10 @@ public final class LocalRuntime implements AutoCloseable {
 
     private LocalRuntime(SamTemplate template, RuntimeOptions options) throws IOException {
         aws = LocalAws.start(template, options.dataDir(), Map.of());
+        dynamoFaults = options.faultableDynamoDb() ? FaultyDynamoDbProxy.start(aws.dynamo().endpoint(), 7) : null;
+        if (dynamoFaults != null) {
+            aws.endpoint("DYNAMODB", dynamoFaults.endpoint());
+        }
         bus = new LocalEventBus(clock);
         busEndpoint = EventBridgeEndpoint.start(bus);
         aws.endpoint("EVENTBRIDGE", busEndpoint.uri());
@@ -221,6 +227,11 @@ public final class LocalRuntime implements AutoCloseable {
         return clock;
     }
 
+    /** The fault-injecting proxy in front of DynamoDB, when the runtime was started with one. */
+    public java.util.Optional<FaultyDynamoDbProxy> dynamoFaults() {
+        return java.util.Optional.ofNullable(dynamoFaults);
+    }
+
     public WeChatStandIn wechat() {
         return wechat;
     }
@@ -265,6 +276,9 @@ public final class LocalRuntime implements AutoCloseable {
         busEndpoint.close();
         bus.close();
         wechat.close();
+        if (dynamoFaults != null) {
+            dynamoFaults.close();
+        }
         aws.close();
     }
 }

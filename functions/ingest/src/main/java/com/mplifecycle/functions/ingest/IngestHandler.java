@@ -83,9 +83,14 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
             log.info(requestId, "events ingested", "appId", claims.appId(), "customerId", claims.customerId(),
                     "accepted", accepted.size(), "rejected", rejected.size(), "writeUnits", writeUnits);
             Map<String, Object> answer = new LinkedHashMap<>();
+            if (accepted.isEmpty()) {
+                // Nothing to store: the client must fix the batch, so this is a 400 with every reason.
+                answer.put("error", "no event in the batch was accepted");
+                answer.put("requestId", requestId);
+            }
             answer.put("accepted", accepted.size());
             answer.put("rejected", rejected);
-            return ApiResponses.json(202, answer);
+            return ApiResponses.json(accepted.isEmpty() ? 400 : 202, answer);
         } catch (BadRequestException e) {
             log.info(requestId, "request refused", "status", e.status(), "reason", e.getMessage());
             return ApiResponses.error(e.status(), e.getMessage(), requestId);

@@ -135,10 +135,11 @@ class IngestHandlerIT {
     }
 
     @Test
-    void post_allRejected_storesNothing() {
+    void post_allRejected_400WithReasonsAndStoresNothing() {
         APIGatewayV2HTTPResponse r = post(batch("{\"eventId\":\"x\",\"type\":\"nope\",\"ts\":1}"), token);
 
-        assertEquals(202, r.getStatusCode());
+        assertEquals(400, r.getStatusCode());
+        assertEquals("unknown event type", json(r).get("rejected").get(0).get("reason").asText());
         assertEquals(0, json(r).get("accepted").asInt());
         assertTrue(storedChunks().isEmpty());
     }
