@@ -27,8 +27,8 @@ import com.mplifecycle.devtools.template.FunctionDefinition;
  * {@code sam build} can build every function: each one uses {@code BuildMethod: makefile} with a Makefile in its
  * CodeUri that has the {@code build-<LogicalId>} target SAM calls, and that target, run the way SAM's
  * make workflow runs it (from a scratch copy of the CodeUri folder, {@code --makefile} naming the original,
- * {@code ARTIFACTS_DIR} set), builds the module through the root reactor. The real build (it runs Maven) runs
- * with {@code -Ddeploy.samBuild=true}.
+ * {@code ARTIFACTS_DIR} set), builds the module through the root reactor. The real build (it runs Maven)
+ * is {@link SamBuildRun}, run on demand.
  */
 class SamBuildReadinessTest {
     static List<FunctionDefinition> functions() {
@@ -73,29 +73,6 @@ class SamBuildReadinessTest {
         assertTrue(dryRun.output().contains(temp.resolve("artifacts").resolve("lib").toString()), dryRun.output());
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("functions")
-    @EnabledIfSystemProperty(named = "deploy.samBuild", matches = "true")
-    void makeTarget_run_leavesJarWithHandlerAndSharedCodeInArtifacts(FunctionDefinition function,
-                                                                       @TempDir Path temp) throws Exception {
-        Path artifacts = temp.resolve("artifacts");
-
-        Run build = make(function, copyOfCodeUri(function, temp.resolve("scratch")), artifacts);
-
-        assertEquals(0, build.exitCode(), build.output());
-        List<Path> jars;
-        try (Stream<Path> files = Files.list(artifacts.resolve("lib"))) {
-            jars = files.toList();
-        }
-        assertEquals(1, jars.size(), jars::toString);
-        try (ZipFile jar = new ZipFile(jars.get(0).toFile())) {
-            assertTrue(jar.getEntry(function.handlerClass().replace('.', '/') + ".class") != null);
-            assertTrue(jar.getEntry("com/mplifecycle/aws/config/FunctionEnv.class") != null);
-            assertTrue(jar.getEntry("com/mplifecycle/devtools/sandbox/LocalAws.class") == null,
-                    "test-only devtools stay out of the function");
-        }
-    }
-
     @SuppressWarnings("unchecked")
     private static String buildMethod(FunctionDefinition function) {
         Map<String, Object> metadata = (Map<String, Object>) TemplateFunctions.resource(function.logicalId())
@@ -104,7 +81,7 @@ class SamBuildReadinessTest {
     }
 
     /** SAM copies the CodeUri folder (less .aws-sam and .git) to a scratch folder and runs make there. */
-    private static Path copyOfCodeUri(FunctionDefinition function, Path scratch) throws IOException {
+    static Path copyOfCodeUri(FunctionDefinition function, Path scratch) throws IOException {
         Path source = TemplateFunctions.REPOSITORY.resolve(function.codeUri());
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files.filter(f -> !source.relativize(f).startsWith("target"))::iterator) {
@@ -119,7 +96,7 @@ class SamBuildReadinessTest {
         return scratch;
     }
 
-    private static Run make(FunctionDefinition function, Path scratch, Path artifacts, String... flags)
+    static Run make(FunctionDefinition function, Path scratch, Path artifacts, String... flags)
             throws Exception {
         Path makefile = TemplateFunctions.REPOSITORY.resolve(function.codeUri()).resolve("Makefile");
         List<String> command = new ArrayList<>(List.of("make"));
@@ -138,6 +115,6 @@ class SamBuildReadinessTest {
         return Stream.of(path.split(java.io.File.pathSeparator)).anyMatch(d -> Files.isExecutable(Path.of(d, program)));
     }
 
-    private record Run(int exitCode, String output) {
+    record Run(int exitCode, String output) {
     }
 }
