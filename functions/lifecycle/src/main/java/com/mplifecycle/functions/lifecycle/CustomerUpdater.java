@@ -1,5 +1,6 @@
 package com.mplifecycle.functions.lifecycle;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
@@ -20,6 +22,9 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  * records publish again; if the write then loses a race, the fold is redone on the fresh profile.
  * Delivery of {@code CustomerStageChanged} is therefore at least once; consumers key on
  * (customer, stage, at).
+ *
+ * <p>An erased customer's records that the events table received before the erasure are dropped
+ * (the stream and retries can deliver them after it); later records start a new profile.
  */
 final class CustomerUpdater {
     static final int MAX_ATTEMPTS = 4;
@@ -37,22 +42,30 @@ final class CustomerUpdater {
         this.publisher = publisher;
     }
 
-    Map<String, CustomerProfile> load(List<String> customerKeys) {
-        return profiles.loadAll(customerKeys);
+    Map<String, StoredCustomer> load(List<String> customerKeys) {
+        return profiles.loadForFold(customerKeys);
     }
 
-    Outcome update(String customerKey, List<ChunkRecord> records, CustomerProfile loaded) {
+    Outcome update(String customerKey, List<ChunkRecord> records, StoredCustomer loaded) {
         String appId = TableKeys.appOf(customerKey);
         String customerId = TableKeys.customerOf(customerKey);
         ProfileFolder folder = new ProfileFolder(apps.settingsOrDefaults(appId));
-        List<TrackedEvent> events = new ArrayList<>();
-        String openid = null;
-        for (ChunkRecord r : records) {
-            events.addAll(r.events());
-            openid = openid == null ? r.openid() : openid;
-        }
-        CustomerProfile before = loaded == null ? CustomerProfile.empty(appId, customerId) : loaded;
+        StoredCustomer stored = loaded == null ? new StoredCustomer(CustomerProfile.empty(appId, customerId), null)
+                : loaded;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            CustomerProfile before = stored.profile();
+            Instant erasedAt = stored.erasedAt();
+            List<ChunkRecord> kept = erasedAt == null ? records
+                    : records.stream().filter(r -> r.receivedAfter(erasedAt)).toList();
+            if (kept.isEmpty()) {
+                return new Outcome(false, 0);
+            }
+            List<TrackedEvent> events = new ArrayList<>();
+            String openid = null;
+            for (ChunkRecord r : kept) {
+                events.addAll(r.events());
+                openid = openid == null ? r.openid() : openid;
+            }
             ProfileFolder.Result result = folder.fold(before, openid, events);
             if (result.profile().equals(before)) {
                 return new Outcome(false, 0);
@@ -61,11 +74,12 @@ final class CustomerUpdater {
             if (!unpublished.isEmpty()) {
                 throw new IllegalStateException(unpublished.size() + " stage changes not published");
             }
-            Optional<CustomerProfile> saved = profiles.save(result.profile());
+            Optional<CustomerProfile> saved = profiles.save(result.profile(), erasedAt);
             if (saved.isPresent()) {
                 return new Outcome(true, result.changes().size());
             }
-            before = profiles.load(appId, customerId).orElse(CustomerProfile.empty(appId, customerId));
+            stored = profiles.loadForFold(appId, customerId)
+                    .orElse(new StoredCustomer(CustomerProfile.empty(appId, customerId), null));
         }
         throw new IllegalStateException("profile kept changing under us after " + MAX_ATTEMPTS + " attempts");
     }
