@@ -1,16 +1,21 @@
 package com.mplifecycle.functions.lifecycle;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.aws.store.TableKeys;
+import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.lifecycle.StageChange;
@@ -35,11 +40,13 @@ final class CustomerUpdater {
     private final ProfileStore profiles;
     private final AppStore apps;
     private final StageChangePublisher publisher;
+    private final FunnelStore funnel;
 
-    CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher) {
+    CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher, FunnelStore funnel) {
         this.profiles = profiles;
         this.apps = apps;
         this.publisher = publisher;
+        this.funnel = funnel;
     }
 
     Map<String, StoredCustomer> load(List<String> customerKeys) {
@@ -49,7 +56,8 @@ final class CustomerUpdater {
     Outcome update(String customerKey, List<ChunkRecord> records, StoredCustomer loaded) {
         String appId = TableKeys.appOf(customerKey);
         String customerId = TableKeys.customerOf(customerKey);
-        ProfileFolder folder = new ProfileFolder(apps.settingsOrDefaults(appId));
+        AppSettings settings = apps.settingsOrDefaults(appId);
+        ProfileFolder folder = new ProfileFolder(settings);
         StoredCustomer stored = loaded == null ? new StoredCustomer(CustomerProfile.empty(appId, customerId), null)
                 : loaded;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -68,6 +76,7 @@ final class CustomerUpdater {
             }
             ProfileFolder.Result result = folder.fold(before, openid, events);
             if (result.profile().equals(before)) {
+                advanceFunnel(appId, customerId, settings.timeZone(), events);
                 return new Outcome(false, 0);
             }
             List<StageChange> unpublished = publisher.publish(result.changes());
@@ -76,11 +85,21 @@ final class CustomerUpdater {
             }
             Optional<CustomerProfile> saved = profiles.save(result.profile(), erasedAt);
             if (saved.isPresent()) {
+                advanceFunnel(appId, customerId, settings.timeZone(), events);
                 return new Outcome(true, result.changes().size());
             }
             stored = profiles.loadForFold(appId, customerId)
                     .orElse(new StoredCustomer(CustomerProfile.empty(appId, customerId), null));
         }
         throw new IllegalStateException("profile kept changing under us after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** The funnel counts per local day; idempotent on its own, so after the profile write is fine. */
+    private void advanceFunnel(String appId, String customerId, ZoneId zone, List<TrackedEvent> events) {
+        Map<LocalDate, List<TrackedEvent>> byDay = new TreeMap<>();
+        for (TrackedEvent e : events) {
+            byDay.computeIfAbsent(LocalDate.ofInstant(e.ts(), zone), d -> new ArrayList<>()).add(e);
+        }
+        byDay.forEach((day, ofDay) -> funnel.advance(appId, customerId, day, ofDay));
     }
 }
