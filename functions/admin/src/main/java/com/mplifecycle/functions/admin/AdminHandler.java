@@ -1,7 +1,9 @@
 package com.mplifecycle.functions.admin;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -16,7 +18,11 @@ import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.BadRequestException;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
+import com.mplifecycle.aws.store.EventStore;
+import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.domain.profile.CustomerIds;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,9 +47,27 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         String appsTable = env.required(FunctionEnv.APPS_TABLE);
         this.keys = new AdminKeys(db, appsTable, clock);
         this.log = new JsonLogger("admin", clock);
-        CustomerRoutes customers = new CustomerRoutes(new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE)),
-                new AppStore(db, appsTable, clock), clock);
+        ProfileStore profiles = new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE));
+        AppStore apps = new AppStore(db, appsTable, clock);
+        FunnelStore funnel = new FunnelStore(db, appsTable, clock);
+        EventStore events = new EventStore(db, env.required(FunctionEnv.EVENTS_TABLE), Duration.ZERO);
+        // Dispatch records (issue 5) join this list when the campaign dispatcher stores them per customer.
+        CustomerErasure erasure = new CustomerErasure(profiles, List.of(events::deleteCustomer,
+                funnel::deleteCustomer), clock);
+        CustomerRoutes customers = new CustomerRoutes(profiles, apps, clock, erasure);
         routes.put("GET /v1/apps/{appId}/customers/{customerId}", customers::get);
+        routes.put("DELETE /v1/apps/{appId}/customers/{customerId}", customers::delete);
+        SettingsRoutes settings = new SettingsRoutes(apps);
+        routes.put("GET /v1/apps/{appId}/settings", settings::get);
+        routes.put("PUT /v1/apps/{appId}/settings", settings::put);
+        StatisticsRoutes stats = new StatisticsRoutes(apps, new StatisticsStore(db, appsTable), funnel, clock);
+        routes.put("GET /v1/apps/{appId}/stats/stages", stats::stages);
+        routes.put("GET /v1/apps/{appId}/stats/segments", stats::segments);
+        routes.put("GET /v1/apps/{appId}/stats/retention", stats::retention);
+        routes.put("GET /v1/apps/{appId}/stats/repurchase", stats::repurchase);
+        routes.put("GET /v1/apps/{appId}/stats/funnel", stats::funnel);
+        routes.put("GET /v1/apps/{appId}/stats/campaigns/{campaignId}",
+                new CampaignStatistics(new DynamoDbCampaignOutcomeCounts(db, appsTable))::get);
     }
 
     @Override
@@ -72,6 +96,13 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
             return response;
         } catch (BadRequestException e) {
             return ApiResponses.error(e.status(), e.getMessage(), requestId);
+        } catch (InvalidFieldException e) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", e.getMessage());
+            body.put("field", e.field());
+            body.put("reason", e.reason());
+            body.put("requestId", requestId);
+            return ApiResponses.json(400, body);
         }
     }
 }

@@ -13,11 +13,19 @@ final class CustomerRoutes {
     private final ProfileStore profiles;
     private final AppStore apps;
     private final Clock clock;
+    private final CustomerErasure erasure;
 
-    CustomerRoutes(ProfileStore profiles, AppStore apps, Clock clock) {
+    CustomerRoutes(ProfileStore profiles, AppStore apps, Clock clock, CustomerErasure erasure) {
         this.profiles = profiles;
         this.apps = apps;
         this.clock = clock;
+        this.erasure = erasure;
+    }
+
+    /** Erases whatever is known about the customer; 204 also when nothing was (erasure is idempotent). */
+    APIGatewayV2HTTPResponse delete(AdminRequest request) {
+        erasure.erase(request.appId(), request.id("customerId"));
+        return ApiResponses.noContent();
     }
 
     APIGatewayV2HTTPResponse get(AdminRequest request) {

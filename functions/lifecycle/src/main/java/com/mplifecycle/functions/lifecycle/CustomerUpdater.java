@@ -1,14 +1,21 @@
 package com.mplifecycle.functions.lifecycle;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.aws.store.TableKeys;
+import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.lifecycle.StageChange;
@@ -20,6 +27,9 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  * records publish again; if the write then loses a race, the fold is redone on the fresh profile.
  * Delivery of {@code CustomerStageChanged} is therefore at least once; consumers key on
  * (customer, stage, at).
+ *
+ * <p>An erased customer's records that the events table received before the erasure are dropped
+ * (the stream and retries can deliver them after it); later records start a new profile.
  */
 final class CustomerUpdater {
     static final int MAX_ATTEMPTS = 4;
@@ -30,43 +40,66 @@ final class CustomerUpdater {
     private final ProfileStore profiles;
     private final AppStore apps;
     private final StageChangePublisher publisher;
+    private final FunnelStore funnel;
 
-    CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher) {
+    CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher, FunnelStore funnel) {
         this.profiles = profiles;
         this.apps = apps;
         this.publisher = publisher;
+        this.funnel = funnel;
     }
 
-    Map<String, CustomerProfile> load(List<String> customerKeys) {
-        return profiles.loadAll(customerKeys);
+    Map<String, StoredCustomer> load(List<String> customerKeys) {
+        return profiles.loadForFold(customerKeys);
     }
 
-    Outcome update(String customerKey, List<ChunkRecord> records, CustomerProfile loaded) {
+    Outcome update(String customerKey, List<ChunkRecord> records, StoredCustomer loaded) {
         String appId = TableKeys.appOf(customerKey);
         String customerId = TableKeys.customerOf(customerKey);
-        ProfileFolder folder = new ProfileFolder(apps.settingsOrDefaults(appId));
-        List<TrackedEvent> events = new ArrayList<>();
-        String openid = null;
-        for (ChunkRecord r : records) {
-            events.addAll(r.events());
-            openid = openid == null ? r.openid() : openid;
-        }
-        CustomerProfile before = loaded == null ? CustomerProfile.empty(appId, customerId) : loaded;
+        AppSettings settings = apps.settingsOrDefaults(appId);
+        ProfileFolder folder = new ProfileFolder(settings);
+        StoredCustomer stored = loaded == null ? new StoredCustomer(CustomerProfile.empty(appId, customerId), null)
+                : loaded;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            CustomerProfile before = stored.profile();
+            Instant erasedAt = stored.erasedAt();
+            List<ChunkRecord> kept = erasedAt == null ? records
+                    : records.stream().filter(r -> r.receivedAfter(erasedAt)).toList();
+            if (kept.isEmpty()) {
+                return new Outcome(false, 0);
+            }
+            List<TrackedEvent> events = new ArrayList<>();
+            String openid = null;
+            for (ChunkRecord r : kept) {
+                events.addAll(r.events());
+                openid = openid == null ? r.openid() : openid;
+            }
             ProfileFolder.Result result = folder.fold(before, openid, events);
             if (result.profile().equals(before)) {
+                advanceFunnel(appId, customerId, settings.timeZone(), events);
                 return new Outcome(false, 0);
             }
             List<StageChange> unpublished = publisher.publish(result.changes());
             if (!unpublished.isEmpty()) {
                 throw new IllegalStateException(unpublished.size() + " stage changes not published");
             }
-            Optional<CustomerProfile> saved = profiles.save(result.profile());
+            Optional<CustomerProfile> saved = profiles.save(result.profile(), erasedAt);
             if (saved.isPresent()) {
+                advanceFunnel(appId, customerId, settings.timeZone(), events);
                 return new Outcome(true, result.changes().size());
             }
-            before = profiles.load(appId, customerId).orElse(CustomerProfile.empty(appId, customerId));
+            stored = profiles.loadForFold(appId, customerId)
+                    .orElse(new StoredCustomer(CustomerProfile.empty(appId, customerId), null));
         }
         throw new IllegalStateException("profile kept changing under us after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** The funnel counts per local day; idempotent on its own, so after the profile write is fine. */
+    private void advanceFunnel(String appId, String customerId, ZoneId zone, List<TrackedEvent> events) {
+        Map<LocalDate, List<TrackedEvent>> byDay = new TreeMap<>();
+        for (TrackedEvent e : events) {
+            byDay.computeIfAbsent(LocalDate.ofInstant(e.ts(), zone), d -> new ArrayList<>()).add(e);
+        }
+        byDay.forEach((day, ofDay) -> funnel.advance(appId, customerId, day, ofDay));
     }
 }

@@ -19,8 +19,9 @@ import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
-import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.aws.store.StoredCustomer;
 
 /**
  * The events table's stream: groups records by customer, folds each customer's new events into
@@ -49,7 +50,8 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
         this.updater = new CustomerUpdater(
                 new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE)),
                 new AppStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
-                new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)));
+                new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
+                new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()));
         this.log = new JsonLogger("lifecycle", env.clock());
     }
 
@@ -73,7 +75,7 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
                 failures.add(failure(seq));
             }
         }
-        Map<String, CustomerProfile> profiles = updater.load(new ArrayList<>(byCustomer.keySet()));
+        Map<String, StoredCustomer> profiles = updater.load(new ArrayList<>(byCustomer.keySet()));
         // Customers are independent: update them in parallel (each is I/O-bound: publish, conditional write).
         Map<String, Future<CustomerUpdater.Outcome>> running = new LinkedHashMap<>();
         byCustomer.forEach((key, records) -> running.put(key,

@@ -23,6 +23,7 @@ import com.mplifecycle.domain.rfm.RfmScorer;
 import com.mplifecycle.domain.rfm.RfmSegment;
 import com.mplifecycle.domain.rfm.RfmStatisticsSnapshot;
 import com.mplifecycle.domain.rfm.RfmWindow;
+import com.mplifecycle.domain.stats.CustomerStatistics;
 
 /**
  * Pass 2 for one app: scores each profile against the frozen pass-1 statistics and the fitted
@@ -51,6 +52,7 @@ final class AppScorer {
     private final StageRules rules;
     private final AtomicLongArray segmentCounts = new AtomicLongArray(RfmSegment.values().length);
     private final AtomicLongArray stageCounts = new AtomicLongArray(Stage.values().length);
+    private final CustomerStatisticsTally customerStatistics;
 
     AppScorer(AppSettings settings, Instant now, RfmWindow window, long customers, RfmStatisticsSnapshot statistics,
               Optional<BgNbdModel> model) {
@@ -62,6 +64,7 @@ final class AppScorer {
         this.scorer = statistics.buyers() == 0 ? Optional.empty() : Optional.of(RfmScorer.from(statistics));
         this.model = model;
         this.rules = new StageRules(settings.lifecycle());
+        this.customerStatistics = new CustomerStatisticsTally(settings, now);
     }
 
     Rescored rescore(CustomerProfile p) {
@@ -83,8 +86,9 @@ final class AppScorer {
         return new Rescored(next.build(), decay, true);
     }
 
-    /** Counts a profile's final segment and stage for the run record. */
+    /** Counts a profile's final segment, stage, retention cohort and repurchase for the run's records. */
     void count(CustomerProfile p) {
+        customerStatistics.add(p);
         if (p.rfm() != null) {
             segmentCounts.incrementAndGet(p.rfm().segment().ordinal());
         }
@@ -115,6 +119,10 @@ final class AppScorer {
                 any ? statistics.meanRecencyDays() : null, any ? statistics.meanFrequency() : null,
                 any ? statistics.meanMonetaryFen() : null, model.map(BgNbdModel::parameters).orElse(null),
                 segments, stages);
+    }
+
+    CustomerStatistics customerStatistics() {
+        return customerStatistics.result();
     }
 
     private static boolean same(RfmSnapshot stored, RfmSnapshot computed) {

@@ -13,6 +13,7 @@ import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.StatisticsStore;
 
 /**
  * The daily RFM, churn and decay recomputation (spec §3–4), run by EventBridge Scheduler. The
@@ -41,6 +42,7 @@ public final class RfmHandler implements RequestHandler<Map<String, Object>, Map
 
     private final ProfileStore profiles;
     private final AppStore apps;
+    private final StatisticsStore statistics;
     private final StageChangePublisher publisher;
     private final Clock clock;
     private final int segments;
@@ -57,17 +59,19 @@ public final class RfmHandler implements RequestHandler<Map<String, Object>, Map
     private RfmHandler(FunctionEnv env, AwsClients aws) {
         this(new ProfileStore(aws.dynamoDb(), env.required(FunctionEnv.PROFILES_TABLE)),
                 new AppStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE), env.clock()),
+                new StatisticsStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
                 new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
                 env.clock(), env.integer(SEGMENTS_VARIABLE, DEFAULT_SEGMENTS), new JsonLogger("rfm", env.clock()));
     }
 
-    RfmHandler(ProfileStore profiles, AppStore apps, StageChangePublisher publisher, Clock clock, int segments,
-               JsonLogger log) {
+    RfmHandler(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
+               Clock clock, int segments, JsonLogger log) {
         if (segments < 1) {
             throw new IllegalArgumentException("segments must be >= 1: " + segments);
         }
         this.profiles = profiles;
         this.apps = apps;
+        this.statistics = statistics;
         this.publisher = publisher;
         this.clock = clock;
         this.segments = segments;
@@ -77,7 +81,7 @@ public final class RfmHandler implements RequestHandler<Map<String, Object>, Map
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> scheduleInput, Context context) {
         String runId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
-        ScoringRun.Summary summary = new ScoringRun(profiles, apps, publisher, segments, clock.instant()).run();
+        ScoringRun.Summary summary = new ScoringRun(profiles, apps, statistics, publisher, segments, clock.instant()).run();
         Map<String, Object> counts = counts(summary);
         log.info(runId, "rfm run finished", counts.entrySet().stream()
                 .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray());

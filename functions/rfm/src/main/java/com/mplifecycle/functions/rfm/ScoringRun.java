@@ -19,6 +19,7 @@ import java.util.function.IntConsumer;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.domain.lifecycle.StageChange;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
@@ -39,6 +40,7 @@ final class ScoringRun {
 
     private final ProfileStore profiles;
     private final AppStore apps;
+    private final StatisticsStore statistics;
     private final StageChangePublisher publisher;
     private final int segments;
     private final Instant now;
@@ -50,9 +52,11 @@ final class ScoringRun {
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    ScoringRun(ProfileStore profiles, AppStore apps, StageChangePublisher publisher, int segments, Instant now) {
+    ScoringRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
+               int segments, Instant now) {
         this.profiles = profiles;
         this.apps = apps;
+        this.statistics = statistics;
         this.publisher = publisher;
         this.segments = segments;
         this.now = now;
@@ -63,7 +67,10 @@ final class ScoringRun {
         inParallel(segment -> profiles.scan(segment, segments, page -> page.forEach(this::tally)));
         tallies.forEach((appId, tally) -> scorers.put(appId, tally.freeze()));
         inParallel(segment -> profiles.scan(segment, segments, this::rescore));
-        scorers.values().forEach(scorer -> apps.putRfmRun(scorer.run()));
+        scorers.values().forEach(scorer -> {
+            apps.putRfmRun(scorer.run());
+            statistics.put(scorer.customerStatistics());
+        });
         return new Summary(scanned.get(), written.get(), decayed.get(), conflicts.get(), failed.get(),
                 new TreeMap<>(scorers), (System.nanoTime() - started) / 1_000_000);
     }

@@ -19,6 +19,8 @@ import com.mplifecycle.domain.event.TrackedEvent;
 public final class EventChunkCodec {
     public static final String OPENID = "oid";
     public static final String EVENTS = "ev";
+    /** When ingest accepted the chunk, epoch ms: erasure compares it with its own time. */
+    public static final String RECEIVED = "rcv";
 
     private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() { };
 

@@ -80,6 +80,35 @@ public final class EventStore {
                 + " attempts", null);
     }
 
+    /**
+     * Deletes every chunk of one customer (erasure): a query by partition key, keys only, and batch
+     * deletes of 25. Returns how many chunks were deleted. The REMOVE records this causes on the
+     * stream are ignored by the lifecycle function.
+     */
+    public int deleteCustomer(String appId, String customerId) {
+        String pk = TableKeys.customer(appId, customerId);
+        List<WriteRequest> deletes = new ArrayList<>();
+        int deleted = 0;
+        for (var page : db.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk").projectionExpression("#pk, #sk")
+                .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))))) {
+            for (Map<String, AttributeValue> key : page.items()) {
+                deletes.add(WriteRequest.builder().deleteRequest(d -> d.key(key)).build());
+                if (deletes.size() == BATCH_LIMIT) {
+                    writeWithRetries(List.copyOf(deletes));
+                    deleted += deletes.size();
+                    deletes.clear();
+                }
+            }
+        }
+        if (!deletes.isEmpty()) {
+            writeWithRetries(deletes);
+            deleted += deletes.size();
+        }
+        return deleted;
+    }
+
     private Map<String, AttributeValue> item(EventChunk chunk, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(TableKeys.PK, AttributeValue.fromS(chunk.partitionKey()));
@@ -88,6 +117,7 @@ public final class EventStore {
             item.put(EventChunkCodec.OPENID, AttributeValue.fromS(chunk.openid()));
         }
         item.put(EventChunkCodec.EVENTS, AttributeValue.fromS(EventChunkCodec.eventsJson(chunk.events())));
+        item.put(EventChunkCodec.RECEIVED, AttributeValue.fromN(Long.toString(now.toEpochMilli())));
         item.put(TableKeys.EXPIRES, AttributeValue.fromN(Long.toString(now.plus(ttl).getEpochSecond())));
         return item;
     }

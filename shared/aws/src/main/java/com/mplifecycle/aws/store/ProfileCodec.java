@@ -1,5 +1,6 @@
 package com.mplifecycle.aws.store;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ final class ProfileCodec {
     static final String DOC = "doc";
     static final String STAGE = "stage";
     static final String APP = "app";
+    /** On a tombstone (no {@code doc}), and on a profile recreated after an erasure: when it was erased. */
+    static final String ERASED_AT = "erasedAt";
 
     private ProfileCodec() {
     }
@@ -31,6 +34,33 @@ final class ProfileCodec {
         }
         item.put(DOC, AttributeValue.fromS(Json.write(p.toBuilder().version(0).build())));
         return item;
+    }
+
+    static boolean isTombstone(Map<String, AttributeValue> item) {
+        return !item.containsKey(DOC);
+    }
+
+    static Map<String, AttributeValue> tombstone(String appId, String customerId, long version, Instant erasedAt,
+                                                 Instant expiresAt) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(TableKeys.PK, AttributeValue.fromS(TableKeys.customer(appId, customerId)));
+        item.put(APP, AttributeValue.fromS(appId));
+        item.put(VERSION, AttributeValue.fromN(Long.toString(version)));
+        item.put(ERASED_AT, AttributeValue.fromN(Long.toString(erasedAt.toEpochMilli())));
+        item.put(TableKeys.EXPIRES, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+        return item;
+    }
+
+    /** The item as the stream consumer folds onto it: a tombstone reads as an empty profile with its version. */
+    static StoredCustomer stored(Map<String, AttributeValue> item) {
+        String pk = item.get(TableKeys.PK).s();
+        Instant erasedAt = item.containsKey(ERASED_AT) ? Instant.ofEpochMilli(Long.parseLong(item.get(ERASED_AT).n()))
+                : null;
+        CustomerProfile profile = isTombstone(item)
+                ? CustomerProfile.empty(TableKeys.appOf(pk), TableKeys.customerOf(pk)).toBuilder()
+                        .version(Long.parseLong(item.get(VERSION).n())).build()
+                : profile(item);
+        return new StoredCustomer(profile, erasedAt);
     }
 
     static CustomerProfile profile(Map<String, AttributeValue> item) {

@@ -1,5 +1,7 @@
 package com.mplifecycle.aws.store;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,9 +18,14 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
-/** Reads and writes profiles; writes are conditional on the version read (optimistic locking). */
+/**
+ * Reads and writes profiles; writes are conditional on the version read (optimistic locking).
+ * An erased customer's item is a tombstone (see {@link #erase}): {@link #load}, {@link #loadAll}
+ * and {@link #scan} treat it as absent; the stream consumer reads it through {@link #loadForFold}.
+ */
 public final class ProfileStore {
     static final int BATCH_GET_LIMIT = 100;
+    static final int ERASE_ATTEMPTS = 8;
 
     private final DynamoDbClient db;
     private final String table;
@@ -31,12 +38,31 @@ public final class ProfileStore {
     public Optional<CustomerProfile> load(String appId, String customerId) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(key(TableKeys.customer(appId, customerId)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ProfileCodec.profile(item));
+        return item == null || item.isEmpty() || ProfileCodec.isTombstone(item) ? Optional.empty()
+                : Optional.of(ProfileCodec.profile(item));
     }
 
-    /** Loads many profiles by customer key (see {@link TableKeys#customer}); absent ones are missing. */
+    /** The item to fold onto, tombstones included; empty when the customer never had one. */
+    public Optional<StoredCustomer> loadForFold(String appId, String customerId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(TableKeys.customer(appId, customerId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ProfileCodec.stored(item));
+    }
+
+    /** Loads many profiles by customer key (see {@link TableKeys#customer}); absent and erased ones are missing. */
     public Map<String, CustomerProfile> loadAll(List<String> customerKeys) {
         Map<String, CustomerProfile> found = new HashMap<>();
+        loadForFold(customerKeys).forEach((k, stored) -> {
+            if (!stored.profile().isEmpty() || stored.erasedAt() == null) {
+                found.put(k, stored.profile());
+            }
+        });
+        return found;
+    }
+
+    /** {@link #loadForFold(String, String)} for many customer keys; customers without an item are missing. */
+    public Map<String, StoredCustomer> loadForFold(List<String> customerKeys) {
+        Map<String, StoredCustomer> found = new HashMap<>();
         for (int from = 0; from < customerKeys.size(); from += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
             for (String k : customerKeys.subList(from, Math.min(customerKeys.size(), from + BATCH_GET_LIMIT))) {
@@ -48,7 +74,7 @@ public final class ProfileStore {
                 Map<String, KeysAndAttributes> current = request;
                 BatchGetItemResponse response = db.batchGetItem(b -> b.requestItems(current));
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    found.put(item.get(TableKeys.PK).s(), ProfileCodec.profile(item));
+                    found.put(item.get(TableKeys.PK).s(), ProfileCodec.stored(item));
                 }
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             }
@@ -66,7 +92,8 @@ public final class ProfileStore {
         }
         for (ScanResponse response : db.scanPaginator(b -> b.tableName(table).segment(segment)
                 .totalSegments(totalSegments))) {
-            page.accept(response.items().stream().map(ProfileCodec::profile).toList());
+            page.accept(response.items().stream().filter(item -> !ProfileCodec.isTombstone(item))
+                    .map(ProfileCodec::profile).toList());
         }
     }
 
@@ -75,11 +102,23 @@ public final class ProfileStore {
      * new profile). Returns the stored profile with its new version, or empty on a conflict.
      */
     public Optional<CustomerProfile> save(CustomerProfile profile) {
+        return save(profile, null);
+    }
+
+    /**
+     * {@link #save(CustomerProfile)} for a customer erased at {@code erasedAt} (null: never), which the
+     * item keeps so that records received before the erasure stay dropped after the customer returns.
+     */
+    public Optional<CustomerProfile> save(CustomerProfile profile, Instant erasedAt) {
         long expected = profile.version();
         CustomerProfile next = profile.toBuilder().version(expected + 1).build();
+        Map<String, AttributeValue> item = ProfileCodec.item(next);
+        if (erasedAt != null) {
+            item.put(ProfileCodec.ERASED_AT, AttributeValue.fromN(Long.toString(erasedAt.toEpochMilli())));
+        }
         try {
             db.putItem(b -> {
-                b.tableName(table).item(ProfileCodec.item(next));
+                b.tableName(table).item(item);
                 if (expected == 0) {
                     b.conditionExpression("attribute_not_exists(#pk)")
                             .expressionAttributeNames(Map.of("#pk", TableKeys.PK));
@@ -93,6 +132,37 @@ public final class ProfileStore {
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Replaces the customer's profile with a tombstone holding only the erasure time and a higher
+     * version: every write still in flight was read at an older version and fails its condition,
+     * and the stream consumer drops records received before {@code at}. The tombstone expires after
+     * {@code keep} (DynamoDB TTL); by then no old stream record can be delivered any more.
+     */
+    public void erase(String appId, String customerId, Instant at, Duration keep) {
+        for (int attempt = 1; attempt <= ERASE_ATTEMPTS; attempt++) {
+            Map<String, AttributeValue> current = db.getItem(b -> b.tableName(table).consistentRead(true)
+                    .key(key(TableKeys.customer(appId, customerId)))).item();
+            boolean exists = current != null && !current.isEmpty();
+            long version = exists ? Long.parseLong(current.get(ProfileCodec.VERSION).n()) : 0;
+            try {
+                db.putItem(b -> {
+                    b.tableName(table).item(ProfileCodec.tombstone(appId, customerId, version + 1, at, at.plus(keep)));
+                    if (exists) {
+                        b.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", ProfileCodec.VERSION))
+                                .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(version))));
+                    } else {
+                        b.conditionExpression("attribute_not_exists(#pk)")
+                                .expressionAttributeNames(Map.of("#pk", TableKeys.PK));
+                    }
+                });
+                return;
+            } catch (ConditionalCheckFailedException e) {
+                // a fold wrote meanwhile: read the new version and try again
+            }
+        }
+        throw new StoreUnavailableException("profile kept changing while erasing", null);
     }
 
     private static Map<String, AttributeValue> key(String customerKey) {

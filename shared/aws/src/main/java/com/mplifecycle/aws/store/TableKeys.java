@@ -17,6 +17,13 @@ public final class TableKeys {
     /** Sort key of an app's last full RFM/churn run in the apps table. */
     public static final String RFM_LAST_RUN_SK = "rfm#lastRun";
 
+    /** Sort key of an app's retention and repurchase counts, written by the scheduled run. */
+    public static final String CUSTOMER_STATISTICS_SK = "stats#customers";
+    /** Sort-key prefix of an app's daily funnel counters ({@code stats#funnel#YYYY-MM-DD}). */
+    public static final String FUNNEL_DAY_SK_PREFIX = "stats#funnel#";
+    /** Sort-key prefix of a campaign's outcome counters ({@code stats#campaign#{campaignId}}). */
+    public static final String CAMPAIGN_OUTCOMES_SK_PREFIX = "stats#campaign#";
+
     /** Sort key of an admin key item; its partition key is {@link #adminKey}. */
     public static final String ADMIN_KEY_SK = "adminKey";
 
@@ -47,6 +54,11 @@ public final class TableKeys {
 
     public static String customerOf(String customerKey) {
         return customerKey.substring(appOf(customerKey).length() + 1);
+    }
+
+    /** Partition key of a customer's daily funnel progress items in the apps table (sort key: the day). */
+    public static String funnelProgress(String appId, String customerId) {
+        return "funnel#" + appId + "#" + customerId;
     }
 
     /** Sort key of an event chunk: first event time (sortable) and a digest of its event ids. */

@@ -1,0 +1,144 @@
+package com.mplifecycle.functions.admin;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mplifecycle.aws.http.ApiResponses;
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.FunnelStore;
+import com.mplifecycle.aws.store.StatisticsStore;
+import com.mplifecycle.domain.lifecycle.Stage;
+import com.mplifecycle.domain.rfm.RfmRun;
+import com.mplifecycle.domain.rfm.RfmSegment;
+import com.mplifecycle.domain.stats.CustomerStatistics;
+import com.mplifecycle.domain.stats.FunnelStep;
+import com.mplifecycle.domain.stats.RepurchaseMonth;
+import com.mplifecycle.domain.stats.RetentionCohort;
+
+/**
+ * {@code /v1/apps/{appId}/stats/...}: each answer reads stored counts (one item, or one query over
+ * a date range) and never events. Stages, segments, retention and repurchase come from the daily
+ * run over all profiles; the funnel is kept by the stream consumer. Campaigns: {@link CampaignStatistics}.
+ */
+final class StatisticsRoutes {
+    private final AppStore apps;
+    private final StatisticsStore statistics;
+    private final FunnelStore funnel;
+    private final Clock clock;
+
+    StatisticsRoutes(AppStore apps, StatisticsStore statistics, FunnelStore funnel, Clock clock) {
+        this.apps = apps;
+        this.statistics = statistics;
+        this.funnel = funnel;
+        this.clock = clock;
+    }
+
+    APIGatewayV2HTTPResponse stages(AdminRequest request) {
+        Optional<RfmRun> run = apps.rfmRun(request.appId());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Stage s : Stage.values()) {
+            counts.put(s.name(), run.map(r -> r.stageCounts().get(s)).orElse(0L));
+        }
+        return answer(request, "stages", counts, Computed.of(Computed.SCHEDULED_RUN, run.map(RfmRun::ranAt).orElse(null)));
+    }
+
+    APIGatewayV2HTTPResponse segments(AdminRequest request) {
+        Optional<RfmRun> run = apps.rfmRun(request.appId());
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (RfmSegment s : RfmSegment.values()) {
+            counts.put(s.name(), run.map(r -> r.segmentCounts().get(s)).orElse(0L));
+        }
+        return answer(request, "segments", counts, Computed.of(Computed.SCHEDULED_RUN, run.map(RfmRun::ranAt).orElse(null)));
+    }
+
+    APIGatewayV2HTTPResponse retention(AdminRequest request) {
+        DateRange range = DateRange.of(request);
+        Optional<CustomerStatistics> stats = statistics.customerStatistics(request.appId());
+        Map<LocalDate, RetentionCohort> byDay = new LinkedHashMap<>();
+        stats.ifPresent(s -> s.retention().forEach(c -> byDay.put(c.day(), c)));
+        List<Map<String, Object>> cohorts = new ArrayList<>();
+        for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
+            RetentionCohort c = byDay.getOrDefault(d, new RetentionCohort(d, 0, 0, 0, 0));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("day", d.toString());
+            row.put("cohort", c.size());
+            row.put("d1", c.d1());
+            row.put("d7", c.d7());
+            row.put("d30", c.d30());
+            cohorts.add(row);
+        }
+        Map<String, Object> body = base(request);
+        body.put("from", range.from().toString());
+        body.put("to", range.to().toString());
+        body.put("cohorts", cohorts);
+        body.put("computedAt", Computed.of(Computed.SCHEDULED_RUN, stats.map(CustomerStatistics::computedAt).orElse(null)));
+        return ApiResponses.json(200, body);
+    }
+
+    APIGatewayV2HTTPResponse repurchase(AdminRequest request) {
+        Optional<CustomerStatistics> stats = statistics.customerStatistics(request.appId());
+        List<RepurchaseMonth> months = stats.map(CustomerStatistics::repurchase).orElse(List.of());
+        long buyers = months.stream().mapToLong(RepurchaseMonth::buyers).sum();
+        long repeat = months.stream().mapToLong(RepurchaseMonth::repeatBuyers).sum();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RepurchaseMonth m : months) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("month", m.month().toString());
+            row.put("buyers", m.buyers());
+            row.put("repeatBuyers", m.repeatBuyers());
+            row.put("rate", m.rate());
+            rows.add(row);
+        }
+        Map<String, Object> body = base(request);
+        body.put("buyers", buyers);
+        body.put("repeatBuyers", repeat);
+        body.put("rate", new RepurchaseMonth(java.time.YearMonth.of(2000, 1), buyers, repeat).rate());
+        body.put("byFirstOrderMonth", rows);
+        body.put("computedAt", Computed.of(Computed.SCHEDULED_RUN, stats.map(CustomerStatistics::computedAt).orElse(null)));
+        return ApiResponses.json(200, body);
+    }
+
+    /**
+     * Customers who took the steps in order within one local day, summed over the days of the
+     * range: a customer who went through the funnel on two days counts on both (customer-days).
+     */
+    APIGatewayV2HTTPResponse funnel(AdminRequest request) {
+        DateRange range = DateRange.of(request);
+        Map<FunnelStep, Long> totals = new EnumMap<>(FunnelStep.class);
+        funnel.days(request.appId(), range.from(), range.to()).values()
+                .forEach(day -> day.forEach((step, n) -> totals.merge(step, n, Long::sum)));
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (FunnelStep s : FunnelStep.values()) {
+            steps.add(Map.of("step", s.name().toLowerCase(java.util.Locale.ROOT), "customers",
+                    totals.getOrDefault(s, 0L)));
+        }
+        Map<String, Object> body = base(request);
+        body.put("from", range.from().toString());
+        body.put("to", range.to().toString());
+        body.put("counting", "customerDays");
+        body.put("steps", steps);
+        body.put("computedAt", Computed.of(Computed.STREAM, clock.instant()));
+        return ApiResponses.json(200, body);
+    }
+
+    private static APIGatewayV2HTTPResponse answer(AdminRequest request, String name, Object counts,
+                                                   Map<String, Object> computed) {
+        Map<String, Object> body = base(request);
+        body.put(name, counts);
+        body.put("computedAt", computed);
+        return ApiResponses.json(200, body);
+    }
+
+    private static Map<String, Object> base(AdminRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("appId", request.appId());
+        return body;
+    }
+}

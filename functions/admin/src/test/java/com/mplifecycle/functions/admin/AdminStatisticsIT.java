@@ -1,0 +1,308 @@
+package com.mplifecycle.functions.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mplifecycle.aws.admin.AdminKeys;
+import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
+import com.mplifecycle.aws.store.FunnelStore;
+import com.mplifecycle.aws.store.StatisticsStore;
+import com.mplifecycle.aws.store.TableKeys;
+import com.mplifecycle.devtools.sandbox.LocalAws;
+import com.mplifecycle.domain.app.AppSettings;
+import com.mplifecycle.domain.event.EventType;
+import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
+import com.mplifecycle.domain.lifecycle.ProfileFolder;
+import com.mplifecycle.domain.lifecycle.Stage;
+import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.rfm.RfmRun;
+import com.mplifecycle.domain.rfm.RfmSegment;
+import com.mplifecycle.domain.stats.CustomerStatistics;
+import com.mplifecycle.domain.stats.RepurchaseTally;
+import com.mplifecycle.domain.stats.RetentionTally;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Settings and statistics routes on a scenario with known numbers, and their access rules. */
+class AdminStatisticsIT {
+    private static final Instant NOW = Instant.parse("2026-04-15T04:00:00Z");
+    private static final Instant RAN_AT = Instant.parse("2026-04-15T03:00:00Z");
+    private static LocalAws aws;
+    private static AdminHandler handler;
+    private static String shopKey;
+    private static String otherKey;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.start();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        handler = new AdminHandler(new FunctionEnv(new HashMap<>(aws.environment("AdminFunction")), clock));
+        AdminKeys keys = new AdminKeys(aws.client(), "AppsTable", clock);
+        shopKey = keys.create("shop");
+        otherKey = keys.create("other");
+        AppSettings utc = new AppSettings("shop", ZoneOffset.UTC, LifecycleThresholds.DEFAULTS);
+        new AppStore(aws.client(), "AppsTable", clock).putRfmRun(new RfmRun("shop", RAN_AT, LocalDate.of(2026, 4, 15),
+                365, 4, 3, 10.0, 1.3, 3000.0, null, Map.of(RfmSegment.values()[0], 2L),
+                Map.of(Stage.NEW, 1L, Stage.GROWING, 2L, Stage.MATURE, 1L)));
+        storeCustomerStatistics(utc);
+        storeFunnel(clock);
+        aws.client().putItem(b -> b.tableName("AppsTable").item(Map.of(
+                TableKeys.PK, AttributeValue.fromS("shop"),
+                TableKeys.SK, AttributeValue.fromS(TableKeys.CAMPAIGN_OUTCOMES_SK_PREFIX + "winback"),
+                "A|decided", AttributeValue.fromN("100"), "A|sent", AttributeValue.fromN("90"),
+                "A|failed|43101", AttributeValue.fromN("5"), "A|skipped|quietHours", AttributeValue.fromN("5"),
+                "A|conversions", AttributeValue.fromN("9"),
+                DynamoDbCampaignOutcomeCounts.counter("holdout", "decided"), AttributeValue.fromN("20"),
+                "holdout|conversions", AttributeValue.fromN("1"), "updatedAt", AttributeValue.fromN("1776222000000"))));
+    }
+
+    private static TrackedEvent event(String id, EventType type, String at, Map<String, Object> props) {
+        return new TrackedEvent(id, type, Instant.parse(at), props);
+    }
+
+    private static TrackedEvent paid(String id, String at, long fen) {
+        return event(id, EventType.ORDER_PAID, at, Map.of("orderId", "o-" + id, "amountFen", fen));
+    }
+
+    /**
+     * Four customers, UTC. Cohort Mar 1: a (back Mar 2 = D1, Mar 8 = D7), b (back Mar 31 = D30),
+     * c (back Mar 3 = day 2, counts for none). Cohort Mar 2: d (back Mar 3 = D1).
+     * Orders: a twice in March (repeat buyer), b once in March, d once on Apr 2 (day 31, so no D30); c never.
+     */
+    private static void storeCustomerStatistics(AppSettings settings) {
+        ProfileFolder folder = new ProfileFolder(settings);
+        Map<String, List<TrackedEvent>> customers = Map.of(
+                "a", List.of(paid("a1", "2026-03-01T10:00:00Z", 1000), event("a2", EventType.PAGE_VIEW,
+                        "2026-03-02T10:00:00Z", Map.of("page", "home")), paid("a3", "2026-03-08T10:00:00Z", 2000)),
+                "b", List.of(event("b1", EventType.APP_SHOW, "2026-03-01T09:00:00Z", Map.of("scene", 1001L)),
+                        paid("b2", "2026-03-31T09:00:00Z", 500)),
+                "c", List.of(event("c1", EventType.APP_SHOW, "2026-03-01T08:00:00Z", Map.of("scene", 1001L)),
+                        event("c2", EventType.APP_SHOW, "2026-03-03T08:00:00Z", Map.of("scene", 1001L))),
+                "d", List.of(event("d1", EventType.APP_SHOW, "2026-03-02T08:00:00Z", Map.of("scene", 1001L)),
+                        event("d2", EventType.APP_SHOW, "2026-03-03T08:00:00Z", Map.of("scene", 1001L)),
+                        paid("d3", "2026-04-02T08:00:00Z", 700)));
+        RetentionTally retention = new RetentionTally(ZoneOffset.UTC, LocalDate.of(2026, 4, 15), 400);
+        RepurchaseTally repurchase = new RepurchaseTally(ZoneOffset.UTC);
+        customers.forEach((id, events) -> {
+            CustomerProfile p = folder.fold(CustomerProfile.empty("shop", id), null, events).profile();
+            retention.add(p);
+            repurchase.add(p);
+        });
+        new StatisticsStore(aws.client(), "AppsTable").put(new CustomerStatistics("shop", RAN_AT,
+                retention.cohorts(), repurchase.months()));
+    }
+
+    /**
+     * Mar 5: x takes all five steps in order (and its events arrive twice); y launches, adds to
+     * cart, then views a page (launch and page_view count, the cart came too early). Mar 6: z only
+     * views a page (no launch first: nothing). Mar 7: w launches, outside the asked range.
+     */
+    private static void storeFunnel(Clock clock) {
+        FunnelStore funnel = new FunnelStore(aws.client(), "AppsTable", clock);
+        LocalDate mar5 = LocalDate.of(2026, 3, 5);
+        List<TrackedEvent> x = List.of(event("x1", EventType.APP_LAUNCH, "2026-03-05T01:00:00Z", Map.of()),
+                event("x2", EventType.PAGE_VIEW, "2026-03-05T01:01:00Z", Map.of()),
+                event("x3", EventType.ADD_TO_CART, "2026-03-05T01:02:00Z", Map.of()),
+                event("x4", EventType.CHECKOUT_START, "2026-03-05T01:03:00Z", Map.of()),
+                event("x5", EventType.ORDER_PAID, "2026-03-05T01:04:00Z", Map.of()));
+        funnel.advance("shop", "x", mar5, x);
+        funnel.advance("shop", "x", mar5, x);
+        funnel.advance("shop", "y", mar5, List.of(event("y1", EventType.APP_LAUNCH, "2026-03-05T02:00:00Z", Map.of()),
+                event("y2", EventType.ADD_TO_CART, "2026-03-05T02:01:00Z", Map.of()),
+                event("y3", EventType.PAGE_VIEW, "2026-03-05T02:02:00Z", Map.of())));
+        funnel.advance("shop", "z", mar5.plusDays(1),
+                List.of(event("z1", EventType.PAGE_VIEW, "2026-03-06T02:00:00Z", Map.of())));
+        funnel.advance("shop", "w", mar5.plusDays(2),
+                List.of(event("w1", EventType.APP_LAUNCH, "2026-03-07T02:00:00Z", Map.of())));
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    private static APIGatewayV2HTTPResponse call(String routeKey, String appId, String key, Map<String, String> query,
+                                                 String body) {
+        Map<String, String> headers = new HashMap<>();
+        if (key != null) {
+            headers.put("authorization", "Bearer " + key);
+        }
+        Map<String, String> path = new HashMap<>(Map.of("appId", appId, "customerId", "c_1", "campaignId", "winback"));
+        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRouteKey(routeKey).withHeaders(headers)
+                .withPathParameters(path).withQueryStringParameters(query).withBody(body).build(), null);
+    }
+
+    private static JsonNode get(String route, Map<String, String> query) {
+        APIGatewayV2HTTPResponse r = call("GET /v1/apps/{appId}/" + route, "shop", shopKey, query, null);
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        return Json.read(r.getBody(), JsonNode.class);
+    }
+
+    static Stream<Arguments> newRoutes() {
+        return Stream.of("DELETE /v1/apps/{appId}/customers/{customerId}", "GET /v1/apps/{appId}/settings",
+                "PUT /v1/apps/{appId}/settings", "GET /v1/apps/{appId}/stats/stages",
+                "GET /v1/apps/{appId}/stats/segments", "GET /v1/apps/{appId}/stats/retention",
+                "GET /v1/apps/{appId}/stats/repurchase", "GET /v1/apps/{appId}/stats/funnel",
+                "GET /v1/apps/{appId}/stats/campaigns/{campaignId}").map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("newRoutes")
+    void newRoutes_authMatrix(String route) {
+        Map<String, String> query = Map.of("from", "2026-03-01", "to", "2026-03-02");
+
+        assertEquals(401, call(route, "other", null, query, "{}").getStatusCode(), "no key");
+        assertEquals(401, call(route, "other", "mk_not-a-real-key-at-all-0000000", query, "{}").getStatusCode(),
+                "unknown key");
+        assertEquals(403, call(route, "other", shopKey, query, "{}").getStatusCode(), "another app's key");
+        int status = call(route, "other", otherKey, query, "{}").getStatusCode();
+        assertTrue(status == 200 || status == 204 || status == 404, "right key: " + status);
+    }
+
+    @Test
+    void stages_countsOfTheLastRun() {
+        JsonNode body = get("stats/stages", null);
+
+        assertEquals(1, body.get("stages").get("NEW").asInt());
+        assertEquals(2, body.get("stages").get("GROWING").asInt());
+        assertEquals(0, body.get("stages").get("CHURNED").asInt());
+        assertEquals(RAN_AT.toString(), body.get("computedAt").get("at").asText());
+        assertEquals("scheduledRun", body.get("computedAt").get("by").asText());
+    }
+
+    @Test
+    void segments_countsOfTheLastRun() {
+        JsonNode body = get("stats/segments", null);
+
+        assertEquals(2, body.get("segments").get(RfmSegment.values()[0].name()).asInt());
+        assertEquals(RfmSegment.values().length, body.get("segments").size());
+    }
+
+    @Test
+    void retention_hasTheHandCountedCohorts() {
+        JsonNode cohorts = get("stats/retention", Map.of("from", "2026-03-01", "to", "2026-03-03")).get("cohorts");
+
+        assertEquals(3, cohorts.size());
+        // Mar 1: a, b, c. D1: a (Mar 2). D7: a (Mar 8). D30: b (Mar 31). c came back on day 2 only.
+        assertEquals("2026-03-01", cohorts.get(0).get("day").asText());
+        assertEquals(List.of(3, 1, 1, 1), counts(cohorts.get(0)));
+        // Mar 2: d, back on Mar 3 (D1).
+        assertEquals(List.of(1, 1, 0, 0), counts(cohorts.get(1)));
+        // Mar 3: nobody was first seen.
+        assertEquals(List.of(0, 0, 0, 0), counts(cohorts.get(2)));
+    }
+
+    private static List<Integer> counts(JsonNode row) {
+        return List.of(row.get("cohort").asInt(), row.get("d1").asInt(), row.get("d7").asInt(), row.get("d30").asInt());
+    }
+
+    @Test
+    void retention_badRange_400WithField() {
+        APIGatewayV2HTTPResponse r = call("GET /v1/apps/{appId}/stats/retention", "shop", shopKey,
+                Map.of("from", "2026-03-05", "to", "2026-03-01"), null);
+
+        assertEquals(400, r.getStatusCode());
+        assertEquals("to", Json.read(r.getBody(), JsonNode.class).get("field").asText());
+        assertEquals(400, call("GET /v1/apps/{appId}/stats/funnel", "shop", shopKey, Map.of("from", "2026-3-1",
+                "to", "2026-03-02"), null).getStatusCode());
+    }
+
+    @Test
+    void repurchase_overallAndByFirstOrderMonth() {
+        JsonNode body = get("stats/repurchase", null);
+
+        assertEquals(3, body.get("buyers").asInt());        // a, b, d
+        assertEquals(1, body.get("repeatBuyers").asInt());  // a
+        assertEquals(1.0 / 3, body.get("rate").asDouble(), 1e-9);
+        JsonNode march = body.get("byFirstOrderMonth").get(0);
+        assertEquals("2026-03", march.get("month").asText());
+        assertEquals(List.of(2, 1), List.of(march.get("buyers").asInt(), march.get("repeatBuyers").asInt()));
+        assertEquals(0.5, march.get("rate").asDouble(), 1e-9);
+        assertEquals("2026-04", body.get("byFirstOrderMonth").get(1).get("month").asText());
+    }
+
+    @Test
+    void funnel_distinctCustomersPerStepInOrder() {
+        JsonNode body = get("stats/funnel", Map.of("from", "2026-03-05", "to", "2026-03-06"));
+
+        List<Integer> steps = new java.util.ArrayList<>();
+        body.get("steps").forEach(s -> steps.add(s.get("customers").asInt()));
+        assertEquals(List.of(2, 2, 1, 1, 1), steps); // x and y launch and view; only x goes on; z and w not counted
+        assertEquals("launch", body.get("steps").get(0).get("step").asText());
+        assertEquals("stream", body.get("computedAt").get("by").asText());
+    }
+
+    @Test
+    void campaign_perVariantWithLiftOverHoldout() {
+        JsonNode body = get("stats/campaigns/{campaignId}", null);
+
+        JsonNode a = body.get("variants").get(0);
+        assertEquals("A", a.get("variant").asText());
+        assertEquals(5, a.get("failedByErrcode").get("43101").asInt());
+        assertEquals(5, a.get("skippedByReason").get("quietHours").asInt());
+        assertEquals(0.1, a.get("conversionRate").asDouble(), 1e-9);
+        assertEquals(0.05, a.get("liftOverHoldout").asDouble(), 1e-9);
+        JsonNode holdout = body.get("variants").get(1);
+        assertTrue(holdout.get("holdout").asBoolean());
+        assertTrue(holdout.get("liftOverHoldout").isNull());
+        assertEquals("dispatch", body.get("computedAt").get("by").asText());
+    }
+
+    @Test
+    void settings_getDefaultsPutOneFieldKeepsTheRest() {
+        JsonNode before = get("settings", null);
+        APIGatewayV2HTTPResponse put = call("PUT /v1/apps/{appId}/settings", "shop", shopKey, null,
+                "{\"timeZone\":\"Europe/Berlin\",\"lifecycle\":{\"newDays\":5},\"push\":{\"quietFrom\":\"21:30\"}}");
+
+        assertEquals(200, put.getStatusCode(), put.getBody());
+        JsonNode after = get("settings", null);
+        assertEquals("Asia/Shanghai", before.get("timeZone").asText());
+        assertEquals("Europe/Berlin", after.get("timeZone").asText());
+        assertEquals(5, after.get("lifecycle").get("newDays").asInt());
+        assertEquals(60, after.get("lifecycle").get("churnedInactiveDays").asInt());
+        assertEquals("21:30", after.get("push").get("quietFrom").asText());
+        assertEquals("08:00", after.get("push").get("quietUntil").asText());
+        assertEquals(1, after.get("push").get("maxPerDay").asInt());
+    }
+
+    @Test
+    void settings_invalidValues_400WithFieldAndReason() {
+        Map<String, String> cases = Map.of(
+                "{\"timeZone\":\"Mars/Olympus\"}", "timeZone",
+                "{\"lifecycle\":{\"newDays\":0}}", "lifecycle.newDays",
+                "{\"lifecycle\":{\"decliningInactiveDays\":90}}", "lifecycle",
+                "{\"push\":{\"maxPerDay\":11}}", "push.maxPerDay",
+                "{\"push\":{\"quietUntil\":\"8am\"}}", "push.quietUntil",
+                "{\"colour\":\"red\"}", "colour");
+        cases.forEach((body, field) -> {
+            APIGatewayV2HTTPResponse r = call("PUT /v1/apps/{appId}/settings", "other", otherKey, null, body);
+            assertEquals(400, r.getStatusCode(), body);
+            JsonNode answer = Json.read(r.getBody(), JsonNode.class);
+            assertEquals(field, answer.get("field").asText(), body);
+            assertTrue(!answer.get("reason").asText().isEmpty(), body);
+        });
+    }
+}
