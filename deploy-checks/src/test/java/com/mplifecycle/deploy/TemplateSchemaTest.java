@@ -72,8 +72,9 @@ class TemplateSchemaTest {
 
     @Test
     void validate_badEnumOnTable_namesTableAndProperty() {
-        String profilesKey = "AttributeType: S\n      KeySchema:\n        - AttributeName: pk\n          KeyType: HASH\n"
-                + "      PointInTimeRecoverySpecification";
+        String profilesKey = "  ProfilesTable:\n    Type: AWS::DynamoDB::Table\n    Properties:\n"
+                + "      BillingMode: PAY_PER_REQUEST\n      AttributeDefinitions:\n        - AttributeName: pk\n"
+                + "          AttributeType: S\n";
         SamTemplate broken = TemplateText.with(profilesKey, profilesKey.replace("Type: S", "Type: STRING"));
 
         List<String> findings = schema.validate(broken);
