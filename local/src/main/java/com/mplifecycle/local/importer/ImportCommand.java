@@ -97,7 +97,7 @@ public final class ImportCommand {
                 s.customers(), s.written(), s.unchanged(), s.ordersAdded(), s.ordersKnown(), s.conflicts(),
                 s.failed(), seconds, file.orders().orderCount() / seconds);
         out.println("stages: " + s.stages().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+                .map(e -> String.format("%s %,d", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
         if (s.written() > 0) {
             out.println("RFM scores follow with the next daily rfm run" + (options.aws() || options.endpoint() != null
                     ? "" : " (now: curl -X POST " + options.runtime().resolve("/_local/run/RfmFunction") + ")"));
