@@ -10,8 +10,8 @@ import java.util.Optional;
  * The orders of a file grouped by customer, so that each profile is read and written once per
  * import whatever the order of the lines. A line repeating an order (same customer, id, time
  * and amount) is a duplicate and counts once; a line reusing an order id for another time or
- * amount is rejected. Not thread-safe; memory grows with the orders of the file (about 200 bytes
- * each).
+ * amount is rejected. Not thread-safe; memory grows with the orders of the file (a few hundred
+ * bytes each).
  */
 public final class OrdersByCustomer {
     private final Map<String, Map<String, ImportedOrder>> byCustomer = new LinkedHashMap<>();
