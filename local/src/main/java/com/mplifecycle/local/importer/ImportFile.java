@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import com.mplifecycle.domain.orderfile.CsvLine;
 import com.mplifecycle.domain.orderfile.ImportedOrder;
 import com.mplifecycle.domain.orderfile.OrderColumns;
+import com.mplifecycle.domain.orderfile.OrderFileLayout;
 import com.mplifecycle.domain.orderfile.OrderLineParser;
 import com.mplifecycle.domain.orderfile.OrdersByCustomer;
 import com.mplifecycle.domain.orderfile.ParsedLine;
@@ -41,7 +42,7 @@ record ImportFile(OrdersByCustomer orders, int dataLines, int rejected, boolean 
             OrderLineParser parser;
             boolean derived;
             try {
-                var layout = columns.locate(CsvLine.header(header));
+                OrderFileLayout layout = columns.locate(CsvLine.header(header));
                 derived = layout.derivesOrderIds();
                 parser = new OrderLineParser(layout, appId, zone, now);
             } catch (IllegalArgumentException e) {

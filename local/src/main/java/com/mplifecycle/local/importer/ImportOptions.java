@@ -3,6 +3,7 @@ package com.mplifecycle.local.importer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.mplifecycle.domain.orderfile.OrderColumns;
 import com.mplifecycle.domain.profile.CustomerIds;
@@ -33,7 +34,7 @@ record ImportOptions(String appId, Path orders, OrderColumns columns, URI runtim
         }
     }
 
-    static ImportOptions parse(List<String> args, java.util.Map<String, String> environment) throws UsageException {
+    static ImportOptions parse(List<String> args, Map<String, String> environment) throws UsageException {
         String app = null;
         Path orders = null;
         String customer = null;
