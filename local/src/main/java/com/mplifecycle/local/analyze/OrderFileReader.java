@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.mplifecycle.domain.orderfile.CsvLine;
 import com.mplifecycle.domain.rfm.OrderRow;
 
 /**

@@ -1,6 +1,5 @@
 package com.mplifecycle.domain.lifecycle;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,17 +23,10 @@ import com.mplifecycle.domain.profile.Order;
  * Folds tracking events into a profile and applies the stage promotions they cause.
  *
  * <p>Every step is idempotent: folding an event that is already in the profile changes nothing
- * (days are sets, orders and refunds are keyed by id, credits by the granting event's id), so a
- * redelivered stream record or a retried request cannot count twice.
+ * (days are sets, orders and refunds are keyed by id, also once archived, credits by the granting
+ * event's id), so a redelivered stream record or a retried request cannot count twice.
  */
 public final class ProfileFolder {
-    /** Days of activity history kept beyond the first-seen cohort window. */
-    static final int ACTIVE_DAYS_KEPT = 60;
-    /** Days after first seen kept for D1/D7/D30 retention. */
-    static final int COHORT_DAYS_KEPT = 30;
-    static final Duration ORDERS_KEPT = Duration.ofDays(400);
-    static final Duration SPENT_GRANTS_KEPT = Duration.ofDays(32);
-
     /** The new profile and the stage changes, in order, that the events caused. */
     public record Result(CustomerProfile profile, List<StageChange> changes) {
         public Result {
@@ -44,10 +36,12 @@ public final class ProfileFolder {
 
     private final ZoneId zone;
     private final StageRules rules;
+    private final ProfilePruner pruner;
 
     public ProfileFolder(AppSettings settings) {
         this.zone = settings.timeZone();
         this.rules = new StageRules(settings.lifecycle());
+        this.pruner = new ProfilePruner(settings.timeZone());
     }
 
     public Result fold(CustomerProfile before, String openid, List<TrackedEvent> events) {
@@ -70,7 +64,7 @@ public final class ProfileFolder {
                 p = b.build();
             }
         }
-        return new Result(prune(p), changes);
+        return new Result(pruner.prune(p), changes);
     }
 
     private static CustomerProfile noteActivity(CustomerProfile p, TrackedEvent e, LocalDate day) {
@@ -105,7 +99,7 @@ public final class ProfileFolder {
         String orderId = e.string("orderId");
         List<Order> orders = new ArrayList<>(p.orders());
         int i = indexOf(orders, orderId);
-        if (i >= 0 && orders.get(i).isPaid()) {
+        if (i >= 0 && orders.get(i).isPaid() || p.archivedOrderIds().contains(orderId)) {
             return p;
         }
         Order existing = i >= 0 ? orders.remove(i) : null;
@@ -177,38 +171,6 @@ public final class ProfileFolder {
                 e.has("tags") ? (List<String>) e.props().get("tags") : d == null ? null : d.tags(),
                 e.ts());
         return p.toBuilder().demographics(next).build();
-    }
-
-    /** Drops history no rule needs any more, relative to the latest activity (not the wall clock). */
-    private CustomerProfile prune(CustomerProfile p) {
-        if (p.lastActiveAt() == null) {
-            return p;
-        }
-        long latestDay = LocalDate.ofInstant(p.lastActiveAt(), zone).toEpochDay();
-        long cohortDay = LocalDate.ofInstant(p.firstSeenAt(), zone).toEpochDay();
-        List<Integer> days = p.activeDays().stream()
-                .filter(d -> d > latestDay - ACTIVE_DAYS_KEPT || d <= cohortDay + COHORT_DAYS_KEPT)
-                .toList();
-        Instant orderCutoff = p.lastActiveAt().minus(ORDERS_KEPT);
-        List<Order> kept = new ArrayList<>();
-        long archivedOrders = p.archivedOrders();
-        long archivedRevenue = p.archivedRevenueFen();
-        TreeSet<Long> archivedDays = new TreeSet<>();
-        for (Order o : p.orders()) {
-            if (o.isPaid() && o.paidAt().isBefore(orderCutoff)) {
-                archivedOrders += o.counts() ? 1 : 0;
-                archivedRevenue += o.netFen();
-                archivedDays.add(LocalDate.ofInstant(o.paidAt(), zone).toEpochDay());
-            } else {
-                kept.add(o);
-            }
-        }
-        Instant grantCutoff = p.lastActiveAt().minus(SPENT_GRANTS_KEPT);
-        Map<String, Long> spent = new HashMap<>(p.spentGrants());
-        spent.values().removeIf(at -> Instant.ofEpochMilli(at).isBefore(grantCutoff));
-        return p.toBuilder().activeDays(days).orders(kept)
-                .archived(archivedOrders, archivedRevenue, p.archivedOrderDays() + archivedDays.size())
-                .spentGrants(spent).build();
     }
 
     private static int indexOf(List<Order> orders, String orderId) {

@@ -15,7 +15,8 @@ import com.mplifecycle.domain.lifecycle.Stage;
  *
  * <p>{@code activeDays} are epoch days in the app's time zone: the last 60 days plus the first 31
  * days after first seen (for D1/D7/D30 retention). {@code orders} covers about 400 days; older
- * orders are folded into the {@code archived*} totals. {@code creditGrants} holds, per WeChat
+ * orders are folded into the {@code archived*} totals, and {@code archivedOrderIds} remembers which
+ * orders those totals hold so that none is counted twice. {@code creditGrants} holds, per WeChat
  * template, the ids of the {@code subscribe_result} events whose accept is not yet spent;
  * {@code spentGrants} remembers spent ones for a month so a redelivered event cannot re-grant.
  * {@code rfm} and {@code churn} are the scores of the last scheduled run (null before the first
@@ -27,6 +28,7 @@ public record CustomerProfile(
         Stage stage, Instant stageSince, Instant firstSeenAt, Instant lastActiveAt,
         List<Integer> activeDays,
         List<Order> orders, long archivedOrders, long archivedRevenueFen, long archivedOrderDays,
+        ArchivedOrderIds archivedOrderIds,
         Cart cart, CheckInStreak checkIn, Demographics demographics,
         Map<String, List<String>> creditGrants, Map<String, Long> spentGrants,
         int reactivations, LastPush lastPush,
@@ -38,6 +40,7 @@ public record CustomerProfile(
         Objects.requireNonNull(customerId, "customerId");
         activeDays = activeDays == null ? List.of() : List.copyOf(activeDays);
         orders = orders == null ? List.of() : List.copyOf(orders);
+        archivedOrderIds = archivedOrderIds == null ? ArchivedOrderIds.NONE : archivedOrderIds;
         creditGrants = creditGrants == null ? Map.of() : creditGrants.entrySet().stream()
                 .filter(e -> !e.getValue().isEmpty())
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
@@ -47,7 +50,7 @@ public record CustomerProfile(
     /** A profile with nothing folded into it yet. */
     public static CustomerProfile empty(String appId, String customerId) {
         return new CustomerProfile(appId, customerId, null, null, null, null, null, List.of(), List.of(), 0, 0, 0,
-                null, null, null, Map.of(), Map.of(), 0, null, null, null, 0);
+                ArchivedOrderIds.NONE, null, null, null, Map.of(), Map.of(), 0, null, null, null, 0);
     }
 
     public Builder toBuilder() {
@@ -102,6 +105,7 @@ public record CustomerProfile(
         private long archivedOrders;
         private long archivedRevenueFen;
         private long archivedOrderDays;
+        private ArchivedOrderIds archivedOrderIds;
         private Cart cart;
         private CheckInStreak checkIn;
         private Demographics demographics;
@@ -126,6 +130,7 @@ public record CustomerProfile(
             archivedOrders = p.archivedOrders;
             archivedRevenueFen = p.archivedRevenueFen;
             archivedOrderDays = p.archivedOrderDays;
+            archivedOrderIds = p.archivedOrderIds;
             cart = p.cart;
             checkIn = p.checkIn;
             demographics = p.demographics;
@@ -150,6 +155,7 @@ public record CustomerProfile(
             archivedOrderDays = orderDays;
             return this;
         }
+        public Builder archivedOrderIds(ArchivedOrderIds v) { archivedOrderIds = v; return this; }
         public Builder cart(Cart v) { cart = v; return this; }
         public Builder checkIn(CheckInStreak v) { checkIn = v; return this; }
         public Builder demographics(Demographics v) { demographics = v; return this; }
@@ -163,8 +169,8 @@ public record CustomerProfile(
 
         public CustomerProfile build() {
             return new CustomerProfile(appId, customerId, openid, stage, stageSince, firstSeenAt, lastActiveAt,
-                    activeDays, orders, archivedOrders, archivedRevenueFen, archivedOrderDays, cart, checkIn,
-                    demographics, creditGrants, spentGrants, reactivations, lastPush, rfm, churn, version);
+                    activeDays, orders, archivedOrders, archivedRevenueFen, archivedOrderDays, archivedOrderIds, cart,
+                    checkIn, demographics, creditGrants, spentGrants, reactivations, lastPush, rfm, churn, version);
         }
     }
 }

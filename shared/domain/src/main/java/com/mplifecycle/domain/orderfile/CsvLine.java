@@ -1,14 +1,14 @@
-package com.mplifecycle.local.analyze;
+package com.mplifecycle.domain.orderfile;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Splits one CSV line (RFC 4180 quoting within the line: {@code "a,b"} and {@code ""}). */
-final class CsvLine {
+public final class CsvLine {
     private CsvLine() {
     }
 
-    static List<String> split(String line) {
+    public static List<String> split(String line) {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -37,5 +37,11 @@ final class CsvLine {
         }
         fields.add(field.toString());
         return fields;
+    }
+
+    /** The header's column names, without a UTF-8 byte order mark and surrounding blanks. */
+    public static List<String> header(String line) {
+        String text = line.startsWith("\uFEFF") ? line.substring(1) : line;
+        return split(text).stream().map(String::trim).toList();
     }
 }
