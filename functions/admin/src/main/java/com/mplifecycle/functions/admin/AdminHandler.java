@@ -16,6 +16,7 @@ import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.BadRequestException;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.profile.CustomerIds;
 
@@ -44,6 +45,10 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         CustomerRoutes customers = new CustomerRoutes(new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE)),
                 new AppStore(db, appsTable, clock), clock);
         routes.put("GET /v1/apps/{appId}/customers/{customerId}", customers::get);
+        CampaignRoutes campaigns = new CampaignRoutes(new CampaignStore(db, appsTable));
+        routes.put("PUT /v1/apps/{appId}/campaigns/{campaignId}", campaigns::put);
+        routes.put("GET /v1/apps/{appId}/campaigns/{campaignId}", campaigns::get);
+        routes.put("DELETE /v1/apps/{appId}/campaigns/{campaignId}", campaigns::delete);
     }
 
     @Override

@@ -52,6 +52,18 @@ public record DispatchRecord(String appId, String customerId, String campaignId,
         data = data == null ? Map.of() : Map.copyOf(data);
     }
 
+    /** This record moved to {@code next}, with the outcome's details (the rest kept). */
+    public DispatchRecord moved(Status next, int newErrcode, long newMsgid, String newReason, Instant newDueAt) {
+        return new DispatchRecord(appId, customerId, campaignId, occurrence, next, at, variant, templateId, grantId,
+                page, data, newReason, newErrcode, newMsgid, attempts, newDueAt);
+    }
+
+    /** This record taken for one more send attempt. */
+    public DispatchRecord nextAttempt() {
+        return new DispatchRecord(appId, customerId, campaignId, occurrence, Status.SENDING, at, variant, templateId,
+                grantId, page, data, reason, errcode, msgid, attempts + 1, null);
+    }
+
     public String sortKey() {
         return TableKeys.dispatch(campaignId, occurrence);
     }
