@@ -130,11 +130,11 @@ class DispatchHandlerIT {
         f.cartCustomer("token", "token_c_1", DispatchFixture.MORNING, 1);
         f.advance(Duration.ofHours(2));
         f.runSchedule(handler);  // a token is cached by now
-        f.cartCustomer("token", "token_c_2", f.now.get(), 1);
+        f.cartCustomer("token", "token_c_2", DispatchFixture.MORNING.plus(Duration.ofMinutes(5)), 1);
         long tokenCalls = f.tokenCalls("token");
         f.wechat.injectFaultJson("{\"api\":\"subscribe_send\",\"errcode\":40001,\"count\":1}");
 
-        f.advance(Duration.ofHours(2));
+        f.advance(Duration.ofMinutes(5));
         f.runSchedule(handler);
 
         assertEquals(1, f.sentTo("token_c_2"));
