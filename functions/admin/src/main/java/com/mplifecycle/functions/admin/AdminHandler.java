@@ -21,6 +21,7 @@ import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
 import com.mplifecycle.aws.store.EventStore;
 import com.mplifecycle.aws.store.FunnelStore;
+import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.domain.profile.CustomerIds;
@@ -68,6 +69,10 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         routes.put("GET /v1/apps/{appId}/stats/funnel", stats::funnel);
         routes.put("GET /v1/apps/{appId}/stats/campaigns/{campaignId}",
                 new CampaignStatistics(new DynamoDbCampaignOutcomeCounts(db, appsTable))::get);
+        CampaignRoutes campaigns = new CampaignRoutes(new CampaignStore(db, appsTable));
+        routes.put("PUT /v1/apps/{appId}/campaigns/{campaignId}", campaigns::put);
+        routes.put("GET /v1/apps/{appId}/campaigns/{campaignId}", campaigns::get);
+        routes.put("DELETE /v1/apps/{appId}/campaigns/{campaignId}", campaigns::delete);
     }
 
     @Override

@@ -27,7 +27,29 @@ public final class TableKeys {
     /** Sort key of an admin key item; its partition key is {@link #adminKey}. */
     public static final String ADMIN_KEY_SK = "adminKey";
 
+    /** Sort key of an app's push limits (cap, quiet hours) in the apps table. */
+    public static final String PUSH_POLICY_SK = "pushPolicy";
+    /** Sort key of an app's cached WeChat access token in the apps table. */
+    public static final String WECHAT_TOKEN_SK = "wechatToken";
+    /** Sort key of the lock that lets one caller at a time refresh the access token. */
+    public static final String WECHAT_TOKEN_LOCK_SK = "wechatToken#lock";
+    /** Sort-key prefix of an app's campaigns in the apps table. */
+    public static final String CAMPAIGN_SK_PREFIX = "campaign#";
+    /** The dispatch table's index of records waiting for a retry, and its one partition value. */
+    public static final String DUE_INDEX = "due";
+    public static final String DUE_PARTITION = "due";
+
     private TableKeys() {
+    }
+
+    /** Sort key of a campaign item in the apps table. */
+    public static String campaign(String campaignId) {
+        return CAMPAIGN_SK_PREFIX + campaignId;
+    }
+
+    /** Sort key of a dispatch record: one per (campaign, occurrence) under the customer's partition. */
+    public static String dispatch(String campaignId, String occurrence) {
+        return campaignId + "#" + occurrence;
     }
 
     /**

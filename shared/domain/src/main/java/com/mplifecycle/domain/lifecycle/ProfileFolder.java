@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import com.mplifecycle.domain.app.AppSettings;
+import com.mplifecycle.domain.campaign.PushAttribution;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.profile.Cart;
@@ -78,7 +79,9 @@ public final class ProfileFolder {
     private CustomerProfile apply(CustomerProfile p, TrackedEvent e) {
         EventType type = e.type();
         if (type == EventType.ORDER_PAID) {
-            return paid(p, e);
+            CustomerProfile after = paid(p, e);
+            // only a newly folded order converts: a redelivered one leaves the profile as it was
+            return after == p ? p : PushAttribution.afterOrder(after, e.string("orderId"), e.ts());
         } else if (type == EventType.ORDER_REFUNDED) {
             return refunded(p, e);
         } else if (type == EventType.ADD_TO_CART) {

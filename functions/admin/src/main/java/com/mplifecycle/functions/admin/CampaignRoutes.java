@@ -1,0 +1,55 @@
+package com.mplifecycle.functions.admin;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.mplifecycle.aws.http.ApiResponses;
+import com.mplifecycle.aws.http.JsonBody;
+import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.store.CampaignStore;
+import com.mplifecycle.domain.campaign.CampaignJson;
+import com.mplifecycle.domain.campaign.CampaignReader;
+
+/**
+ * {@code PUT/GET/DELETE /v1/apps/{appId}/campaigns/{campaignId}}. PUT replaces the whole campaign and
+ * answers it as stored; an invalid one is a 400 listing every field with its reason.
+ */
+final class CampaignRoutes {
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() { };
+
+    private final CampaignStore campaigns;
+
+    CampaignRoutes(CampaignStore campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    APIGatewayV2HTTPResponse put(AdminRequest request) {
+        String id = request.id("campaignId");
+        Map<String, Object> json = Json.MAPPER.convertValue(JsonBody.object(request.http().body(), MAX_BODY_BYTES,
+                "(a campaign)"), TREE);
+        CampaignReader.Result result = CampaignReader.read(id, json);
+        if (result instanceof CampaignReader.Invalid) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", "invalid campaign");
+            body.put("fields", ((CampaignReader.Invalid) result).errors());
+            body.put("requestId", request.requestId());
+            return ApiResponses.json(400, body);
+        }
+        campaigns.put(request.appId(), ((CampaignReader.Valid) result).campaign());
+        return ApiResponses.json(200, CampaignJson.of(((CampaignReader.Valid) result).campaign()));
+    }
+
+    APIGatewayV2HTTPResponse get(AdminRequest request) {
+        return campaigns.get(request.appId(), request.id("campaignId"))
+                .map(c -> ApiResponses.json(200, CampaignJson.of(c)))
+                .orElseGet(() -> ApiResponses.error(404, "no such campaign", request.requestId()));
+    }
+
+    APIGatewayV2HTTPResponse delete(AdminRequest request) {
+        return campaigns.delete(request.appId(), request.id("campaignId")) ? ApiResponses.noContent()
+                : ApiResponses.error(404, "no such campaign", request.requestId());
+    }
+}

@@ -1,0 +1,40 @@
+package com.mplifecycle.functions.dispatch;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.CampaignStore;
+import com.mplifecycle.domain.campaign.Campaign;
+import com.mplifecycle.domain.campaign.DispatchPlanner;
+import com.mplifecycle.domain.campaign.PushPolicy;
+
+/**
+ * Each app's enabled campaigns, policy and time zone, read once per invocation (a sweep reads
+ * thousands of profiles of few apps; a stale campaign across invocations is not wanted).
+ */
+final class AppCampaigns {
+    /** What the planner needs of one app. */
+    record App(List<Campaign> campaigns, DispatchPlanner planner, ZoneId zone, PushPolicy policy) {
+    }
+
+    private final CampaignStore campaigns;
+    private final AppStore apps;
+    private final Map<String, App> loaded = new ConcurrentHashMap<>();
+
+    AppCampaigns(CampaignStore campaigns, AppStore apps) {
+        this.campaigns = campaigns;
+        this.apps = apps;
+    }
+
+    App of(String appId) {
+        return loaded.computeIfAbsent(appId, id -> {
+            List<Campaign> enabled = campaigns.list(id).stream().filter(Campaign::enabled).toList();
+            ZoneId zone = apps.settingsOrDefaults(id).timeZone();
+            PushPolicy policy = enabled.isEmpty() ? PushPolicy.DEFAULTS : campaigns.policy(id);
+            return new App(enabled, new DispatchPlanner(policy, zone), zone, policy);
+        });
+    }
+}

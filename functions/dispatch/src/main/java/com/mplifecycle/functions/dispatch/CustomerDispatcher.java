@@ -1,0 +1,79 @@
+package com.mplifecycle.functions.dispatch;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import com.mplifecycle.aws.store.DispatchRecord;
+import com.mplifecycle.aws.store.DispatchStore;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.domain.campaign.DispatchPlanner;
+import com.mplifecycle.domain.campaign.PushDecision;
+import com.mplifecycle.domain.profile.CustomerProfile;
+
+/**
+ * Decides and pushes for one customer: plan (pure), claim the push decision together with the
+ * profile write (conditional both), send, then record the skipped occurrences. A lost race (another
+ * dispatcher decided the occurrence, or the profile changed) reloads and plans again, so the cap and
+ * the priority order hold across concurrent dispatchers.
+ */
+final class CustomerDispatcher {
+    static final int MAX_ATTEMPTS = 4;
+
+    private final ProfileStore profiles;
+    private final DispatchStore records;
+    private final PushSender sender;
+
+    CustomerDispatcher(ProfileStore profiles, DispatchStore records, PushSender sender) {
+        this.profiles = profiles;
+        this.records = records;
+        this.sender = sender;
+    }
+
+    /** True when something is due for the customer (no I/O): the sweep's filter. */
+    static boolean anythingDue(CustomerProfile p, AppCampaigns.App app, Instant now) {
+        return !app.campaigns().isEmpty() && !app.planner().dueKeys(p, app.campaigns(), now).isEmpty();
+    }
+
+    void dispatch(CustomerProfile loaded, AppCampaigns.App app, Instant now, DispatchTally tally) {
+        if (!anythingDue(loaded, app, now)) {
+            return;
+        }
+        tally.customers.incrementAndGet();
+        CustomerProfile p = loaded;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Set<String> decided = new HashSet<>(records.decided(p.appId(), p.customerId()));
+            DispatchPlanner.Plan plan = app.planner().plan(p, app.campaigns(), decided, now);
+            if (plan.deferredUntil() != null) {
+                tally.deferred.incrementAndGet();
+                return;
+            }
+            Optional<PushDecision> push = plan.push();
+            if (push.isPresent()) {
+                DispatchRecord record = DecisionRecords.of(p, push.get(), now);
+                DispatchStore.Claim claim = records.claim(record, plan.profileAfter());
+                if (claim != DispatchStore.Claim.CLAIMED) {
+                    tally.duplicates.incrementAndGet();
+                    p = profiles.load(p.appId(), p.customerId()).orElse(p);
+                    continue;
+                }
+                if (push.get() instanceof PushDecision.Send) {
+                    sender.send(record, p.openid(), app, now, tally);
+                } else {
+                    tally.holdout.incrementAndGet();
+                }
+            }
+            CustomerProfile decidedFor = p;
+            plan.decisions().stream().filter(d -> d instanceof PushDecision.Skip)
+                    .forEach(d -> {
+                        if (records.recordOnce(DecisionRecords.of(decidedFor, d, now))) {
+                            tally.skipped.incrementAndGet();
+                        }
+                    });
+            return;
+        }
+        throw new IllegalStateException("customer kept changing under the dispatcher after " + MAX_ATTEMPTS
+                + " attempts");
+    }
+}

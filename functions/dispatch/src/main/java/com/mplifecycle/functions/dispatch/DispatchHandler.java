@@ -1,0 +1,109 @@
+package com.mplifecycle.functions.dispatch;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.mplifecycle.aws.bus.StageChangePublisher;
+import com.mplifecycle.aws.config.AwsClients;
+import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.log.JsonLogger;
+import com.mplifecycle.aws.secrets.Secrets;
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.CampaignStore;
+import com.mplifecycle.aws.store.DispatchStore;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.wechat.AccessTokenCache;
+import com.mplifecycle.aws.wechat.WeChatClient;
+
+/**
+ * Campaign dispatch (spec §5). Two triggers, one decision path:
+ * <ul>
+ *   <li>{@code CustomerStageChanged} from the project bus: that customer is planned at once, so a
+ *       stage-entered or reactivated campaign goes out within seconds;</li>
+ *   <li>the 5-minute schedule (any other input): retries that are due, then a sweep of every profile
+ *       for time-based triggers (inactivity, cart, journey steps, birthday, streak) and anything the
+ *       event path deferred (quiet hours) or missed.</li>
+ * </ul>
+ * Both plan from the stored profile, so they agree on occurrences, and both go through the same
+ * conditional claim, so they never push the same occurrence twice.
+ */
+public final class DispatchHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    static final int SCAN_SEGMENTS = 4;
+    static final int WORKERS = 16;
+    static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final ProfileStore profiles;
+    private final CampaignStore campaigns;
+    private final AppStore apps;
+    private final CustomerDispatcher dispatcher;
+    private final RetryQueue retries;
+    private final Sweep sweep;
+    private final Clock clock;
+    private final JsonLogger log;
+
+    public DispatchHandler() {
+        this(FunctionEnv.fromSystem());
+    }
+
+    public DispatchHandler(FunctionEnv env) {
+        AwsClients aws = new AwsClients(env);
+        var db = aws.dynamoDb();
+        String appsTable = env.required(FunctionEnv.APPS_TABLE);
+        String profilesTable = env.required(FunctionEnv.PROFILES_TABLE);
+        this.clock = env.clock();
+        this.profiles = new ProfileStore(db, profilesTable);
+        this.campaigns = new CampaignStore(db, appsTable);
+        this.apps = new AppStore(db, appsTable, clock);
+        DispatchStore records = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE), profilesTable);
+        WeChatClient wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
+                .orElse(WeChatClient.DEFAULT_BASE_URL.toString())), WECHAT_CONNECT_TIMEOUT, WECHAT_TIMEOUT);
+        PushSender sender = new PushSender(wechat, new AccessTokenCache(db, appsTable, wechat, clock),
+                Secrets.load(env, aws::secretsManager), records, profiles);
+        this.dispatcher = new CustomerDispatcher(profiles, records, sender);
+        this.retries = new RetryQueue(records, profiles, sender);
+        this.sweep = new Sweep(profiles, dispatcher, daemonPool(SCAN_SEGMENTS, "dispatch-scan"),
+                daemonPool(WORKERS, "dispatch-worker"), SCAN_SEGMENTS);
+        this.log = new JsonLogger("dispatch", clock);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        String requestId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
+        Instant now = clock.instant();
+        AppCampaigns appCampaigns = new AppCampaigns(campaigns, apps);
+        DispatchTally tally = new DispatchTally();
+        String trigger;
+        if (StageChangePublisher.DETAIL_TYPE.equals(event.get("detail-type"))) {
+            trigger = "stage_change";
+            @SuppressWarnings("unchecked")
+            Map<String, Object> detail = (Map<String, Object>) event.get("detail");
+            String appId = String.valueOf(detail.get("appId"));
+            profiles.load(appId, String.valueOf(detail.get("customerId")))
+                    .ifPresent(p -> dispatcher.dispatch(p, appCampaigns.of(appId), now, tally));
+        } else {
+            trigger = "schedule";
+            retries.sendDue(appCampaigns, now, tally);
+            sweep.run(appCampaigns, now, tally);
+        }
+        Map<String, Object> counts = tally.asMap();
+        log.info(requestId, "dispatch finished", "trigger", trigger, "counts", counts);
+        return counts;
+    }
+
+    private static ExecutorService daemonPool(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+}

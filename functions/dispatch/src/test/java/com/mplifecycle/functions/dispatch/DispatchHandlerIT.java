@@ -1,0 +1,212 @@
+package com.mplifecycle.functions.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.mplifecycle.aws.store.DispatchRecord;
+import com.mplifecycle.domain.campaign.Campaign;
+import com.mplifecycle.domain.campaign.Trigger;
+import com.mplifecycle.domain.lifecycle.Stage;
+import com.mplifecycle.domain.profile.Cart;
+import com.mplifecycle.domain.profile.CustomerProfile;
+
+/** Sending rules of the dispatch function against DynamoDB Local and the stand-in WeChat. */
+class DispatchHandlerIT {
+    private static final List<String> APPS = List.of("trig", "twice", "cap", "quiet", "token", "quota", "hold", "stage");
+    private static DispatchFixture f;
+    private static DispatchHandler handler;
+    private static DispatchHandler other;
+
+    @BeforeAll
+    static void start() {
+        f = new DispatchFixture();
+        handler = f.handler(APPS.toArray(String[]::new));
+        other = f.handler(APPS.toArray(String[]::new));
+        APPS.forEach(app -> f.campaigns.put(app, DispatchFixture.cartCampaign(0)));
+    }
+
+    @AfterAll
+    static void stop() {
+        f.close();
+    }
+
+    @BeforeEach
+    void morning() {
+        f.now.set(DispatchFixture.MORNING);
+        f.wechat.clearFaults();
+    }
+
+    @Test
+    void cartAbandoned_firesAtTwoHoursForThatCustomerOnly_noCreditNoSend() {
+        f.cartCustomer("trig", "trig_c_due", DispatchFixture.MORNING, 1);
+        f.cartCustomer("trig", "trig_c_later", DispatchFixture.MORNING.plus(Duration.ofHours(1)), 1);
+        f.cartCustomer("trig", "trig_c_nocredit", DispatchFixture.MORNING, 0);
+
+        f.advance(Duration.ofMinutes(119));
+        f.runSchedule(handler);
+        assertEquals(0, f.sentTo("trig_c_due"));
+
+        f.advance(Duration.ofMinutes(1));
+        f.runSchedule(handler);
+        assertEquals(1, f.sentTo("trig_c_due"));
+        assertEquals(0, f.sentTo("trig_c_later"));
+        assertEquals(0, f.wechat.messages(java.util.Optional.of(DispatchFixture.openid("trig_c_nocredit"))).size());
+        assertEquals("no_credit", f.only("trig", "trig_c_nocredit").reason());
+        DispatchRecord sent = f.only("trig", "trig_c_due");
+        assertEquals(DispatchRecord.Status.SENT, sent.status());
+        assertTrue(sent.msgid() != 0);
+        assertEquals("¥19.90", f.wechat.messages(java.util.Optional.of(DispatchFixture.openid("trig_c_due"))).get(0)
+                .message().data().get("amount2"));
+
+        f.advance(Duration.ofHours(1));
+        f.runSchedule(handler);
+        assertEquals(1, f.sentTo("trig_c_later"));
+        assertEquals(1, f.sentTo("trig_c_due"));
+    }
+
+    @Test
+    void sameOccurrence_twiceAndByTwoConcurrentInvocations_sendsOnce() throws Exception {
+        f.cartCustomer("twice", "twice_c_1", DispatchFixture.MORNING, 3);
+        f.advance(Duration.ofHours(2));
+        CountDownLatch go = new CountDownLatch(1);
+
+        CompletableFuture<?> a = CompletableFuture.runAsync(() -> await(go, handler));
+        CompletableFuture<?> b = CompletableFuture.runAsync(() -> await(go, other));
+        go.countDown();
+        a.get();
+        b.get();
+        f.runSchedule(handler);
+        handler.handleRequest(stageChanged("twice", "twice_c_1"), null);
+
+        assertEquals(1, f.sentTo("twice_c_1"));
+        assertEquals(2, f.profiles.load("twice", "twice_c_1").orElseThrow().credits().get("T_CART"));
+    }
+
+    @Test
+    void cap_secondOccurrenceWithin24h_skippedWithCap() {
+        f.cartCustomer("cap", "cap_c_1", DispatchFixture.MORNING, 2);
+        f.advance(Duration.ofHours(2));
+        f.runSchedule(handler);
+        CustomerProfile p = f.profiles.load("cap", "cap_c_1").orElseThrow();
+        Instant again = f.now.get();
+        f.profiles.save(p.toBuilder().cart(new Cart(Map.of("sku", 2L), 3980, again)).build()).orElseThrow();
+
+        f.advance(Duration.ofHours(2));
+        f.runSchedule(handler);
+
+        assertEquals(1, f.sentTo("cap_c_1"));
+        assertTrue(f.records.records("cap", "cap_c_1").stream().anyMatch(r -> "cap".equals(r.reason())));
+    }
+
+    @Test
+    void quietHours_dueAt2300_sentAt0800() {
+        Instant nine = Instant.parse("2026-03-10T13:00:00Z"); // 21:00 Shanghai
+        f.cartCustomer("quiet", "quiet_c_1", nine, 1);
+        f.now.set(nine.plus(Duration.ofHours(2)));
+
+        f.runSchedule(handler);
+        assertEquals(0, f.sentTo("quiet_c_1"));
+        assertTrue(f.records.records("quiet", "quiet_c_1").isEmpty(), "deferred, nothing decided yet");
+
+        f.now.set(Instant.parse("2026-03-11T00:00:00Z")); // 08:00 Shanghai
+        f.runSchedule(handler);
+        assertEquals(1, f.sentTo("quiet_c_1"));
+    }
+
+    @Test
+    void injected40001_refreshesTokenOnce_andSends() {
+        f.cartCustomer("token", "token_c_1", DispatchFixture.MORNING, 1);
+        f.advance(Duration.ofHours(2));
+        f.runSchedule(handler);  // a token is cached by now
+        f.cartCustomer("token", "token_c_2", DispatchFixture.MORNING.plus(Duration.ofMinutes(5)), 1);
+        long tokenCalls = f.tokenCalls("token");
+        f.wechat.injectFaultJson("{\"api\":\"subscribe_send\",\"errcode\":40001,\"count\":1}");
+
+        f.advance(Duration.ofMinutes(5));
+        f.runSchedule(handler);
+
+        assertEquals(1, f.sentTo("token_c_2"));
+        assertEquals(1, tokenCalls, "one fetch for the first send");
+        assertEquals(2, f.tokenCalls("token"), "one refresh after 40001");
+        assertEquals(DispatchRecord.Status.SENT, f.only("token", "token_c_2").status());
+    }
+
+    @Test
+    void injected45009_retriedLater_sentOnce() {
+        f.cartCustomer("quota", "quota_c_1", DispatchFixture.MORNING, 1);
+        f.wechat.injectFaultJson("{\"api\":\"subscribe_send\",\"errcode\":45009,\"count\":1}");
+        f.advance(Duration.ofHours(2));
+
+        f.runSchedule(handler);
+        DispatchRecord waiting = f.only("quota", "quota_c_1");
+        assertEquals(DispatchRecord.Status.RETRY, waiting.status());
+        assertEquals(45009, waiting.errcode());
+        assertEquals(0, f.sentTo("quota_c_1"));
+
+        f.now.set(waiting.dueAt().minusSeconds(1));
+        f.runSchedule(handler);
+        assertEquals(0, f.sentTo("quota_c_1"));
+        f.now.set(waiting.dueAt());
+        f.runSchedule(handler);
+        f.runSchedule(other);
+
+        assertEquals(1, f.sentTo("quota_c_1"));
+        assertEquals(DispatchRecord.Status.SENT, f.only("quota", "quota_c_1").status());
+        assertEquals(2, f.only("quota", "quota_c_1").attempts());
+    }
+
+    @Test
+    void holdout_recordedNotSent_creditKept() {
+        f.campaigns.put("hold", DispatchFixture.cartCampaign(100));
+        f.cartCustomer("hold", "hold_c_1", DispatchFixture.MORNING, 1);
+        f.advance(Duration.ofHours(2));
+
+        f.runSchedule(handler);
+
+        assertEquals(DispatchRecord.Status.HOLDOUT, f.only("hold", "hold_c_1").status());
+        assertEquals(0, f.sentTo("hold_c_1"));
+        CustomerProfile p = f.profiles.load("hold", "hold_c_1").orElseThrow();
+        assertEquals(1, p.credits().get("T_CART"));
+        assertTrue(p.lastPush().holdout());
+    }
+
+    @Test
+    void stageChangedEvent_sendsWinBackAtOnce() {
+        f.campaigns.put("stage", new Campaign("winback", "winback", true, 70,
+                new Trigger.StageEntered(Stage.DECLINING), null, "T_CART", null, Map.of("thing1", "回归专享券"),
+                List.of(), 0));
+        CustomerProfile p = f.cartCustomer("stage", "stage_c_1", DispatchFixture.MORNING.minus(Duration.ofDays(20)), 1);
+        f.profiles.save(p.toBuilder().cart(null).stage(Stage.DECLINING, f.now.get()).build()).orElseThrow();
+
+        handler.handleRequest(stageChanged("stage", "stage_c_1"), null);
+
+        assertEquals(1, f.sentTo("stage_c_1"));
+        assertEquals("winback", f.only("stage", "stage_c_1").campaignId());
+    }
+
+    private static Map<String, Object> stageChanged(String appId, String customerId) {
+        return Map.of("detail-type", "CustomerStageChanged", "source", "mplifecycle.lifecycle",
+                "detail", Map.of("appId", appId, "customerId", customerId, "to", "DECLINING"));
+    }
+
+    private static void await(CountDownLatch go, DispatchHandler h) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        f.runSchedule(h);
+    }
+}

@@ -1,0 +1,114 @@
+package com.mplifecycle.local.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.devtools.wechat.WeChatStandIn;
+
+/**
+ * Campaigns end to end through the runtime: a campaign PUT over the admin API, a customer who
+ * subscribes and leaves a cart, the clock moved past the trigger, the 5-minute schedule, and the
+ * message at the stand-in WeChat; an invalid campaign is a 400 naming the field.
+ */
+class DispatchE2ET {
+    private static final String CAMPAIGN = "{\"name\":\"cart\",\"priority\":90,"
+            + "\"trigger\":{\"type\":\"cart_abandoned\",\"hours\":2},\"templateId\":\"T_CART\","
+            + "\"page\":\"pages/cart/index\",\"data\":{\"thing1\":\"购物车还有商品\",\"amount2\":\"{{cartValue}}\"},"
+            + "\"variants\":[{\"id\":\"A\",\"weight\":50},{\"id\":\"B\",\"weight\":50,\"data\":{\"thing1\":\"库存紧张\"}}],"
+            + "\"holdoutPercent\":0}";
+    private static LocalRuntime runtime;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = LocalRuntime.start(new RuntimeOptions(0, false, 0, 0, "test-admin-key-0123456789", null));
+        call("POST", "/_local/clock", "{\"set\":\"2026-03-10T02:00:00Z\"}", null, 200);
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    private static JsonNode call(String method, String path, String body, String token, int status) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(runtime.apiUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, r.statusCode(), path + " answered " + r.body());
+        return r.body().isEmpty() ? null : Json.read(r.body(), JsonNode.class);
+    }
+
+    @Test
+    void campaignRoutes_putGetDelete_andInvalidIs400WithField() throws Exception {
+        String key = runtime.adminKey();
+        call("PUT", "/v1/apps/demo/campaigns/tmp", CAMPAIGN, key, 200);
+        assertEquals("cart_abandoned", call("GET", "/v1/apps/demo/campaigns/tmp", null, key, 200)
+                .get("trigger").get("type").asText());
+        call("DELETE", "/v1/apps/demo/campaigns/tmp", null, key, 204);
+        call("GET", "/v1/apps/demo/campaigns/tmp", null, key, 404);
+
+        JsonNode bad = call("PUT", "/v1/apps/demo/campaigns/bad", CAMPAIGN.replace("cart_abandoned", "full_moon"),
+                key, 400);
+        assertEquals("trigger.type", bad.get("fields").get(0).get("field").asText());
+        call("PUT", "/v1/apps/demo/campaigns/bad", CAMPAIGN, null, 401);
+    }
+
+    @Test
+    void cartAbandoned_scheduledDispatchSendsAfterTwoHours_onlyToTheSubscriber() throws Exception {
+        call("PUT", "/v1/apps/demo/campaigns/cart", CAMPAIGN, runtime.adminKey(), 200);
+        String subscriber = shopper("cart-sub", true);
+        String other = shopper("cart-nosub", false);
+        call("POST", "/_local/drain", null, null, 200);
+
+        call("POST", "/_local/clock", "{\"advance\":\"PT1H\"}", null, 200);
+        call("POST", "/_local/run/DispatchFunction", null, null, 200);
+        call("POST", "/_local/drain", null, null, 200);
+        assertEquals(0, messages(subscriber));
+
+        call("POST", "/_local/clock", "{\"advance\":\"PT1H5M\"}", null, 200);
+        call("POST", "/_local/run/DispatchFunction", null, null, 200);
+        call("POST", "/_local/drain", null, null, 200);
+
+        assertEquals(1, messages(subscriber));
+        assertEquals(0, messages(other));
+        assertEquals(0, runtime.wechat().credits(subscriber, "T_CART"), "the credit was spent at WeChat");
+    }
+
+    /** Logs in, subscribes (or not) and puts something in the cart; returns the openid. */
+    private static String shopper(String user, boolean subscribes) throws Exception {
+        JsonNode session = call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"" + user + "~1\"}", null, 200);
+        String openid = WeChatStandIn.openIdFor(LocalRuntime.DEMO_WECHAT_APP_ID, user + "~1");
+        long now = runtime.clock().instant().toEpochMilli();
+        String subscribe = subscribes ? ",{\"eventId\":\"" + user + "-s\",\"type\":\"subscribe_result\",\"ts\":" + now
+                + ",\"props\":{\"results\":{\"T_CART\":\"accept\"}}}" : "";
+        if (subscribes) {
+            runtime.wechat().acceptSubscription(openid, "T_CART");
+        }
+        call("POST", "/v1/events", "{\"events\":[{\"eventId\":\"" + user + "-c\",\"type\":\"add_to_cart\",\"ts\":"
+                + now + ",\"props\":{\"sku\":\"s1\",\"qty\":1,\"priceFen\":1990}}" + subscribe + "]}",
+                session.get("token").asText(), 202);
+        return openid;
+    }
+
+    private static long messages(String openid) throws Exception {
+        JsonNode all = call("GET", "/_local/wechat/messages?touser=" + openid, null, null, 200);
+        return StreamSupport.stream(all.get("messages").spliterator(), false)
+                .filter(m -> m.path("errcode").asInt(0) == 0).count();
+    }
+}

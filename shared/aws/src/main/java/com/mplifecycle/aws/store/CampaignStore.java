@@ -1,0 +1,102 @@
+package com.mplifecycle.aws.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.domain.campaign.Campaign;
+import com.mplifecycle.domain.campaign.CampaignJson;
+import com.mplifecycle.domain.campaign.CampaignReader;
+import com.mplifecycle.domain.campaign.PushPolicy;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * An app's campaigns ({@code campaign#<id>} items of the apps table, the campaign's JSON in
+ * {@code doc}) and its push policy ({@code pushPolicy}). Campaigns are stored as validated JSON and
+ * read back through {@link CampaignReader}, so a stored campaign is always a valid one.
+ */
+public final class CampaignStore {
+    private static final String DOC = "doc";
+    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() { };
+
+    private final DynamoDbClient db;
+    private final String table;
+
+    public CampaignStore(DynamoDbClient db, String table) {
+        this.db = db;
+        this.table = table;
+    }
+
+    public void put(String appId, Campaign campaign) {
+        db.putItem(b -> b.tableName(table).item(Map.of(
+                TableKeys.PK, AttributeValue.fromS(appId),
+                TableKeys.SK, AttributeValue.fromS(TableKeys.campaign(campaign.id())),
+                DOC, AttributeValue.fromS(Json.write(CampaignJson.of(campaign))))));
+    }
+
+    public Optional<Campaign> get(String appId, String campaignId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(appId, TableKeys.campaign(campaignId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(campaign(campaignId, item));
+    }
+
+    /** True when there was one to delete. */
+    public boolean delete(String appId, String campaignId) {
+        return db.deleteItem(b -> b.tableName(table).key(key(appId, TableKeys.campaign(campaignId)))
+                .returnValues("ALL_OLD")).hasAttributes();
+    }
+
+    public List<Campaign> list(String appId) {
+        List<Campaign> out = new ArrayList<>();
+        for (QueryResponse page : db.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :app AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
+                .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(appId),
+                        ":prefix", AttributeValue.fromS(TableKeys.CAMPAIGN_SK_PREFIX))))) {
+            for (Map<String, AttributeValue> item : page.items()) {
+                String id = item.get(TableKeys.SK).s().substring(TableKeys.CAMPAIGN_SK_PREFIX.length());
+                out.add(campaign(id, item));
+            }
+        }
+        return out;
+    }
+
+    /** The app's push policy, or the defaults (24 h cap, quiet 22:00–08:00). */
+    public PushPolicy policy(String appId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
+                .key(key(appId, TableKeys.PUSH_POLICY_SK))).item();
+        return item == null || item.isEmpty() ? PushPolicy.DEFAULTS : Json.read(item.get(DOC).s(), PushPolicy.class);
+    }
+
+    public void putPolicy(String appId, PushPolicy policy) {
+        db.putItem(b -> b.tableName(table).item(Map.of(
+                TableKeys.PK, AttributeValue.fromS(appId),
+                TableKeys.SK, AttributeValue.fromS(TableKeys.PUSH_POLICY_SK),
+                DOC, AttributeValue.fromS(Json.write(policy)))));
+    }
+
+    private static Campaign campaign(String id, Map<String, AttributeValue> item) {
+        Map<String, Object> tree;
+        try {
+            tree = Json.MAPPER.readValue(item.get(DOC).s(), TREE);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored campaign " + id + " is not JSON", e);
+        }
+        CampaignReader.Result r = CampaignReader.read(id, tree);
+        if (r instanceof CampaignReader.Invalid) {
+            throw new IllegalStateException("stored campaign " + id + " is invalid: "
+                    + ((CampaignReader.Invalid) r).errors());
+        }
+        return ((CampaignReader.Valid) r).campaign();
+    }
+
+    private static Map<String, AttributeValue> key(String appId, String sk) {
+        return Map.of(TableKeys.PK, AttributeValue.fromS(appId), TableKeys.SK, AttributeValue.fromS(sk));
+    }
+}

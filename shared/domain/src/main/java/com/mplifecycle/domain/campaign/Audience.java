@@ -1,0 +1,23 @@
+package com.mplifecycle.domain.campaign;
+
+import java.util.Set;
+
+import com.mplifecycle.domain.lifecycle.Stage;
+import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.rfm.RfmSegment;
+
+/** Who a campaign may reach: customers in one of {@code stages} and one of {@code segments}; empty means any. */
+public record Audience(Set<Stage> stages, Set<RfmSegment> segments) {
+    public static final Audience EVERYONE = new Audience(Set.of(), Set.of());
+
+    public Audience {
+        stages = stages == null ? Set.of() : Set.copyOf(stages);
+        segments = segments == null ? Set.of() : Set.copyOf(segments);
+    }
+
+    public boolean includes(CustomerProfile p) {
+        boolean stageOk = stages.isEmpty() || p.stage() != null && stages.contains(p.stage());
+        boolean segmentOk = segments.isEmpty() || p.rfm() != null && segments.contains(p.rfm().segment());
+        return stageOk && segmentOk;
+    }
+}

@@ -1,0 +1,11 @@
+package com.mplifecycle.domain.campaign;
+
+import java.util.Objects;
+
+/** Why a campaign was refused: the JSON path of the field (e.g. {@code data.thing1}) and the reason. */
+public record FieldError(String field, String reason) {
+    public FieldError {
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(reason, "reason");
+    }
+}
