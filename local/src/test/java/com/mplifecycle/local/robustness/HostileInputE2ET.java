@@ -99,7 +99,12 @@ class HostileInputE2ET {
         assertEquals(0, serverErrors);
         assertEquals(0, accepted);
         assertEquals(0, withoutReason);
-        assertEquals(expectedStored, new HashSet<>(stored));
+        Set<String> missing = new HashSet<>(expectedStored);
+        missing.removeAll(stored);
+        Set<String> extra = new HashSet<>(stored);
+        extra.removeAll(expectedStored);
+        assertEquals(Set.of(), missing, "valid events not stored");
+        assertEquals(Set.of(), extra, "events stored that were not valid");
         assertEquals(stored.size(), new HashSet<>(stored).size(), "an event stored twice");
     }
 
