@@ -9,6 +9,7 @@ import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.domain.campaign.Campaign;
 import com.mplifecycle.domain.campaign.DispatchPlanner;
+import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.campaign.PushPolicy;
 
 /**
@@ -32,8 +33,9 @@ final class AppCampaigns {
     App of(String appId) {
         return loaded.computeIfAbsent(appId, id -> {
             List<Campaign> enabled = campaigns.list(id).stream().filter(Campaign::enabled).toList();
-            ZoneId zone = apps.settingsOrDefaults(id).timeZone();
-            PushPolicy policy = enabled.isEmpty() ? PushPolicy.DEFAULTS : campaigns.policy(id);
+            AppSettings settings = apps.settingsOrDefaults(id);
+            ZoneId zone = settings.timeZone();
+            PushPolicy policy = PushPolicy.from(settings.pushLimits());
             return new App(enabled, new DispatchPlanner(policy, zone), zone, policy);
         });
     }

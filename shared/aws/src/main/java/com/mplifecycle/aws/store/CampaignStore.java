@@ -10,7 +10,6 @@ import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.domain.campaign.Campaign;
 import com.mplifecycle.domain.campaign.CampaignJson;
 import com.mplifecycle.domain.campaign.CampaignReader;
-import com.mplifecycle.domain.campaign.PushPolicy;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * An app's campaigns ({@code campaign#<id>} items of the apps table, the campaign's JSON in
- * {@code doc}) and its push policy ({@code pushPolicy}). Campaigns are stored as validated JSON and
+ * {@code doc}). Campaigns are stored as validated JSON and
  * read back through {@link CampaignReader}, so a stored campaign is always a valid one.
  */
 public final class CampaignStore {
@@ -68,18 +67,6 @@ public final class CampaignStore {
     }
 
     /** The app's push policy, or the defaults (24 h cap, quiet 22:00–08:00). */
-    public PushPolicy policy(String appId) {
-        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
-                .key(key(appId, TableKeys.PUSH_POLICY_SK))).item();
-        return item == null || item.isEmpty() ? PushPolicy.DEFAULTS : Json.read(item.get(DOC).s(), PushPolicy.class);
-    }
-
-    public void putPolicy(String appId, PushPolicy policy) {
-        db.putItem(b -> b.tableName(table).item(Map.of(
-                TableKeys.PK, AttributeValue.fromS(appId),
-                TableKeys.SK, AttributeValue.fromS(TableKeys.PUSH_POLICY_SK),
-                DOC, AttributeValue.fromS(Json.write(policy)))));
-    }
 
     private static Campaign campaign(String id, Map<String, AttributeValue> item) {
         Map<String, Object> tree;

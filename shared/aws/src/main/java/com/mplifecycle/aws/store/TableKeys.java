@@ -27,8 +27,6 @@ public final class TableKeys {
     /** Sort key of an admin key item; its partition key is {@link #adminKey}. */
     public static final String ADMIN_KEY_SK = "adminKey";
 
-    /** Sort key of an app's push limits (cap, quiet hours) in the apps table. */
-    public static final String PUSH_POLICY_SK = "pushPolicy";
     /** Sort key of an app's cached WeChat access token in the apps table. */
     public static final String WECHAT_TOKEN_SK = "wechatToken";
     /** Sort key of the lock that lets one caller at a time refresh the access token. */

@@ -17,6 +17,16 @@ public record PushPolicy(Duration cap, LocalTime quietFrom, LocalTime quietUntil
     public static final PushPolicy DEFAULTS = new PushPolicy(Duration.ofHours(24), LocalTime.of(22, 0),
             LocalTime.of(8, 0));
 
+    /**
+     * The policy of an app's push limits (the one settings model, {@code AppSettings.push}). The
+     * profile remembers only the last push, so "at most N per 24 h" is kept as a minimum spacing
+     * of 24 h / N between pushes: never more than N in any 24 h, evenly spread.
+     */
+    public static PushPolicy from(com.mplifecycle.domain.app.PushLimits limits) {
+        return new PushPolicy(Duration.ofHours(24).dividedBy(limits.maxPerDay()), limits.quietFrom(),
+                limits.quietUntil());
+    }
+
     public PushPolicy {
         Objects.requireNonNull(cap, "cap");
         Objects.requireNonNull(quietFrom, "quietFrom");
