@@ -88,6 +88,27 @@ class DispatchE2ET {
         assertEquals(1, messages(subscriber));
         assertEquals(0, messages(other));
         assertEquals(0, runtime.wechat().credits(subscriber, "T_CART"), "the credit was spent at WeChat");
+
+        // The subscriber pays the next day: the push converts, once, in the campaign's statistics.
+        call("POST", "/_local/clock", "{\"advance\":\"P1D\"}", null, 200);
+        JsonNode session = call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"cart-sub~2\"}", null, 200);
+        String paid = "{\"events\":[{\"eventId\":\"cart-sub-paid\",\"type\":\"order_paid\",\"ts\":"
+                + runtime.clock().instant().toEpochMilli() + ",\"props\":{\"orderId\":\"cs-1\",\"amountFen\":1990}}]}";
+        call("POST", "/v1/events", paid, session.get("token").asText(), 202);
+        call("POST", "/v1/events", paid, session.get("token").asText(), 202);
+        call("POST", "/_local/drain", null, null, 200);
+        JsonNode stats = call("GET", "/v1/apps/demo/stats/campaigns/cart", null, runtime.adminKey(), 200);
+        long decided = 0;
+        long sent = 0;
+        long conversions = 0;
+        for (JsonNode v : stats.get("variants")) {
+            decided += v.get("decided").asLong();
+            sent += v.get("sent").asLong();
+            conversions += v.get("conversions").asLong();
+        }
+        assertEquals(1, decided, stats.toString());
+        assertEquals(1, sent, stats.toString());
+        assertEquals(1, conversions, stats.toString());
     }
 
     /** Logs in, subscribes (or not) and puts something in the cart; returns the openid. */

@@ -63,7 +63,8 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         this.profiles = new ProfileStore(db, profilesTable);
         this.campaigns = new CampaignStore(db, appsTable);
         this.apps = new AppStore(db, appsTable, clock);
-        DispatchStore records = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE), profilesTable);
+        DispatchStore records = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE), profilesTable,
+                env.required(FunctionEnv.APPS_TABLE));
         WeChatClient wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
                 .orElse(WeChatClient.DEFAULT_BASE_URL.toString())), WECHAT_CONNECT_TIMEOUT, WECHAT_TIMEOUT);
         PushSender sender = new PushSender(wechat, new AccessTokenCache(db, appsTable, wechat, clock),

@@ -38,7 +38,7 @@ final class DispatchFixture implements AutoCloseable {
     final WeChatStandIn wechat = WeChatStandIn.start(now::get, 0);
     final ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
     final CampaignStore campaigns = new CampaignStore(aws.client(), "AppsTable");
-    final DispatchStore records = new DispatchStore(aws.client(), "DispatchTable", "ProfilesTable");
+    final DispatchStore records = new DispatchStore(aws.client(), "DispatchTable", "ProfilesTable", "AppsTable");
     final Clock clock = new Clock() {
         public ZoneId getZone() {
             return ZoneOffset.UTC;

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.CampaignOutcomeCounters;
 import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StoredCustomer;
@@ -20,6 +21,7 @@ import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.lifecycle.StageChange;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.LastPush;
 
 /**
  * Load → fold → publish → conditional write for one customer. Stage changes are published
@@ -41,12 +43,15 @@ final class CustomerUpdater {
     private final AppStore apps;
     private final StageChangePublisher publisher;
     private final FunnelStore funnel;
+    private final CampaignOutcomeCounters campaignCounters;
 
-    CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher, FunnelStore funnel) {
+    CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher, FunnelStore funnel,
+                    CampaignOutcomeCounters campaignCounters) {
         this.profiles = profiles;
         this.apps = apps;
         this.publisher = publisher;
         this.funnel = funnel;
+        this.campaignCounters = campaignCounters;
     }
 
     Map<String, StoredCustomer> load(List<String> customerKeys) {
@@ -86,12 +91,25 @@ final class CustomerUpdater {
             Optional<CustomerProfile> saved = profiles.save(result.profile(), erasedAt);
             if (saved.isPresent()) {
                 advanceFunnel(appId, customerId, settings.timeZone(), events);
+                countConversion(before.lastPush(), saved.get().lastPush(), appId);
                 return new Outcome(true, result.changes().size());
             }
             stored = profiles.loadForFold(appId, customerId)
                     .orElse(new StoredCustomer(CustomerProfile.empty(appId, customerId), null));
         }
         throw new IllegalStateException("profile kept changing under us after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * A push this write converted counts once for its campaign and variant: only the write that
+     * stored the conversion gets here (a redelivered order changes nothing and writes nothing).
+     */
+    private void countConversion(LastPush before, LastPush after, String appId) {
+        boolean samePush = before != null && before.campaignId().equals(after == null ? null : after.campaignId())
+                && java.util.Objects.equals(before.occurrence(), after.occurrence()) && before.at().equals(after.at());
+        if (after != null && after.isConverted() && !(samePush && before.isConverted())) {
+            campaignCounters.count(appId, after);
+        }
     }
 
     /** The funnel counts per local day; idempotent on its own, so after the profile write is fine. */

@@ -19,6 +19,7 @@ import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.CampaignOutcomeCounters;
 import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StoredCustomer;
@@ -51,7 +52,8 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
                 new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE)),
                 new AppStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
                 new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
-                new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()));
+                new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
+                new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)));
         this.log = new JsonLogger("lifecycle", env.clock());
     }
 

@@ -42,11 +42,13 @@ public final class DispatchStore {
     private final DynamoDbClient db;
     private final String table;
     private final String profilesTable;
+    private final CampaignOutcomeCounters counters;
 
-    public DispatchStore(DynamoDbClient db, String table, String profilesTable) {
+    public DispatchStore(DynamoDbClient db, String table, String profilesTable, String appsTable) {
         this.db = db;
         this.table = table;
         this.profilesTable = profilesTable;
+        this.counters = new CampaignOutcomeCounters(db, appsTable);
     }
 
     /** Sort keys ({@code <campaignId>#<occurrence>}) of every decision recorded for the customer. */
@@ -63,14 +65,27 @@ public final class DispatchStore {
 
     /** Writes a record unless one exists for its occurrence; false when one did. */
     public boolean recordOnce(DispatchRecord record) {
+        Put put = Put.builder().tableName(table).item(DispatchCodec.item(record))
+                .conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", TableKeys.PK)).build();
+        return writeWithCounter(put, record);
+    }
+
+    /** The conditional write, then its outcome's counter; false (and nothing counted) when the condition failed. */
+    private boolean writeWithCounter(Put put, DispatchRecord record) {
         try {
-            db.putItem(b -> b.tableName(table).item(DispatchCodec.item(record))
-                    .conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", TableKeys.PK)));
-            return true;
+            db.putItem(b -> b.tableName(put.tableName()).item(put.item())
+                    .conditionExpression(put.conditionExpression())
+                    .expressionAttributeNames(put.expressionAttributeNames())
+                    .expressionAttributeValues(put.expressionAttributeValues().isEmpty() ? null
+                            : put.expressionAttributeValues()));
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+        if (record != null) {
+            counters.count(record);
+        }
+        return true;
     }
 
     /** Writes the new record and {@code profileAfter} (read at its version) together, or neither. */
@@ -90,6 +105,7 @@ public final class DispatchStore {
         try {
             db.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(recordPut).build(),
                     TransactWriteItem.builder().put(profilePut.build()).build()));
+            counters.count(record);
             return Claim.CLAIMED;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
@@ -108,16 +124,13 @@ public final class DispatchStore {
      * attempts; false when someone else moved it on.
      */
     public boolean transition(DispatchRecord next, DispatchRecord.Status expected, int attempts) {
-        try {
-            db.putItem(b -> b.tableName(table).item(DispatchCodec.item(next))
-                    .conditionExpression("#st = :st AND #att = :att")
-                    .expressionAttributeNames(Map.of("#st", DispatchCodec.STATUS, "#att", DispatchCodec.ATTEMPTS))
-                    .expressionAttributeValues(Map.of(":st", AttributeValue.fromS(expected.name()),
-                            ":att", DispatchCodec.number(attempts))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        Put put = Put.builder().tableName(table).item(DispatchCodec.item(next))
+                .conditionExpression("#st = :st AND #att = :att")
+                .expressionAttributeNames(Map.of("#st", DispatchCodec.STATUS, "#att", DispatchCodec.ATTEMPTS))
+                .expressionAttributeValues(Map.of(":st", AttributeValue.fromS(expected.name()),
+                        ":att", DispatchCodec.number(attempts))).build();
+        // A move back to SENDING (a retry taken) is not a new decision: it counts nothing.
+        return writeWithCounter(put, next.status() == DispatchRecord.Status.SENDING ? null : next);
     }
 
     /** Records waiting for a retry that is due at {@code now}, oldest first, at most {@code limit}. */

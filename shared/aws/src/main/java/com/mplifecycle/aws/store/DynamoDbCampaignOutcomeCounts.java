@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class DynamoDbCampaignOutcomeCounts implements CampaignOutcomeCounts {
     public static final String HOLDOUT = "holdout";
-    static final String UPDATED_AT = "updatedAt";
+    public static final String UPDATED_AT = "updatedAt";
 
     private final DynamoDbClient db;
     private final String table;
