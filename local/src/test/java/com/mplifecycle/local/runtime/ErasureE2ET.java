@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.store.DispatchRecord;
+import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.TableKeys;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -91,6 +93,10 @@ class ErasureE2ET {
         assertEquals(1, before.get("credits").get("TPL_WINBACK").asInt());
         String customerKey = TableKeys.customer("demo", customerId);
         Map<String, AttributeValue> oldChunk = items("EventsTable", customerKey).get(0);
+        new DispatchStore(runtime.profilesClient(), "DispatchTable", "ProfilesTable", "AppsTable").recordOnce(
+                new DispatchRecord("demo", customerId, "winback", "stage-DECLINING:1", DispatchRecord.Status.SKIPPED,
+                        runtime.clock().instant(), null, "TPL_WINBACK", null, null, Map.of(), "cap", 0, 0, 0, null));
+        assertEquals(1, items("DispatchTable", customerKey).size());
         runtime.clock().advance(java.time.Duration.ofMinutes(5));
 
         HttpResponse<String> erased = call("DELETE", profilePath, null, runtime.adminKey());
@@ -101,6 +107,7 @@ class ErasureE2ET {
         assertEquals(0, redelivered.get("batchItemFailures").size());
         assertEquals(404, call("GET", profilePath, null, runtime.adminKey()).statusCode());
         assertEquals(List.of(), items("EventsTable", customerKey));
+        assertEquals(List.of(), items("DispatchTable", customerKey), "dispatch records erased");
         assertEquals(List.of(), items("AppsTable", TableKeys.funnelProgress("demo", customerId)));
         Map<String, AttributeValue> tombstone = runtime.profilesClient().getItem(b -> b.tableName("ProfilesTable")
                 .key(Map.of("pk", AttributeValue.fromS(customerKey)))).item();

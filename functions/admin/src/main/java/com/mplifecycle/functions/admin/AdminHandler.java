@@ -22,6 +22,7 @@ import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
 import com.mplifecycle.aws.store.EventStore;
 import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.CampaignStore;
+import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.domain.profile.CustomerIds;
@@ -52,9 +53,10 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         AppStore apps = new AppStore(db, appsTable, clock);
         FunnelStore funnel = new FunnelStore(db, appsTable, clock);
         EventStore events = new EventStore(db, env.required(FunctionEnv.EVENTS_TABLE), Duration.ZERO);
-        // Dispatch records (issue 5) join this list when the campaign dispatcher stores them per customer.
+        DispatchStore dispatch = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE),
+                env.required(FunctionEnv.PROFILES_TABLE), appsTable);
         CustomerErasure erasure = new CustomerErasure(profiles, List.of(events::deleteCustomer,
-                funnel::deleteCustomer), clock);
+                funnel::deleteCustomer, dispatch::deleteCustomer), clock);
         CustomerRoutes customers = new CustomerRoutes(profiles, apps, clock, erasure);
         routes.put("GET /v1/apps/{appId}/customers/{customerId}", customers::get);
         routes.put("DELETE /v1/apps/{appId}/customers/{customerId}", customers::delete);

@@ -28,8 +28,8 @@ final class CustomerErasure {
     private final Clock clock;
 
     /**
-     * @param steps the raw events, the funnel progress, and (when the campaign dispatcher keeps
-     *              per-customer dispatch records) those: whatever holds data about one customer
+     * @param steps the raw events, the funnel progress and the dispatch records: whatever holds
+     *              data about one customer outside the profile
      */
     CustomerErasure(ProfileStore profiles, List<Step> steps, Clock clock) {
         this.profiles = profiles;

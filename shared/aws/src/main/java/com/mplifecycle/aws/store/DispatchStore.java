@@ -63,6 +63,11 @@ public final class DispatchStore {
         return keys;
     }
 
+    /** Erasure: deletes every dispatch record of the customer; returns how many there were. */
+    public int deleteCustomer(String appId, String customerId) {
+        return new CustomerPartition(db, table, new BatchWriter(db, table)).delete(appId, customerId);
+    }
+
     /** Writes a record unless one exists for its occurrence; false when one did. */
     public boolean recordOnce(DispatchRecord record) {
         Put put = Put.builder().tableName(table).item(DispatchCodec.item(record))
