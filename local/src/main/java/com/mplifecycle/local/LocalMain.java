@@ -8,7 +8,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mplifecycle.domain.campaign.DefaultCampaigns;
 
 import com.mplifecycle.local.demo.DemoDriver;
 import com.mplifecycle.local.demo.DemoSummary;
@@ -62,11 +67,12 @@ public final class LocalMain {
             out.printf("Demo finished in %.1f s, %d failed requests%n", (System.nanoTime() - demoStart) / 1e9, failed);
             runtime.drain(Duration.ofSeconds(30));
             ZoneId zone = ZoneId.of("Asia/Shanghai");
+            Map<String, JsonNode> campaignStatistics = new TreeMap<>();
+            for (String id : DefaultCampaigns.json().keySet()) {
+                campaignStatistics.put(id, demo.campaignStatistics(LocalRuntime.DEMO_APP, id, runtime.adminKey()));
+            }
             DemoSummary.print(runtime.profilesClient(), runtime.profilesTable(), LocalRuntime.DEMO_APP, zone,
-                    java.time.LocalDate.ofInstant(runtime.clock().instant(), zone),
-                    runtime.wechat().messages().stream().filter(com.mplifecycle.devtools.wechat.ReceivedMessage::sent)
-                            .collect(java.util.stream.Collectors.groupingBy(m -> m.message().templateId(),
-                                    java.util.TreeMap::new, java.util.stream.Collectors.counting())), out);
+                    java.time.LocalDate.ofInstant(runtime.clock().instant(), zone), campaignStatistics, out);
         }
         out.println("Running. Ctrl-C stops.");
         stopped.await();

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.devtools.wechat.WeChatStandIn;
+import com.mplifecycle.local.runtime.LocalRuntime;
 
 /**
  * Drives simulated customers through the running system over its real HTTP API, one simulated
@@ -25,14 +27,18 @@ import com.mplifecycle.aws.json.Json;
  * templates as a mini-program would ask, then move the clock on a day through {@code /_local/clock}.
  */
 public final class DemoDriver {
-    static final String TEMPLATE_WINBACK = "TPL_WINBACK_OFFER";
-    static final String TEMPLATE_CART = "TPL_CART_REMINDER";
+    /** The templates of the default campaign set a simulated mini-program asks its users about. */
+    static final List<String> FIRST_VISIT_TEMPLATES = List.of("TPL_GIFT", "TPL_CART", "TPL_COUPON");
+    static final List<String> LATER_TEMPLATES = List.of("TPL_MISS", "TPL_REVIEW", "TPL_COUPON");
 
     private final URI api;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final PrintStream out;
     final AtomicLong requests = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
+    private long visitNanos;
+    private long drainNanos;
+    private long nightNanos;
 
     public DemoDriver(URI api, PrintStream out) {
         this.api = api;
@@ -61,11 +67,19 @@ public final class DemoDriver {
                         work.add(pool.submit(() -> visit(appId, c, today, now)));
                     }
                 }
+                long t0 = System.nanoTime();
                 for (Future<?> f : work) {
                     f.get();
                 }
+                long t1 = System.nanoTime();
                 call("POST", "/_local/drain", null);
+                long t2 = System.nanoTime();
                 call("POST", "/_local/clock", "{\"advance\":\"P1D\"}");
+                call("POST", "/_local/drain", null);
+                long t3 = System.nanoTime();
+                visitNanos += t1 - t0;
+                drainNanos += t2 - t1;
+                nightNanos += t3 - t2;
                 progress(day + 1, days);
             }
             call("POST", "/_local/drain", null);
@@ -73,6 +87,8 @@ public final class DemoDriver {
             pool.shutdownNow();
         }
         out.println();
+        out.printf("  time: visits %.1f s, stream and bus %.1f s, nights (daily runs, dispatch) %.1f s%n",
+                visitNanos / 1e9, drainNanos / 1e9, nightNanos / 1e9);
         return failures.get();
     }
 
@@ -86,13 +102,17 @@ public final class DemoDriver {
             String id = c.name() + "-" + day + "-";
             events.add(event(id + "launch", "app_launch", t, Map.of("scene", day == c.start() ? 1047 : 1001)));
             events.add(event(id + "view", "page_view", t + 1000, Map.of("path", "pages/index/index")));
-            if (day == c.start()) {
-                events.add(event(id + "sub", "subscribe_result", t + 1500, Map.of("results",
-                        Map.of(TEMPLATE_WINBACK, "accept", TEMPLATE_CART, c.random().nextBoolean() ? "accept" : "reject"))));
-            }
+            String code = c.name() + "~" + day;
+            List<String> asked = day == c.start() ? FIRST_VISIT_TEMPLATES
+                    : c.random().nextDouble() < 0.3 ? LATER_TEMPLATES : List.of();
             if (c.kind() == CustomerKind.CHECK_IN_FAN) {
                 events.add(event(id + "checkin", "check_in", t + 2000, Map.of("date",
                         java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Asia/Shanghai")).toString())));
+                asked = List.of("TPL_CHECKIN");
+            }
+            if (!asked.isEmpty()) {
+                events.add(event(id + "sub", "subscribe_result", t + 1500, Map.of("results",
+                        subscribe(code, asked, c.random()))));
             }
             if (c.kind() == CustomerKind.CART_ABANDONER || c.kind().buysOn(day, c.start(), c.bought()[0], c.random())) {
                 events.add(event(id + "cart", "add_to_cart", t + 3000, Map.of("sku", "sku-" + c.random().nextInt(20),
@@ -110,8 +130,34 @@ public final class DemoDriver {
         }
     }
 
+    /**
+     * wx.requestSubscribeMessage: the user accepts most templates; each accept is a credit on
+     * WeChat's side (the stand-in) and, through the subscribe_result event, on ours.
+     */
+    private Map<String, Object> subscribe(String code, List<String> templates, Random random) throws Exception {
+        Map<String, Object> results = new java.util.LinkedHashMap<>();
+        for (String template : templates) {
+            boolean accept = random.nextDouble() < 0.8;
+            results.put(template, accept ? "accept" : "reject");
+            if (accept) {
+                call("POST", "/_local/wechat/subscriptions", Json.write(Map.of("openid",
+                        WeChatStandIn.openIdFor(LocalRuntime.DEMO_WECHAT_APP_ID, code), "template_id", template)));
+            }
+        }
+        return results;
+    }
+
     private static Map<String, Object> event(String id, String type, long ts, Map<String, Object> props) {
         return Map.of("eventId", id, "type", type, "ts", ts, "props", props);
+    }
+
+    /** The admin API's statistics of one campaign, or null when it has none yet. */
+    public JsonNode campaignStatistics(String appId, String campaignId, String adminKey) throws Exception {
+        try {
+            return call("GET", "/v1/apps/" + appId + "/stats/campaigns/" + campaignId, null, adminKey);
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     JsonNode call(String method, String path, String body) throws Exception {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.profile.CustomerProfile;
@@ -16,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the demo left behind, read from the profiles table: customers per stage, the RFM 8-cell
- * grid, D1/D7/D30 retention over cohorts old enough, and the pushes WeChat accepted.
+ * grid, D1/D7/D30 retention over cohorts old enough, and the pushes per campaign and variant.
  */
 public final class DemoSummary {
     private static final int[] RETENTION_DAYS = {1, 7, 30};
@@ -31,12 +32,41 @@ public final class DemoSummary {
     }
 
     public static void print(DynamoDbClient db, String profilesTable, String appId, ZoneId zone, LocalDate today,
-                             Map<String, Long> pushesByTemplate, PrintStream out) {
+                             Map<String, JsonNode> campaignStatistics, PrintStream out) {
         DemoSummary s = new DemoSummary();
         db.scanPaginator(b -> b.tableName(profilesTable).filterExpression("app = :a")
                 .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(appId)))).items()
+                .stream().filter(item -> item.containsKey("doc"))
                 .forEach(item -> s.add(Json.read(item.get("doc").s(), CustomerProfile.class), zone, today));
-        s.write(pushesByTemplate, out);
+        s.write(out);
+        writeCampaigns(campaignStatistics, out);
+    }
+
+    /** Per campaign and variant, from the admin API: decided, sent, failed, skipped, conversions, lift. */
+    private static void writeCampaigns(Map<String, JsonNode> statistics, PrintStream out) {
+        out.println("  pushes by campaign and variant (GET /v1/apps/{appId}/stats/campaigns/{id}):");
+        out.printf("    %-16s %-8s %8s %6s %6s %8s %6s %8s%n", "campaign", "variant", "decided", "sent", "failed",
+                "skipped", "conv", "lift");
+        statistics.forEach((campaign, stats) -> {
+            if (stats == null) {
+                out.printf("    %-16s (nothing decided yet)%n", campaign);
+                return;
+            }
+            for (JsonNode v : stats.path("variants")) {
+                long failed = 0;
+                for (JsonNode n : v.path("failedByErrcode")) {
+                    failed += n.asLong();
+                }
+                long skipped = 0;
+                for (JsonNode n : v.path("skippedByReason")) {
+                    skipped += n.asLong();
+                }
+                JsonNode lift = v.path("liftOverHoldout");
+                out.printf("    %-16s %-8s %8d %6d %6d %8d %6d %8s%n", campaign, v.path("variant").asText(),
+                        v.path("decided").asLong(), v.path("sent").asLong(), failed, skipped,
+                        v.path("conversions").asLong(), lift.isNumber() ? String.format("%+.3f", lift.asDouble()) : "-");
+            }
+        });
     }
 
     private void add(CustomerProfile p, ZoneId zone, LocalDate today) {
@@ -54,7 +84,7 @@ public final class DemoSummary {
         }
     }
 
-    private void write(Map<String, Long> pushesByTemplate, PrintStream out) {
+    private void write(PrintStream out) {
         out.println("Customers: " + customers);
         out.println("  by stage:");
         for (Stage s : Stage.values()) {
@@ -71,8 +101,6 @@ public final class DemoSummary {
             out.printf("    D%-3d %5.1f %%  (%d of %d)%n", RETENTION_DAYS[i], eligible[i] == 0 ? 0.0
                     : 100.0 * retained[i] / eligible[i], retained[i], eligible[i]);
         }
-        out.println("  pushes WeChat accepted, by template: " + (pushesByTemplate.isEmpty() ? "none"
-                : pushesByTemplate));
     }
 
     private void row(PrintStream out, String label, RfmSegment high, RfmSegment low) {

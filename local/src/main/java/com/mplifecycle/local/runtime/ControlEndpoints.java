@@ -87,6 +87,10 @@ final class ControlEndpoints implements HttpHandler {
         } else if (path.equals("/wechat/faults") && method.equals("POST")) {
             sendRaw(ex, 200, runtime.wechat().injectFaultJson(new String(ex.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8)));
+        } else if (path.equals("/wechat/subscriptions") && method.equals("POST")) {
+            // What a user's "accept" in wx.requestSubscribeMessage records on WeChat's side.
+            sendRaw(ex, 200, runtime.wechat().acceptSubscriptionJson(new String(ex.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8)));
         } else if (path.equals("/faults/dynamodb") && method.equals("POST")) {
             if (runtime.dynamoFaults().isEmpty()) {
                 send(ex, 409, Map.of("error", "start with --dynamodb-faults to inject DynamoDB faults"));

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.mplifecycle.aws.admin.AdminKeys;
+import com.mplifecycle.aws.store.CampaignStore;
+import com.mplifecycle.domain.campaign.DefaultCampaigns;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.AppStore;
@@ -40,6 +42,12 @@ import com.mplifecycle.local.schedule.ScheduleExpression;
  * functions of its own.
  */
 public final class LocalRuntime implements AutoCloseable {
+    static {
+        // The JDK HTTP server writes headers and body separately; without TCP_NODELAY, Nagle's
+        // algorithm and delayed ACKs add ~40 ms to every keep-alive request. Read once, at its first use.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public static final String DEMO_APP = "demo";
     public static final String DEMO_WECHAT_APP_ID = "wxdemo0000000000";
 
@@ -89,6 +97,11 @@ public final class LocalRuntime implements AutoCloseable {
         new AppStore(aws.client(), appsTable, clock).putSettings(new AppSettings(DEMO_APP,
                 ZoneId.of("Asia/Shanghai"), AppSettings.defaults(DEMO_APP).lifecycle()));
         new AdminKeys(aws.client(), appsTable, clock).register(DEMO_APP, adminKey);
+        CampaignStore campaigns = new CampaignStore(aws.client(), appsTable);
+        if (options.demo() && campaigns.list(DEMO_APP).isEmpty()) {
+            // The seed scenarios as the demo app's starting campaign set (an operator edits them via the admin API).
+            DefaultCampaigns.campaigns().forEach(c -> campaigns.put(DEMO_APP, c));
+        }
         streams.forEach(StreamEventSource::start);
         scheduler.start();
         http = new HttpApiServer(options.port(), routes, this::invoke, new ControlEndpoints(this), clock);
