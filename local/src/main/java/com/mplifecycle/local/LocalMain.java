@@ -32,6 +32,16 @@ public final class LocalMain {
                     out, System.err));
             return;
         }
+        if (args.length > 0 && args[0].equals("admin-key")) {
+            System.exit(com.mplifecycle.local.adminkey.AdminKeyCommand.run(Arrays.asList(args).subList(1, args.length),
+                    out, System.err));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(com.mplifecycle.local.importer.ImportCommand.run(Arrays.asList(args).subList(1, args.length),
+                    out, System.err));
+            return;
+        }
         RuntimeOptions options;
         try {
             options = parse(Arrays.asList(args));

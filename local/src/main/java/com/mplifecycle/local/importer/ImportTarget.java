@@ -23,11 +23,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * ({@link AwsClients}): locally DynamoDB Local with the dummy credentials of the local runtime, in
  * the cloud the operator's credentials from the environment or the default provider chain.
  */
-record ImportTarget(DynamoDbClient client, String profilesTable, String appsTable, String where)
+public record ImportTarget(DynamoDbClient client, String profilesTable, String appsTable, String where)
         implements AutoCloseable {
 
     /** No DynamoDB to write to: the local runtime is not running, or answers something else. */
-    static final class UnavailableException extends Exception {
+    public static final class UnavailableException extends Exception {
         UnavailableException(String message) {
             super(message);
         }
@@ -52,8 +52,27 @@ record ImportTarget(DynamoDbClient client, String profilesTable, String appsTabl
         return new ImportTarget(client, options.profilesTable(), options.appsTable(), where);
     }
 
+    /**
+     * A DynamoDB client for an operator's command: the local runtime's DynamoDB Local (asked at
+     * {@code runtime}), a given endpoint, or with {@code aws} the real service in {@code region}.
+     */
+    public static DynamoDbClient client(boolean aws, URI endpoint, URI runtime, String region,
+                                        Map<String, String> environment) throws UnavailableException {
+        Map<String, String> variables = new HashMap<>();
+        if (aws) {
+            variables.putAll(environment);
+            variables.put("AWS_REGION", region);
+        } else {
+            variables.put("AWS_REGION", LocalResourceNames.REGION);
+            variables.put("AWS_ACCESS_KEY_ID", "local");
+            variables.put("AWS_SECRET_ACCESS_KEY", "local");
+            variables.put("AWS_ENDPOINT_URL_DYNAMODB", (endpoint != null ? endpoint : localEndpoint(runtime)).toString());
+        }
+        return new AwsClients(new FunctionEnv(variables, Clock.systemUTC())).dynamoDb();
+    }
+
     /** The DynamoDB Local endpoint of a running {@code ./run-local}, from its health endpoint. */
-    private static URI localEndpoint(URI runtime) throws UnavailableException {
+    static URI localEndpoint(URI runtime) throws UnavailableException {
         URI health = runtime.resolve("/_local/health");
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
