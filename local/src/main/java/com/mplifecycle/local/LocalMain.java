@@ -32,6 +32,11 @@ public final class LocalMain {
                     out, System.err));
             return;
         }
+        if (args.length > 0 && args[0].equals("default-campaigns")) {
+            System.exit(com.mplifecycle.local.campaigns.DefaultCampaignsCommand.run(
+                    Arrays.asList(args).subList(1, args.length), out, System.err));
+            return;
+        }
         if (args.length > 0 && args[0].equals("admin-key")) {
             System.exit(com.mplifecycle.local.adminkey.AdminKeyCommand.run(Arrays.asList(args).subList(1, args.length),
                     out, System.err));
