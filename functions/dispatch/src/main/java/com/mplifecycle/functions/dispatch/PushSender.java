@@ -67,7 +67,12 @@ final class PushSender {
             retryOrFail(sending, e.errcode(), "token_unavailable", app, now, tally);
             return;
         } catch (WeChatUnavailableException e) {
-            finish(sending, sending.moved(DispatchRecord.Status.UNKNOWN, 0, 0, "no_answer", null), tally);
+            if (e.refusedBeforeProcessing()) {
+                // An HTTP error from WeChat's front (or no connection): not sent, so a retry cannot duplicate.
+                retryOrFail(sending, 0, "wechat_http_error", app, now, tally);
+            } else {
+                finish(sending, sending.moved(DispatchRecord.Status.UNKNOWN, 0, 0, "no_answer", null), tally);
+            }
             return;
         }
         if (result instanceof SendResult.Sent) {

@@ -44,13 +44,14 @@ final class WireExchange {
             throw new WeChatUnavailableException(api, "timed out (" + e.getClass().getSimpleName() + ")");
         } catch (IOException e) {
             String detail = e.getMessage() == null ? "" : ": " + scrub(e.getMessage(), sensitive);
-            throw new WeChatUnavailableException(api, e.getClass().getSimpleName() + detail);
+            throw new WeChatUnavailableException(api, e.getClass().getSimpleName() + detail,
+                    e instanceof java.net.ConnectException);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WeChatUnavailableException(api, "interrupted");
         }
         if (response.statusCode() != 200) {
-            throw new WeChatUnavailableException(api, "answered HTTP " + response.statusCode());
+            throw new WeChatUnavailableException(api, "answered HTTP " + response.statusCode(), true);
         }
         try {
             JsonNode body = json.readTree(response.body());
