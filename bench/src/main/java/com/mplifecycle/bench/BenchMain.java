@@ -65,14 +65,14 @@ public final class BenchMain {
             step("6 cold start", () -> report.coldStart = new ColdStartBench().run(quick ? 1 : 3));
         }
         if (needIngest) {
-            step("1 ingest", () -> report.ingest = new IngestBench(logs).run(4, quick ? 1000 : 4000, 2,
+            step("1 ingest", () -> report.ingest = new IngestBench(logs).run(4, quick ? 1000 : 2000, quick ? 3 : 6,
                     quick ? 300 : 1000));
         }
         if (needLifecycle) {
             step("4 lifecycle end to end", () -> report.lifecycle = new LifecycleBench().run(quick ? 600 : 3000,
-                    quick ? 400 : 2000, false));
+                    quick ? 60 : 300, false));
             step("2 lifecycle capacity", () -> report.lifecycleCapacity = new LifecycleBench().run(quick ? 600 : 3000,
-                    quick ? 400 : 2000, true));
+                    quick ? 60 : 300, true));
         }
         if (figures.contains(4)) {
             step("4 fold (JMH)", () -> report.fold = jmh(quick));

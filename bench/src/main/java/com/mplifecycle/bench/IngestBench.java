@@ -44,15 +44,17 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 final class IngestBench {
     static final String BARE_TABLE = "EventsTableBare";
 
-    record Result(int threads, int requestsPerRound, int rounds, double meanEventsPerRequest,
+    record Result(int threads, int requestsPerRound, int rounds, double pairRatio, double cpuRatio,
+                  double meanEventsPerRequest,
                   double handlerEventsPerSecond, double bareEventsPerSecond, List<Double> handlerRounds,
                   List<Double> bareRounds, CpuMeter.Split handlerCpu, CpuMeter.Split bareCpu,
                   double handlerWriteUnitsPerRequest, double writeUnitsPerEvent, long acceptedEvents,
                   long sentEvents, double computedWriteUnitsPerItem, double meanItemBytes,
                   double handlerMsMean, double handlerMsP50, double handlerMsP99, double handlerCpuMsMean,
                   double bareMsMean, double logBytesPerRequest) {
+        /** Median over rounds of handler events/s ÷ the bare loop's in the round right after it. */
         double ratio() {
-            return handlerEventsPerSecond / bareEventsPerSecond;
+            return pairRatio;
         }
     }
 
@@ -85,7 +87,7 @@ final class IngestBench {
             java.util.function.Consumer<Map<String, AttributeValue>> bare = item -> writeOne(bareClient, item);
 
             // warm-up of both sides (JIT, connections), not measured
-            List<Workload.Request> warm = workload.requests(Math.max(200, requestsPerRound / 5));
+            List<Workload.Request> warm = workload.requests(Math.max(500, requestsPerRound / 2));
             Parallel.run(threads, warm, handler);
             Parallel.run(threads, items(warm, validator, clock, ttl), bare);
 
@@ -140,8 +142,14 @@ final class IngestBench {
                 writeOne(bareClient, item);
                 bareWall.add((System.nanoTime() - t0) / 1e6);
             }
-            return new Result(threads, requestsPerRound, rounds, (double) events / (requestsPerRound * rounds),
-                    Parallel.mean(handlerRates), Parallel.mean(bareRates), handlerRates, bareRates, hCpu, bCpu,
+            List<Double> pairRatios = new ArrayList<>();
+            for (int i = 0; i < handlerRates.size(); i++) {
+                pairRatios.add(handlerRates.get(i) / bareRates.get(i));
+            }
+            double cpuRatio = (bCpu.otherSeconds() + bCpu.dynamoLocalSeconds())
+                    / (hCpu.otherSeconds() + hCpu.dynamoLocalSeconds());
+            return new Result(threads, requestsPerRound, rounds, Parallel.percentile(pairRatios, 50), cpuRatio, (double) events / (requestsPerRound * rounds),
+                    Parallel.percentile(handlerRates, 50), Parallel.percentile(bareRates, 50), handlerRates, bareRates, hCpu, bCpu,
                     units / (requestsPerRound * rounds), units / accepted, accepted, sent,
                     (double) computedUnits / events, (double) itemBytes / itemCount,
                     Parallel.mean(wall), Parallel.percentile(wall, 50), Parallel.percentile(wall, 99),

@@ -55,7 +55,7 @@ final class RfmBench {
     }
 
     record Result(int customers, int segments, double seedSeconds, Run first, Run unchanged, Run fivePercent,
-                  long changedCustomers, double bareScanSeconds, long bareScanned, CpuMeter.Split bareCpu,
+                  long changedCustomers, long rfmScoresChanged, long churnChanged, double bareScanSeconds, long bareScanned, CpuMeter.Split bareCpu,
                   double meanItemBytes, double meanReadUnitsPerItemScanned) {
         double bareItemsPerSecond() {
             return bareScanned / bareScanSeconds;
@@ -138,11 +138,40 @@ final class RfmBench {
                 store.save(next).orElseThrow();
                 changed++;
             }
+            Map<String, CustomerProfile> before = snapshot(db, table);
             Run five = run(handler);
-            return new Result(customers, segments, seedSeconds, first, unchanged, five, changed, bareSeconds,
+            Map<String, CustomerProfile> after = snapshot(db, table);
+            long rfmChanged = 0;
+            long churnChanged = 0;
+            for (Map.Entry<String, CustomerProfile> e : after.entrySet()) {
+                CustomerProfile b = before.get(e.getKey());
+                CustomerProfile a = e.getValue();
+                if (b == null || b.version() == a.version()) {
+                    continue;
+                }
+                if (b.rfm() == null ? a.rfm() != null : !b.rfm().sameScores(a.rfm())) {
+                    rfmChanged++;
+                }
+                if (b.churn() == null ? a.churn() != null : !b.churn().sameScores(a.churn())) {
+                    churnChanged++;
+                }
+            }
+            return new Result(customers, segments, seedSeconds, first, unchanged, five, changed, rfmChanged,
+                    churnChanged, bareSeconds,
                     scanned.get(), bareCpu, (double) bytes.get() / customers,
                     scanUnits.get() / 1000.0 / Math.max(1, scanned.get()));
         }
+    }
+
+    private static Map<String, CustomerProfile> snapshot(DynamoDbClient db, String table) {
+        Map<String, CustomerProfile> out = new HashMap<>();
+        for (var page : db.scanPaginator(b -> b.tableName(table))) {
+            for (Map<String, AttributeValue> item : page.items()) {
+                CustomerProfile p = BenchItems.profile(item);
+                out.put(p.customerId(), p);
+            }
+        }
+        return out;
     }
 
     private static Run run(RfmHandler handler) {
