@@ -39,7 +39,8 @@ final class ColdStartBench {
     static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-Xshare:auto");
 
-    record Row(String function, String jar, long jarBytes, List<Double> ms, String note) {
+    record Row(String function, String jar, long jarBytes, List<Double> ms, String note, double constructMs,
+               double firstInvokeMs, long classes) {
         double median() {
             return Parallel.percentile(ms, 50);
         }
@@ -128,18 +129,26 @@ final class ColdStartBench {
                             jars.get(id).toString()), f.handlerClass(), eventFiles.get(id), envFiles.get(id)));
                 }
             }
-            Row hello = new Row("hello world", helloJar.toString(), Files.size(helloJar), times.get("hello"), "");
+            String helloClass = "com.mplifecycle.bench.coldstart.HelloHandler";
+            double[] hp = phases.getOrDefault(helloClass, new double[3]);
+            Row hello = new Row("hello world", helloJar.toString(), Files.size(helloJar), times.get("hello"), "",
+                    hp[0], hp[1], (long) hp[2]);
             List<Row> rows = new ArrayList<>();
             for (FunctionDefinition f : aws.functions().values()) {
                 Path jar = jars.get(f.logicalId());
+                double[] p = phases.getOrDefault(f.handlerClass(), new double[3]);
                 rows.add(new Row(f.logicalId(), jar == null ? "-" : jar.toString(), jar == null ? 0 : Files.size(jar),
-                        times.getOrDefault(f.logicalId(), List.of()), notes.getOrDefault(f.logicalId(), "")));
+                        times.getOrDefault(f.logicalId(), List.of()), notes.getOrDefault(f.logicalId(), ""),
+                        p[0], p[1], (long) p[2]));
             }
             return new Result(hello, rows, repetitions);
         }
     }
 
-    private static double spawn(String classPath, String handler, Path event, Path env) throws Exception {
+    /** Last run's phases per handler class: construct ms, first invoke ms, classes loaded. */
+    private final Map<String, double[]> phases = new LinkedHashMap<>();
+
+    private double spawn(String classPath, String handler, Path event, Path env) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM_FLAGS);
@@ -153,6 +162,10 @@ final class ColdStartBench {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("HANDLED")) {
                     ms = (System.nanoTime() - t0) / 1e6;
+                } else if (line.startsWith("PHASES ")) {
+                    String[] f = line.split(" ");
+                    phases.put(handler, new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                            Double.parseDouble(f[3])});
                 }
             }
         }

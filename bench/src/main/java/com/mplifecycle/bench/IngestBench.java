@@ -49,9 +49,11 @@ final class IngestBench {
                   double handlerEventsPerSecond, double bareEventsPerSecond, List<Double> handlerRounds,
                   List<Double> bareRounds, CpuMeter.Split handlerCpu, CpuMeter.Split bareCpu,
                   double handlerWriteUnitsPerRequest, double writeUnitsPerEvent, long acceptedEvents,
-                  long sentEvents, double computedWriteUnitsPerItem, double meanItemBytes,
+                  long sentEvents, double computedWriteUnitsPerItem, double deflatedWriteUnitsPerEvent,
+                  double meanItemBytes,
                   double handlerMsMean, double handlerMsP50, double handlerMsP99, double handlerCpuMsMean,
-                  double bareMsMean, double logBytesPerRequest) {
+                  double bareMsMean, double bareCpuMsMean, Map<String, Double> breakdownMicros, int breakdownEvents,
+                  double logBytesPerRequest) {
         /** Median over rounds of handler events/s ÷ the bare loop's in the round right after it. */
         double ratio() {
             return pairRatio;
@@ -100,6 +102,7 @@ final class IngestBench {
             long itemBytes = 0;
             long computedUnits = 0;
             long itemCount = 0;
+            long deflatedUnits = 0;
             logs.reset();
             for (int round = 0; round < rounds; round++) {
                 List<Workload.Request> requests = workload.requests(requestsPerRound);
@@ -110,13 +113,29 @@ final class IngestBench {
                     itemBytes += ItemSizes.bytes(item);
                     computedUnits += ItemSizes.writeUnits(item);
                     itemCount++;
+                    Map<String, AttributeValue> deflated = new HashMap<>(item);
+                    deflated.put(EventChunkCodec.EVENTS, AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes
+                            .fromByteArray(deflate(item.get(EventChunkCodec.EVENTS).s()))));
+                    deflatedUnits += ItemSizes.writeUnits(deflated);
                 }
-                CpuMeter m1 = new CpuMeter();
-                double h = Parallel.run(threads, requests, handler);
-                hCpu = add(hCpu, m1.stop());
-                CpuMeter m2 = new CpuMeter();
-                double b = Parallel.run(threads, sameItems, bare);
-                bCpu = add(bCpu, m2.stop());
+                // alternate which side goes first, so that drift in the machine's load favours neither
+                double h;
+                double b;
+                if (round % 2 == 0) {
+                    CpuMeter m1 = new CpuMeter();
+                    h = Parallel.run(threads, requests, handler);
+                    hCpu = add(hCpu, m1.stop());
+                    CpuMeter m2 = new CpuMeter();
+                    b = Parallel.run(threads, sameItems, bare);
+                    bCpu = add(bCpu, m2.stop());
+                } else {
+                    CpuMeter m2 = new CpuMeter();
+                    b = Parallel.run(threads, sameItems, bare);
+                    bCpu = add(bCpu, m2.stop());
+                    CpuMeter m1 = new CpuMeter();
+                    h = Parallel.run(threads, requests, handler);
+                    hCpu = add(hCpu, m1.stop());
+                }
                 handlerRates.add(roundEvents / h);
                 bareRates.add(roundEvents / b);
                 events += roundEvents;
@@ -137,11 +156,19 @@ final class IngestBench {
                 cpu.add((mx.getCurrentThreadCpuTime() - c0) / 1e6);
             }
             List<Double> bareWall = new ArrayList<>();
+            List<Double> bareCpuMs = new ArrayList<>();
             for (Map<String, AttributeValue> item : items(workload.requests(sequential), validator, clock, ttl)) {
+                long c0 = mx.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 writeOne(bareClient, item);
                 bareWall.add((System.nanoTime() - t0) / 1e6);
+                bareCpuMs.add((mx.getCurrentThreadCpuTime() - c0) / 1e6);
             }
+            Workload.Request sample = workload.requests(1).get(0);
+            Map<String, Double> breakdown = com.mplifecycle.functions.ingest.IngestBreakdown.measure(sample.eventJson(),
+                    sample.body(), sample.customer().token(), Workload.SIGNING_KEY.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8), Workload.APP, sample.customer().customerId(),
+                    sample.customer().openid(), 5000);
             List<Double> pairRatios = new ArrayList<>();
             for (int i = 0; i < handlerRates.size(); i++) {
                 pairRatios.add(handlerRates.get(i) / bareRates.get(i));
@@ -151,10 +178,22 @@ final class IngestBench {
             return new Result(threads, requestsPerRound, rounds, Parallel.percentile(pairRatios, 50), cpuRatio, (double) events / (requestsPerRound * rounds),
                     Parallel.percentile(handlerRates, 50), Parallel.percentile(bareRates, 50), handlerRates, bareRates, hCpu, bCpu,
                     units / (requestsPerRound * rounds), units / accepted, accepted, sent,
-                    (double) computedUnits / events, (double) itemBytes / itemCount,
+                    (double) computedUnits / events, (double) deflatedUnits / events, (double) itemBytes / itemCount,
                     Parallel.mean(wall), Parallel.percentile(wall, 50), Parallel.percentile(wall, 99),
-                    Parallel.mean(cpu), Parallel.mean(bareWall), logBytes);
+                    Parallel.mean(cpu), Parallel.mean(bareWall), Parallel.mean(bareCpuMs), breakdown, sample.events(),
+                    logBytes);
         }
+    }
+
+    /** What the events attribute would take as a deflated binary (figure 2's what-if). */
+    static byte[] deflate(String json) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED, true);
+        d.setInput(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        d.finish();
+        byte[] buf = new byte[json.length() + 64];
+        int n = d.deflate(buf);
+        d.end();
+        return java.util.Arrays.copyOf(buf, n);
     }
 
     private static CpuMeter.Split add(CpuMeter.Split a, CpuMeter.Split b) {

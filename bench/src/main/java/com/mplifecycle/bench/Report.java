@@ -141,7 +141,7 @@ final class Report {
                 + " handled by `IngestHandler` (token check, parse, validation, one chunk item, BatchWriteItem) against"
                 + " a bare SDK loop (same client configuration, `AwsClients`) writing the very items the handler"
                 + " wrote, one BatchWriteItem per request, into a twin table with the same keys and stream. %d client"
-                + " threads each; %d rounds of %d requests alternating handler / bare after a warm-up of both.",
+                + " threads each; %d rounds of %d requests, handler and bare back to back, alternating which goes first, after a warm-up of both.",
                 r.meanEventsPerRequest(), r.threads(), r.rounds(), r.requestsPerRound());
         line("");
         line("| | events/s per round | median | CPU s: ours (handler, SDK, harness) | CPU s: DynamoDB Local |");
@@ -151,15 +151,25 @@ final class Report {
         line("| bare loop | %s | %.0f | %.1f | %.1f |", rates(r.bareRounds()), r.bareEventsPerSecond(),
                 r.bareCpu().otherSeconds(), r.bareCpu().dynamoLocalSeconds());
         line("");
-        line("Ratio: median over rounds of (handler events/s ÷ bare events/s of the round right after it) = **%.2f×**;"
+        line("Ratio: median over rounds of (handler events/s ÷ bare events/s of the same round) = **%.2f×**;"
                 + " CPU per event of the whole process (bare ÷ handler, both sides' threads, DynamoDB Local's"
                 + " included) = %.2f×, the ratio the two would reach on an otherwise idle 2-core machine.",
                 r.ratio(), r.cpuRatio());
         line("");
-        line("One client thread, %s: handler %.2f ms per request mean (p50 %.2f, p99 %.2f), of which %.2f ms CPU on the"
-                + " calling thread; the bare write alone %.2f ms. Log output %.0f bytes per request.",
+        line("One client thread, %s: handler %.2f ms per request mean (p50 %.2f, p99 %.2f), of which %.3f ms CPU on the"
+                + " calling thread; the bare write alone %.2f ms, %.3f ms CPU. Log output %.0f bytes per request.",
                 "sequential", r.handlerMsMean(), r.handlerMsP50(), r.handlerMsP99(), r.handlerCpuMsMean(),
-                r.bareMsMean(), r.logBytesPerRequest());
+                r.bareMsMean(), r.bareCpuMsMean(), r.logBytesPerRequest());
+        line("");
+        double sum = r.breakdownMicros().values().stream().mapToDouble(Double::doubleValue).sum();
+        line("Where the handler's extra time goes (`IngestBreakdown`, one thread, one request of %d events, µs):",
+                r.breakdownEvents());
+        line("");
+        line("| step | µs |");
+        line("|---|---|");
+        r.breakdownMicros().forEach((k, v) -> line("| %s | %.1f |", k, v));
+        line("| **sum** | **%.1f** (%.0f %% of the bare write's %.0f µs CPU) |", sum, 100 * sum / (r.bareCpuMsMean() * 1000),
+                r.bareCpuMsMean() * 1000);
         line("");
     }
 
@@ -199,6 +209,10 @@ final class Report {
             line("| **total** | **%.3f WCU/event** | %.3f | goal ≤ 0.5 |", total, in.computedWriteUnitsPerItem() + computedLifecycle);
             line("");
             line("Lifecycle calls for %d events: %s; PutEvents entries %d.", cap.events(), cap.calls(), cap.putEventsEntries());
+            line("");
+            line("What-if (not built): the same chunk items with the events attribute stored as a deflated binary"
+                    + " would take %.3f WCU/event at ingest by the size rules (%.3f now): most chunks would fit in 1 KB.",
+                    in.deflatedWriteUnitsPerEvent(), in.computedWriteUnitsPerItem());
             line("");
         } else {
             summary.add(new String[] {"2", "Write units per event", "not run", "", "", "≤ 0.5", ""});
@@ -286,6 +300,14 @@ final class Report {
         line("| DynamoDB Streams reads by Lambda | free for Lambda triggers | 0 |");
         line("| **total** | | **%.4f** |", total);
         line("");
+        double deflatedSaving = (in.writeUnitsPerEvent() - in.deflatedWriteUnitsPerEvent()) * 1e6
+                * Prices.DYNAMODB_PER_WRITE_UNIT;
+        line("What-ifs (not built; for the lead): events attribute deflated (figure 2) → $%.4f (−$%.4f); Lambda function"
+                + " URLs instead of the HTTP API (no per-request fee; auth stays in the handler) → $%.4f (−$%.4f);"
+                + " both → **$%.4f**; clients sending 25 events per request instead of %.1f → HTTP API and ingest"
+                + " Lambda costs × %.2f.", total - deflatedSaving, deflatedSaving, total - httpApi, httpApi,
+                total - deflatedSaving - httpApi, in.meanEventsPerRequest(), in.meanEventsPerRequest() / 25);
+        line("");
         line("Not included: storage ($0.25/GB-month; an events chunk of %.0f bytes holds %.1f events, kept %s days by TTL),"
                 + " point-in-time recovery, CloudWatch Logs (%.0f bytes per ingest request → $%.4f per million events at"
                 + " $%.2f/GB), data transfer, the free tiers. Lambda durations are this machine's, against DynamoDB Local"
@@ -369,16 +391,16 @@ final class Report {
                 + " Without SnapStart (the template enables it in AWS; it cannot be measured here).",
                 String.join(" ", ColdStartBench.JVM_FLAGS), c.repetitions());
         line("");
-        line("| function | jar | size | median ms | runs ms | × hello | goal ≤ 2.5× and ≤ 15 MB |");
-        line("|---|---|---|---|---|---|---|");
-        line("| hello world | hello.jar | %.3f MB | %.0f | %s | 1.00× | |", c.hello().jarBytes() / 1e6, hello,
-                rates(c.hello().ms()));
+        line("| function | jar | size | median ms | runs ms | × hello | construct ms | first invoke ms | classes loaded | goal ≤ 2.5× and ≤ 15 MB |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
+        line("| hello world | hello.jar | %.3f MB | %.0f | %s | 1.00× | %.0f | %.0f | %,d | |", c.hello().jarBytes() / 1e6,
+                hello, rates(c.hello().ms()), c.hello().constructMs(), c.hello().firstInvokeMs(), c.hello().classes());
         double worst = 0;
         double biggest = 0;
         String worstName = "";
         for (ColdStartBench.Row row : c.functions()) {
             if (row.ms().isEmpty()) {
-                line("| %s | %s | %.1f MB | – | – | – | %s |", row.function(), Path.of(row.jar()).getFileName(),
+                line("| %s | %s | %.1f MB | – | – | – | – | – | – | %s |", row.function(), Path.of(row.jar()).getFileName(),
                         row.jarBytes() / 1e6, row.note());
                 continue;
             }
@@ -388,10 +410,14 @@ final class Report {
                 worstName = row.function();
             }
             biggest = Math.max(biggest, row.jarBytes() / 1e6);
-            line("| %s | %s | %.1f MB | %.0f | %s | %.2f× | %s |", row.function(), Path.of(row.jar()).getFileName(),
-                    row.jarBytes() / 1e6, row.median(), rates(row.ms()), ratio,
-                    met(ratio <= 2.5 && row.jarBytes() <= 15e6));
+            line("| %s | %s | %.1f MB | %.0f | %s | %.2f× | %.0f | %.0f | %,d | %s |", row.function(),
+                    Path.of(row.jar()).getFileName(), row.jarBytes() / 1e6, row.median(), rates(row.ms()), ratio,
+                    row.constructMs(), row.firstInvokeMs(), row.classes(), met(ratio <= 2.5 && row.jarBytes() <= 15e6));
         }
+        line("");
+        line("Construct = the handler's `(FunctionEnv)` constructor (SDK clients, secrets); first invoke = the first"
+                + " event end to end (first SDK calls load their marshallers, signer, HTTP client); both in the"
+                + " launched JVM, after the JVM start that the hello-world row shows on its own.");
         line("");
         summary.add(new String[] {"6", "Cold start, fresh JVM to first handled event (worst function)",
                 f("%s %.0f ms; largest jar %.1f MB", worstName, worst * hello, biggest),

@@ -32,6 +32,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        long t0 = System.nanoTime();
         Class<?> type = Class.forName(args[0]);
         byte[] event = Files.readAllBytes(Path.of(args[1]));
         Properties props = new Properties();
@@ -41,6 +42,7 @@ public final class Launcher {
         Map<String, String> env = new HashMap<>();
         props.forEach((k, v) -> env.put((String) k, (String) v));
         Object handler = construct(type, env);
+        long t1 = System.nanoTime();
         Type inputType = inputType(type);
         PojoSerializer<Object> in = serializer(inputType, type.getClassLoader());
         Object input = in.fromJson(new ByteArrayInputStream(event));
@@ -55,7 +57,12 @@ public final class Launcher {
         if (result != null) {
             serializer(result.getClass(), type.getClassLoader()).toJson(result, out);
         }
+        long t2 = System.nanoTime();
         System.out.println("HANDLED " + out.size());
+        System.out.flush();
+        // after the timed line: where the time went, and how many classes it took
+        System.out.println("PHASES " + (t1 - t0) / 1_000_000.0 + " " + (t2 - t1) / 1_000_000.0 + " "
+                + java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
         System.out.flush();
         System.exit(0);
     }
