@@ -42,6 +42,16 @@ public final class BenchMain {
                 }
                 case "--rfm-customers" -> rfmCustomers = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--from" -> {
+                    // regenerate the report from a saved run, measuring nothing
+                    Path saved = Path.of(args[++i]);
+                    Report.Results results = com.mplifecycle.aws.json.Json.MAPPER.readValue(saved.toFile(),
+                            Report.Results.class);
+                    Path target = i + 2 < args.length && args[i + 1].equals("--out") ? Path.of(args[i + 2]) : out;
+                    Files.writeString(target, Report.of(results).markdown());
+                    System.out.println("wrote " + target.toAbsolutePath() + " from " + saved);
+                    return;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -87,6 +97,12 @@ public final class BenchMain {
         report.figures = figures;
         report.seconds = ChronoUnit.SECONDS.between(started, Instant.now());
         report.loadAtEnd = Machine.loadAverage();
+        Path saved = Path.of("bench/target/bench-results.json");
+        try {
+            com.mplifecycle.aws.json.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(saved.toFile(), report.results());
+        } catch (Exception e) {
+            console.println("[bench] results not saved: " + e);
+        }
         Files.writeString(out, report.markdown());
         console.println("wrote " + out.toAbsolutePath() + " in " + report.seconds + " s; load average " + report.loadAtEnd);
         System.exit(0);

@@ -89,7 +89,7 @@ final class IngestBench {
             java.util.function.Consumer<Map<String, AttributeValue>> bare = item -> writeOne(bareClient, item);
 
             // warm-up of both sides (JIT, connections), not measured
-            List<Workload.Request> warm = workload.requests(Math.max(500, requestsPerRound / 2));
+            List<Workload.Request> warm = workload.requests(Math.max(1000, requestsPerRound * 2));
             Parallel.run(threads, warm, handler);
             Parallel.run(threads, items(warm, validator, clock, ttl), bare);
 
