@@ -39,7 +39,8 @@ final class AppTally {
             return;
         }
         window.values(orders).ifPresent(statistics::add);
-        PurchaseHistory.repeatSummary(orders, window.asOf()).ifPresent(sample::add);
+        // sampled by customer, so the fit does not depend on the order the parallel scan delivered them
+        PurchaseHistory.repeatSummary(orders, window.asOf()).ifPresent(s -> sample.add(s, profile.customerId()));
     }
 
     /** Ends pass 1: freezes the statistics and fits the churn model where there is enough data. */

@@ -1,7 +1,10 @@
 package com.mplifecycle.domain.churn;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -10,6 +13,11 @@ import java.util.SplittableRandom;
  * {@code capacity} summaries however many customers are scanned and the same scan order
  * gives the same sample. Counts of buyers and repeat buyers cover every summary added, not
  * just the sample. Mutable and not thread-safe.
+ *
+ * <p>{@link #add(RepeatSummary, String)} samples by customer instead (bottom-k of a seeded hash of
+ * the customer key): the sample, and its order, then depend only on which customers were added,
+ * not on the order a parallel scan delivered them, so refitting unchanged data gives the same
+ * model. Use one of the two {@code add} methods per sample.
  */
 public final class RepeatSummarySample {
 
@@ -19,6 +27,14 @@ public final class RepeatSummarySample {
     private final int capacity;
     private final SplittableRandom random;
     private final List<RepeatSummary> reservoir = new ArrayList<>();
+    private static final Comparator<Keyed> BY_PRIORITY = Comparator.comparingLong(Keyed::priority)
+            .thenComparingDouble(k -> k.summary().x()).thenComparingDouble(k -> k.summary().tx())
+            .thenComparingDouble(k -> k.summary().T());
+    private final PriorityQueue<Keyed> keyed = new PriorityQueue<>(BY_PRIORITY.reversed());
+    private final long seed;
+
+    private record Keyed(long priority, RepeatSummary summary) {
+    }
     private long buyers;
     private long repeatBuyers;
 
@@ -27,6 +43,7 @@ public final class RepeatSummarySample {
             throw new IllegalArgumentException("capacity must be >= 1: " + capacity);
         }
         this.capacity = capacity;
+        this.seed = seed;
         this.random = new SplittableRandom(seed);
     }
 
@@ -53,6 +70,36 @@ public final class RepeatSummarySample {
         }
     }
 
+    /**
+     * Adds one customer's summary, sampled by its key: the sample keeps the {@code capacity}
+     * customers whose seeded key hash is smallest, whatever the order they arrive in.
+     */
+    public void add(RepeatSummary summary, String customerKey) {
+        buyers++;
+        if (summary.isRepeatBuyer()) {
+            repeatBuyers++;
+        }
+        Keyed entry = new Keyed(hash(customerKey), summary);
+        if (keyed.size() < capacity) {
+            keyed.add(entry);
+        } else if (BY_PRIORITY.compare(entry, keyed.peek()) < 0) {
+            keyed.poll();
+            keyed.add(entry);
+        }
+    }
+
+    /** FNV-1a over the key's bytes, then SplittableRandom's finalizer with the seed: stable across JVMs. */
+    private long hash(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        long z = h ^ seed;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
     /** Customers added so far (with at least one purchase in the calibration period). */
     public long buyers() {
         return buyers;
@@ -65,6 +112,9 @@ public final class RepeatSummarySample {
 
     /** The sampled summaries, at most {@code capacity} of them. */
     public List<RepeatSummary> summaries() {
+        if (!keyed.isEmpty()) {
+            return keyed.stream().sorted(BY_PRIORITY).map(Keyed::summary).toList();
+        }
         return List.copyOf(reservoir);
     }
 }

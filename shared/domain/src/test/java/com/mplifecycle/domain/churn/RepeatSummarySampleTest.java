@@ -62,6 +62,40 @@ class RepeatSummarySampleTest {
         assertEquals(90, late, 15);
     }
 
+    @Test
+    void addKeyed_anyArrivalOrder_givesSameSampleInSameOrder() {
+        List<Integer> order = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            order.add(i);
+        }
+        RepeatSummarySample inOrder = RepeatSummarySample.create(100, 7);
+        order.forEach(i -> inOrder.add(summary(i), "app#c" + i));
+        java.util.Collections.shuffle(order, new java.util.Random(3));
+        RepeatSummarySample shuffled = RepeatSummarySample.create(100, 7);
+        order.forEach(i -> shuffled.add(summary(i), "app#c" + i));
+
+        assertEquals(100, inOrder.summaries().size());
+        assertEquals(inOrder.summaries(), shuffled.summaries());
+        assertEquals(1_000, shuffled.buyers());
+        assertEquals(500, shuffled.repeatBuyers());
+    }
+
+    @Test
+    void addKeyed_manyCustomers_samplesLateCustomersToo() {
+        RepeatSummarySample sample = RepeatSummarySample.create(100, 7);
+
+        for (int i = 0; i < 10_000; i++) {
+            sample.add(summary(i), "app#c" + i);
+        }
+
+        long late = sample.summaries().stream().filter(s -> s.T() >= 1_000).count();
+        assertEquals(90, late, 15);
+    }
+
+    private static RepeatSummary summary(int i) {
+        return new RepeatSummary(i % 2, 0.5 * (i % 2), i + 1);
+    }
+
     private static void addCustomers(RepeatSummarySample sample, int count) {
         for (int i = 0; i < count; i++) {
             sample.add(new RepeatSummary(i % 2, 0.5 * (i % 2), i + 1));

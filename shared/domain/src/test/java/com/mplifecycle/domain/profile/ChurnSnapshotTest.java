@@ -29,6 +29,21 @@ class ChurnSnapshotTest {
     }
 
     @Test
+    void sameScores_refitMovingThirdDecimal_true() {
+        ChurnSnapshot stored = ChurnSnapshot.rounded(0.7012, 0.2503, AT);
+
+        assertTrue(stored.sameScores(ChurnSnapshot.rounded(0.7049, 0.2461, AT.plusSeconds(86_400))));
+    }
+
+    @Test
+    void sameScores_movedByTolerance_false() {
+        ChurnSnapshot stored = ChurnSnapshot.rounded(0.7, 0.25, AT);
+
+        assertFalse(stored.sameScores(ChurnSnapshot.rounded(0.7 + ChurnSnapshot.TOLERANCE, 0.25, AT)));
+        assertFalse(stored.sameScores(ChurnSnapshot.rounded(0.7, 0.25 - ChurnSnapshot.TOLERANCE, AT)));
+    }
+
+    @Test
     void sameScores_pAliveDiffers_false() {
         assertFalse(ChurnSnapshot.rounded(0.7, 0.25, AT).sameScores(ChurnSnapshot.rounded(0.6, 0.25, AT)));
     }

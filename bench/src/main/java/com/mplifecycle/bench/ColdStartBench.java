@@ -1,0 +1,211 @@
+package com.mplifecycle.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mplifecycle.aws.admin.AdminKeys;
+import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.devtools.sandbox.LocalAws;
+import com.mplifecycle.devtools.template.FunctionDefinition;
+import com.mplifecycle.devtools.wechat.WeChatStandIn;
+
+/**
+ * Figure 6: for each function of the template, a fresh JVM with only the launcher, Lambda's
+ * serialization library and the function's shaded jar on the class path, timed from process
+ * spawn to the first handled event (sample events from {@code events/}), against a hello-world
+ * handler jar started the same way. Local endpoints: DynamoDB Local, the local bus, the stand-in
+ * WeChat. JVM flags as Lambda's Java runtime sets them (C1 only, serial GC).
+ */
+final class ColdStartBench {
+    static final List<String> JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC", "-Xshare:auto");
+
+    record Row(String function, String jar, long jarBytes, List<Double> ms, String note, double constructMs,
+               double firstInvokeMs, long classes) {
+        double median() {
+            return Parallel.percentile(ms, 50);
+        }
+    }
+
+    record Result(Row hello, List<Row> functions, int repetitions) {
+    }
+
+    Result run(int repetitions) throws Exception {
+        Path work = Path.of("bench/target/coldstart");
+        Files.createDirectories(work);
+        Path classes = Path.of("bench/target/classes");
+        Path launcherJar = jar(work.resolve("launcher.jar"), classes, "com/mplifecycle/bench/coldstart/Launcher.class");
+        Path helloJar = jar(work.resolve("hello.jar"), classes, "com/mplifecycle/bench/coldstart/HelloHandler.class");
+        // what Lambda's Java runtime brings itself: its serialization library (and joda-time, which that
+        // library's event mixins load); both are on every class path here, hello world's included
+        String serialization = classPathEntry("aws-lambda-java-serialization") + File.pathSeparator
+                + classPathEntry("joda-time");
+        String lambdaCore = classPathEntry("aws-lambda-java-core");
+        Clock clock = Clock.systemUTC();
+        try (LocalAws aws = LocalAws.start(); LocalBus bus = new LocalBus(aws);
+             WeChatStandIn wechat = WeChatStandIn.start(Instant::now, 0)) {
+            wechat.registerApp("wxbench000000000", "bench-secret");
+            Workload workload = new Workload(1, 99, clock);
+            String adminKey = "bench-admin-key-0123456789abcdef";
+            new AdminKeys(aws.client(), aws.names().valueOf("AppsTable"), clock).register(Workload.APP, adminKey);
+
+            Map<String, String> events = new LinkedHashMap<>();
+            events.put("SessionFunction", Files.readString(Path.of("events/session.json")));
+            Workload.Customer c = workload.customers().get(0);
+            events.put("IngestFunction", workload.request(c, 12).eventJson());
+            events.put("LifecycleFunction", Files.readString(Path.of("events/lifecycle-stream.json")));
+            events.put("RfmFunction", Json.write(Map.of("version", "0", "id", "bench", "detail-type", "Scheduled Event",
+                    "source", "aws.scheduler", "account", "000000000000", "time", "2026-03-01T19:00:00Z",
+                    "region", "us-east-1", "resources", List.of(), "detail", Map.of())));
+            ObjectNode admin = (ObjectNode) Json.MAPPER.readTree(workload.apiEvent("", adminKey, "admin"));
+            admin.put("routeKey", "GET /v1/apps/{appId}/customers/{customerId}");
+            admin.put("rawPath", "/v1/apps/demo/customers/" + c.customerId());
+            admin.remove("body");
+            admin.putObject("pathParameters").put("appId", Workload.APP).put("customerId", c.customerId());
+            ((ObjectNode) admin.get("requestContext").get("http")).put("method", "GET");
+            events.put("AdminFunction", admin.toString());
+
+            List<String> ids = new ArrayList<>();
+            Map<String, Path> eventFiles = new LinkedHashMap<>();
+            Map<String, Path> envFiles = new LinkedHashMap<>();
+            Map<String, Path> jars = new LinkedHashMap<>();
+            Map<String, String> notes = new LinkedHashMap<>();
+            for (FunctionDefinition f : aws.functions().values()) {
+                Path jar = shadedJar(f.codeUri());
+                if (jar == null) {
+                    notes.put(f.logicalId(), "no *-lambda.jar under " + f.codeUri() + "/target");
+                    continue;
+                }
+                jars.put(f.logicalId(), jar);
+                if (!events.containsKey(f.logicalId())) {
+                    notes.put(f.logicalId(), "no sample event");
+                    continue;
+                }
+                Path ev = work.resolve(f.logicalId() + ".json");
+                Files.writeString(ev, events.get(f.logicalId()));
+                Properties p = new Properties();
+                p.putAll(aws.environment(f.logicalId()));
+                p.put(FunctionEnv.LOCAL_SECRETS_JSON, Workload.secretsJson());
+                p.put(FunctionEnv.WECHAT_BASE_URL, wechat.baseUrl().toString());
+                Path envFile = work.resolve(f.logicalId() + ".properties");
+                try (OutputStream out = Files.newOutputStream(envFile)) {
+                    p.store(out, null);
+                }
+                ids.add(f.logicalId());
+                eventFiles.put(f.logicalId(), ev);
+                envFiles.put(f.logicalId(), envFile);
+            }
+            Path helloEvent = eventFiles.getOrDefault("IngestFunction", work.resolve("IngestFunction.json"));
+            Path emptyEnv = work.resolve("hello.properties");
+            Files.writeString(emptyEnv, "");
+            Map<String, List<Double>> times = new LinkedHashMap<>();
+            times.put("hello", new ArrayList<>());
+            ids.forEach(id -> times.put(id, new ArrayList<>()));
+            for (int rep = 0; rep < repetitions; rep++) {
+                times.get("hello").add(spawn(String.join(File.pathSeparator, launcherJar.toString(), serialization,
+                        helloJar.toString(), lambdaCore), "com.mplifecycle.bench.coldstart.HelloHandler", helloEvent, emptyEnv));
+                for (String id : ids) {
+                    FunctionDefinition f = aws.functions().get(id);
+                    times.get(id).add(spawn(String.join(File.pathSeparator, launcherJar.toString(), serialization,
+                            jars.get(id).toString()), f.handlerClass(), eventFiles.get(id), envFiles.get(id)));
+                }
+            }
+            String helloClass = "com.mplifecycle.bench.coldstart.HelloHandler";
+            double[] hp = phases.getOrDefault(helloClass, new double[3]);
+            Row hello = new Row("hello world", helloJar.toString(), Files.size(helloJar), times.get("hello"), "",
+                    hp[0], hp[1], (long) hp[2]);
+            List<Row> rows = new ArrayList<>();
+            for (FunctionDefinition f : aws.functions().values()) {
+                Path jar = jars.get(f.logicalId());
+                double[] p = phases.getOrDefault(f.handlerClass(), new double[3]);
+                rows.add(new Row(f.logicalId(), jar == null ? "-" : jar.toString(), jar == null ? 0 : Files.size(jar),
+                        times.getOrDefault(f.logicalId(), List.of()), notes.getOrDefault(f.logicalId(), ""),
+                        p[0], p[1], (long) p[2]));
+            }
+            return new Result(hello, rows, repetitions);
+        }
+    }
+
+    /** Last run's phases per handler class: construct ms, first invoke ms, classes loaded. */
+    private final Map<String, double[]> phases = new LinkedHashMap<>();
+
+    private double spawn(String classPath, String handler, Path event, Path env) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(List.of("-cp", classPath, "com.mplifecycle.bench.coldstart.Launcher", handler, event.toString(),
+                env.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(Path.of("bench/target/coldstart", handler + ".err").toFile());
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        double ms = -1;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("HANDLED")) {
+                    ms = (System.nanoTime() - t0) / 1e6;
+                } else if (line.startsWith("PHASES ")) {
+                    String[] f = line.split(" ");
+                    phases.put(handler, new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                            Double.parseDouble(f[3])});
+                }
+            }
+        }
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        if (ms < 0) {
+            throw new IllegalStateException(handler + " did not handle its event (exit " + p.exitValue() + "): "
+                    + String.join(" ", cmd));
+        }
+        return ms;
+    }
+
+    private static Path shadedJar(String codeUri) throws IOException {
+        Path target = Path.of(codeUri, "target");
+        if (!Files.isDirectory(target)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-lambda.jar")).findFirst().orElse(null);
+        }
+    }
+
+    private static String classPathEntry(String artifact) {
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (Path.of(e).getFileName().toString().startsWith(artifact + "-")) {
+                return e;
+            }
+        }
+        throw new IllegalStateException(artifact + " not on the class path");
+    }
+
+    private static Path jar(Path jar, Path classes, String... entries) throws IOException {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (String entry : entries) {
+                out.putNextEntry(new JarEntry(entry));
+                out.write(Files.readAllBytes(classes.resolve(entry)));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+}

@@ -1,0 +1,99 @@
+package com.mplifecycle.bench.coldstart;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+
+/**
+ * Cold start probe, run in a fresh JVM: {@code Launcher <handlerClass> <event.json> <env.properties>}
+ * with the launcher, Lambda's serialization library and ONE deployable jar on the class path.
+ * Builds the handler through its {@code (FunctionEnv)} constructor (or its no-argument one),
+ * turns the event JSON into the handler's input type as the Java runtime does, invokes it once,
+ * serializes the answer and prints {@code HANDLED} - the parent times spawn to that line.
+ * Only JDK, serialization-library and reflective calls: nothing of ours is linked in.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long t0 = System.nanoTime();
+        Class<?> type = Class.forName(args[0]);
+        byte[] event = Files.readAllBytes(Path.of(args[1]));
+        Properties props = new Properties();
+        try (InputStream in = new FileInputStream(args[2])) {
+            props.load(in);
+        }
+        Map<String, String> env = new HashMap<>();
+        props.forEach((k, v) -> env.put((String) k, (String) v));
+        Object handler = construct(type, env);
+        long t1 = System.nanoTime();
+        Type inputType = inputType(type);
+        PojoSerializer<Object> in = serializer(inputType, type.getClassLoader());
+        Object input = in.fromJson(new ByteArrayInputStream(event));
+        Method handle = null;
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge()) {
+                handle = m;
+            }
+        }
+        Object result = handle.invoke(handler, input, null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (result != null) {
+            serializer(result.getClass(), type.getClassLoader()).toJson(result, out);
+        }
+        long t2 = System.nanoTime();
+        System.out.println("HANDLED " + out.size());
+        System.out.flush();
+        // after the timed line: where the time went, and how many classes it took
+        System.out.println("PHASES " + (t1 - t0) / 1_000_000.0 + " " + (t2 - t1) / 1_000_000.0 + " "
+                + java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
+        System.out.flush();
+        System.exit(0);
+    }
+
+    private static Object construct(Class<?> type, Map<String, String> env) throws Exception {
+        try {
+            Class<?> functionEnv = Class.forName("com.mplifecycle.aws.config.FunctionEnv");
+            Object fe = functionEnv.getConstructor(Map.class, Clock.class).newInstance(env, Clock.systemUTC());
+            Constructor<?> c = type.getConstructor(functionEnv);
+            return c.newInstance(fe);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            return type.getConstructor().newInstance();
+        }
+    }
+
+    private static Type inputType(Class<?> type) {
+        for (Type t : type.getGenericInterfaces()) {
+            if (t instanceof ParameterizedType p
+                    && ((Class<?>) p.getRawType()).getName().equals("com.amazonaws.services.lambda.runtime.RequestHandler")) {
+                return p.getActualTypeArguments()[0];
+            }
+        }
+        return Object.class;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> serializer(Type type, ClassLoader loader) {
+        if (type instanceof Class<?> c && (c.getName().startsWith("com.amazonaws.services.lambda.runtime.events.")
+                || LambdaEventSerializers.isLambdaSupportedEvent(c.getName()))) {
+            return LambdaEventSerializers.serializerFor((Class<Object>) c, loader);
+        }
+        return JacksonFactory.getInstance().getSerializer(type);
+    }
+}
