@@ -172,7 +172,7 @@ final class Report {
                 + " (mean %.1f) per request, turned into `APIGatewayV2HTTPEvent` by Lambda's serialization library and"
                 + " handled by `IngestHandler` (token check, parse, validation, one chunk item, BatchWriteItem) against"
                 + " a bare SDK loop (same client configuration, `AwsClients`) writing the very items the handler"
-                + " wrote, one BatchWriteItem per request, into a twin table with the same keys and stream. %d client"
+                + " wrote, one BatchWriteItem per request, into the same table under other partition keys (same item sizes). %d client"
                 + " threads each; %d rounds of %d requests, handler and bare back to back, alternating which goes first, after a warm-up of both.",
                 r.meanEventsPerRequest(), r.threads(), r.rounds(), r.requestsPerRound());
         line("");
