@@ -18,6 +18,11 @@ import java.util.SplittableRandom;
  * the customer key): the sample, and its order, then depend only on which customers were added,
  * not on the order a parallel scan delivered them, so refitting unchanged data gives the same
  * model. Use one of the two {@code add} methods per sample.
+ *
+ * <p>Samples by key of disjoint parts (the scan segments of a fanned-out run) combine with
+ * {@link #merge}: the union of their {@link #keyed()} entries, cut to the capacity by the same
+ * priority, so the result is the sample one pass would have kept whenever each part kept every
+ * customer of that result.
  */
 public final class RepeatSummarySample {
 
@@ -33,7 +38,8 @@ public final class RepeatSummarySample {
     private final PriorityQueue<Keyed> keyed = new PriorityQueue<>(BY_PRIORITY.reversed());
     private final long seed;
 
-    private record Keyed(long priority, RepeatSummary summary) {
+    /** One customer of a sample taken by key: the summary and its seeded key hash (smaller is kept). */
+    public record Keyed(long priority, RepeatSummary summary) {
     }
     private long buyers;
     private long repeatBuyers;
@@ -79,7 +85,10 @@ public final class RepeatSummarySample {
         if (summary.isRepeatBuyer()) {
             repeatBuyers++;
         }
-        Keyed entry = new Keyed(hash(customerKey), summary);
+        offer(new Keyed(hash(customerKey), summary));
+    }
+
+    private void offer(Keyed entry) {
         if (keyed.size() < capacity) {
             keyed.add(entry);
         } else if (BY_PRIORITY.compare(entry, keyed.peek()) < 0) {
@@ -98,6 +107,29 @@ public final class RepeatSummarySample {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
+    }
+
+    /** The entries of a sample taken by key, smallest priority first (empty for a reservoir sample). */
+    public List<Keyed> keyed() {
+        return keyed.stream().sorted(BY_PRIORITY).toList();
+    }
+
+    /**
+     * The sample by key of {@code capacity} over disjoint parts with these entries, counting
+     * {@code buyers} and {@code repeatBuyers} in all.
+     */
+    public static RepeatSummarySample merge(int capacity, List<Keyed> entries, long buyers, long repeatBuyers) {
+        if (repeatBuyers < 0 || repeatBuyers > buyers || entries.size() > buyers) {
+            throw new IllegalArgumentException("need entries <= buyers and 0 <= repeatBuyers <= buyers: "
+                    + entries.size() + ", " + buyers + ", " + repeatBuyers);
+        }
+        RepeatSummarySample sample = new RepeatSummarySample(capacity, DEFAULT_SEED);
+        for (Keyed entry : entries) {
+            sample.offer(entry);
+        }
+        sample.buyers = buyers;
+        sample.repeatBuyers = repeatBuyers;
+        return sample;
     }
 
     /** Customers added so far (with at least one purchase in the calibration period). */

@@ -96,6 +96,27 @@ class RepeatSummarySampleTest {
         return new RepeatSummary(i % 2, 0.5 * (i % 2), i + 1);
     }
 
+    @Test
+    void merge_partsOfDisjointCustomers_givesSampleOfOnePass() {
+        RepeatSummarySample whole = RepeatSummarySample.create(50, 7);
+        RepeatSummarySample even = RepeatSummarySample.create(50, 7);
+        RepeatSummarySample odd = RepeatSummarySample.create(50, 7);
+        for (int i = 0; i < 1_000; i++) {
+            RepeatSummary s = new RepeatSummary(i % 3, i % 3 == 0 ? 0 : 1, 10);
+            whole.add(s, "c" + i);
+            (i % 2 == 0 ? even : odd).add(s, "c" + i);
+        }
+        List<RepeatSummarySample.Keyed> parts = new java.util.ArrayList<>(odd.keyed());
+        parts.addAll(even.keyed());
+
+        RepeatSummarySample merged = RepeatSummarySample.merge(50, parts,
+                even.buyers() + odd.buyers(), even.repeatBuyers() + odd.repeatBuyers());
+
+        assertEquals(whole.summaries(), merged.summaries());
+        assertEquals(whole.buyers(), merged.buyers());
+        assertEquals(whole.repeatBuyers(), merged.repeatBuyers());
+    }
+
     private static void addCustomers(RepeatSummarySample sample, int count) {
         for (int i = 0; i < count; i++) {
             sample.add(new RepeatSummary(i % 2, 0.5 * (i % 2), i + 1));
