@@ -1,6 +1,7 @@
 package com.mplifecycle.functions.rfm;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,12 @@ final class AppScorer {
     private final AtomicLongArray stageCounts = new AtomicLongArray(Stage.values().length);
     private final CustomerStatisticsTally customerStatistics;
 
+    /** The scorer of a fanned-out run's score invocations, from the merged pass-1 result. */
+    static AppScorer of(AppSettings settings, Instant now, ModelPart merged) {
+        return new AppScorer(settings, now, RfmWindow.endingOn(LocalDate.ofInstant(now, settings.timeZone())),
+                merged.customers(), merged.statistics(), Optional.ofNullable(merged.model()).map(BgNbdModel::of));
+    }
+
     AppScorer(AppSettings settings, Instant now, RfmWindow window, long customers, RfmStatisticsSnapshot statistics,
               Optional<BgNbdModel> model) {
         this.settings = settings;
@@ -95,6 +102,21 @@ final class AppScorer {
         if (p.stage() != null) {
             stageCounts.incrementAndGet(p.stage().ordinal());
         }
+    }
+
+    /** Adds the counts another invocation made over its segment. */
+    void add(ScorePart part) {
+        part.segments().forEach((segment, n) -> segmentCounts.addAndGet(segment.ordinal(), n));
+        part.stages().forEach((stage, n) -> stageCounts.addAndGet(stage.ordinal(), n));
+    }
+
+    ModelPart model() {
+        return new ModelPart(settings.appId(), customers, statistics, model.map(BgNbdModel::parameters).orElse(null));
+    }
+
+    ScorePart counts() {
+        RfmRun run = run();
+        return new ScorePart(settings.appId(), run.segmentCounts(), run.stageCounts(), customerStatistics());
     }
 
     long buyers() {

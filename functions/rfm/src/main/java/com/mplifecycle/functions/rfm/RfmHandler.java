@@ -7,38 +7,39 @@ import java.util.UUID;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.mplifecycle.aws.bus.RfmSegmentPublisher;
+import com.mplifecycle.aws.bus.RfmSegmentPublisher.SegmentRequest;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.RfmRunStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 
 /**
- * The daily RFM, churn and decay recomputation (spec §3–4), run by EventBridge Scheduler. The
- * schedule's input (or an envelope around it) is accepted and ignored: every run recomputes
- * every customer of every app as of the clock's now, in each app's time zone.
+ * The daily RFM, churn and decay recomputation (spec §3–4), run by EventBridge Scheduler: every
+ * run recomputes every customer of every app as of the clock's now, in each app's time zone.
  *
- * <p>Two parallel scans of the profiles table ({@value #DEFAULT_SEGMENTS} segments on as many
- * threads by default, {@code RFM_SCAN_SEGMENTS} to change): pass 1 builds per-app RFM statistics
- * and a bounded BG/NBD sample and fits the model; pass 2 scores, decays, publishes and writes
- * only the profiles whose scores or stage changed. Memory is one scan page per segment plus
- * bounded per-app tallies.
- *
- * <p><b>Scale</b> (details in docs/rfm.md). Measured with {@code RfmThroughputBench} against DynamoDB
- * Local in the same JVM on a 2-core machine: 5,000 customers, 4 segments, about 290 customers/s
- * end to end when nearly every profile is written (one conditional PutItem each dominates) and
- * about 680 customers/s for a run that writes nothing (two scans); at 20,000 customers 234 and
- * 442/s. One invocation within the 15-minute limit is therefore good for a few hundred thousand
- * customers, not 10 million: every buyer's recency changes daily, so a daily run writes every
- * buyer. For 10 million customers per app the passes fan out over scan segments, one invocation
- * per group of segments, with pass-1 statistics merged ({@code RfmStatistics.merge}) and the
- * model fitted between the passes; that orchestration is not built yet.
+ * <p>Two ways, chosen by {@code RFM_SCAN_SEGMENTS_TOTAL} (default {@value #DEFAULT_TOTAL_SEGMENTS}):
+ * <ul>
+ * <li>1: one invocation, {@link ScoringRun#run}: two parallel scans of the profiles table over
+ *     {@code RFM_SCAN_SEGMENTS} threads ({@value #DEFAULT_SEGMENTS} by default); fine up to a few
+ *     hundred thousand customers.
+ * <li>N &gt; 1: this invocation is the coordinator of a {@link FanOutRun}: it publishes N
+ *     {@code RfmSegmentRequested} events on the project bus, and the template's rule brings each
+ *     back to this function (told apart by {@code detail-type}), which does that segment's share of
+ *     the pass with {@code RFM_SCAN_SEGMENTS} threads. The last segment of pass 1 merges and fits,
+ *     the last of pass 2 writes the run records.
+ * </ul>
+ * Scale and measurements: docs/rfm.md.
  */
 public final class RfmHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     static final int DEFAULT_SEGMENTS = 4;
     static final String SEGMENTS_VARIABLE = "RFM_SCAN_SEGMENTS";
+    static final int DEFAULT_TOTAL_SEGMENTS = 16;
 
     private final ProfileStore profiles;
     private final AppStore apps;
@@ -46,6 +47,8 @@ public final class RfmHandler implements RequestHandler<Map<String, Object>, Map
     private final StageChangePublisher publisher;
     private final Clock clock;
     private final int segments;
+    private final FanOutRun fanOut;
+    private final int totalSegments;
     private final JsonLogger log;
 
     public RfmHandler() {
@@ -61,14 +64,20 @@ public final class RfmHandler implements RequestHandler<Map<String, Object>, Map
                 new AppStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE), env.clock()),
                 new StatisticsStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
                 new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
-                env.clock(), env.integer(SEGMENTS_VARIABLE, DEFAULT_SEGMENTS), new JsonLogger("rfm", env.clock()));
+                new RfmRunStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
+                new RfmSegmentPublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
+                env.clock(), env.integer(SEGMENTS_VARIABLE, DEFAULT_SEGMENTS),
+                env.integer(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, DEFAULT_TOTAL_SEGMENTS), new JsonLogger("rfm", env.clock()));
     }
 
     RfmHandler(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
-               Clock clock, int segments, JsonLogger log) {
-        if (segments < 1) {
-            throw new IllegalArgumentException("segments must be >= 1: " + segments);
+               RfmRunStore runs, RfmSegmentPublisher requests, Clock clock, int segments, int totalSegments,
+               JsonLogger log) {
+        if (segments < 1 || totalSegments < 1) {
+            throw new IllegalArgumentException("segments must be >= 1: " + segments + ", " + totalSegments);
         }
+        this.fanOut = new FanOutRun(profiles, apps, statistics, publisher, runs, requests, totalSegments, segments);
+        this.totalSegments = totalSegments;
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
@@ -79,13 +88,29 @@ public final class RfmHandler implements RequestHandler<Map<String, Object>, Map
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> scheduleInput, Context context) {
-        String runId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        String requestId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
+        Map<String, Object> result;
+        if (RfmSegmentPublisher.DETAIL_TYPE.equals(input.get("detail-type"))) {
+            result = fanOut.segment(Json.MAPPER.convertValue(input.get("detail"), SegmentRequest.class));
+        } else if (totalSegments > 1) {
+            result = fanOut.start(clock.instant());
+        } else {
+            return runInOne(requestId);
+        }
+        log.info(requestId, "rfm fan-out", flat(result));
+        return result;
+    }
+
+    private Map<String, Object> runInOne(String runId) {
         ScoringRun.Summary summary = new ScoringRun(profiles, apps, statistics, publisher, segments, clock.instant()).run();
         Map<String, Object> counts = counts(summary);
-        log.info(runId, "rfm run finished", counts.entrySet().stream()
-                .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray());
+        log.info(runId, "rfm run finished", flat(counts));
         return counts;
+    }
+
+    private static Object[] flat(Map<String, Object> fields) {
+        return fields.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray();
     }
 
     private static Map<String, Object> counts(ScoringRun.Summary s) {

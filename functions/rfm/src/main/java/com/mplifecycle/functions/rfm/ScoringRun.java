@@ -15,16 +15,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StatisticsStore;
+import com.mplifecycle.domain.churn.RepeatSummarySample;
 import com.mplifecycle.domain.lifecycle.StageChange;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
- * One full recomputation: pass 1 scans every segment in parallel into per-app tallies, pass 2
+ * One full recomputation ({@link #run}) or one invocation's share of a fanned-out one
+ * ({@link #tally}, {@link #score}: some of the scan segments, see {@link FanOutRun}).
+ * Pass 1 scans the segments in parallel into per-app tallies, pass 2
  * scans again, rescores each page, publishes the page's decays (ten per PutEvents call), then
  * writes each changed profile conditionally on its version. A lost race reloads and redoes that
  * one profile; a decay EventBridge refused is not written, so the next run publishes it again.
@@ -43,6 +47,7 @@ final class ScoringRun {
     private final StatisticsStore statistics;
     private final StageChangePublisher publisher;
     private final int segments;
+    private final int sampleCapacity;
     private final Instant now;
     private final Map<String, AppTally> tallies = new ConcurrentHashMap<>();
     private final Map<String, AppScorer> scorers = new ConcurrentHashMap<>();
@@ -54,6 +59,13 @@ final class ScoringRun {
 
     ScoringRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
                int segments, Instant now) {
+        this(profiles, apps, statistics, publisher, segments, RepeatSummarySample.DEFAULT_CAPACITY, now);
+    }
+
+    /** A run over {@code segments} scan segments whose per-app BG/NBD samples hold {@code sampleCapacity}. */
+    ScoringRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
+               int segments, int sampleCapacity, Instant now) {
+        this.sampleCapacity = sampleCapacity;
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
@@ -62,21 +74,40 @@ final class ScoringRun {
         this.now = now;
     }
 
+    /** Both passes over every segment, then each app's run record and statistics. */
     Summary run() {
         long started = System.nanoTime();
-        inParallel(segment -> profiles.scan(segment, segments, page -> page.forEach(this::tally)));
-        tallies.forEach((appId, tally) -> scorers.put(appId, tally.freeze()));
-        inParallel(segment -> profiles.scan(segment, segments, this::rescore));
+        List<Integer> all = IntStream.range(0, segments).boxed().toList();
+        tally(all).forEach((appId, tally) -> scorers.put(appId, tally.freeze()));
+        score(all, Map.of());
         scorers.values().forEach(scorer -> {
             apps.putRfmRun(scorer.run());
             statistics.put(scorer.customerStatistics());
         });
+        return summary(started);
+    }
+
+    /** Pass 1 over some segments: the per-app tallies by app id. */
+    Map<String, AppTally> tally(List<Integer> some) {
+        inParallel(some, segment -> profiles.scan(segment, segments, page -> page.forEach(this::tally)));
+        return new TreeMap<>(tallies);
+    }
+
+    /** Pass 2 over some segments with the given scorers (added to those of this run's pass 1). */
+    Summary score(List<Integer> some, Map<String, AppScorer> given) {
+        long started = System.nanoTime();
+        scorers.putAll(given);
+        inParallel(some, segment -> profiles.scan(segment, segments, this::rescore));
+        return summary(started);
+    }
+
+    private Summary summary(long started) {
         return new Summary(scanned.get(), written.get(), decayed.get(), conflicts.get(), failed.get(),
                 new TreeMap<>(scorers), (System.nanoTime() - started) / 1_000_000);
     }
 
     private void tally(CustomerProfile p) {
-        tallies.computeIfAbsent(p.appId(), id -> new AppTally(apps.settingsOrDefaults(id), now)).add(p);
+        tallies.computeIfAbsent(p.appId(), id -> new AppTally(apps.settingsOrDefaults(id), now, sampleCapacity)).add(p);
     }
 
     private void rescore(List<CustomerProfile> page) {
@@ -145,12 +176,11 @@ final class ScoringRun {
         scorer.count(r.profile());
     }
 
-    private void inParallel(IntConsumer perSegment) {
-        ExecutorService pool = Executors.newFixedThreadPool(segments);
+    private void inParallel(List<Integer> some, IntConsumer perSegment) {
+        ExecutorService pool = Executors.newFixedThreadPool(some.size());
         try {
             List<Future<?>> running = new ArrayList<>();
-            for (int s = 0; s < segments; s++) {
-                int segment = s;
+            for (int segment : some) {
                 running.add(pool.submit(() -> perSegment.accept(segment)));
             }
             for (Future<?> f : running) {

@@ -63,6 +63,11 @@ final class FakeEventBridge implements AutoCloseable {
         return details;
     }
 
+    /** Every entry received so far with the given detail type, in order. */
+    List<JsonNode> entries(String detailType) {
+        return entries.stream().filter(e -> detailType.equals(e.get("DetailType").asText())).toList();
+    }
+
     void clear() {
         entries.clear();
     }

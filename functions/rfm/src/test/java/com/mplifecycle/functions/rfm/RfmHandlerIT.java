@@ -64,7 +64,9 @@ class RfmHandlerIT {
     }
 
     private Map<String, Object> runAt(Instant at) {
-        FunctionEnv env = new FunctionEnv(aws.environment("RfmFunction"), Clock.fixed(at, ZoneOffset.UTC));
+        Map<String, String> variables = new java.util.HashMap<>(aws.environment("RfmFunction"));
+        variables.put(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, "1"); // one invocation; FanOutRunIT covers the fan-out
+        FunctionEnv env = new FunctionEnv(variables, Clock.fixed(at, ZoneOffset.UTC));
         return new RfmHandler(env).handleRequest(Map.of("source", "aws.scheduler"), null);
     }
 

@@ -38,6 +38,7 @@ class RfmThroughputBench {
             aws.endpoint("EVENTBRIDGE", bus.endpoint());
             Map<String, String> variables = new java.util.HashMap<>(aws.environment("RfmFunction"));
             variables.put(RfmHandler.SEGMENTS_VARIABLE, Integer.toString(segments));
+            variables.put(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, "1"); // one invocation: what one segment invocation sustains
             seed(new ProfileStore(aws.client(), variables.get(FunctionEnv.PROFILES_TABLE)), customers);
             RfmHandler handler = new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
 

@@ -21,6 +21,8 @@ public record FunctionEnv(Map<String, String> variables, Clock clock) {
     public static final String LOCAL_SECRETS_JSON = "LOCAL_SECRETS_JSON";
     public static final String WECHAT_BASE_URL = "WECHAT_BASE_URL";
     public static final String EVENT_TTL_DAYS = "EVENT_TTL_DAYS";
+    /** Scan segments the daily RFM run fans out over, one invocation each (1 = one invocation). */
+    public static final String RFM_SCAN_SEGMENTS_TOTAL = "RFM_SCAN_SEGMENTS_TOTAL";
 
     public FunctionEnv {
         variables = Map.copyOf(variables);

@@ -24,6 +24,9 @@ public final class TableKeys {
     /** Sort-key prefix of a campaign's outcome counters ({@code stats#campaign#{campaignId}}). */
     public static final String CAMPAIGN_OUTCOMES_SK_PREFIX = "stats#campaign#";
 
+    /** Sort key of a fanned-out RFM run's progress item; its partition key is {@link #rfmRun}. */
+    public static final String RFM_RUN_SK = "run";
+
     /** Sort key of an admin key item; its partition key is {@link #adminKey}. */
     public static final String ADMIN_KEY_SK = "adminKey";
 
@@ -56,6 +59,19 @@ public final class TableKeys {
      */
     public static String adminKey(String keySha256Hex) {
         return "adminKey#" + keySha256Hex;
+    }
+
+    /** Partition key of a fanned-out RFM run's items in the apps table (app ids contain no '#'). */
+    public static String rfmRun(String runId) {
+        return "rfmRun#" + runId;
+    }
+
+    /**
+     * Sort key of one app's result of one segment in one phase of a fanned-out RFM run
+     * ({@code tally#00003#shop}), or of the merged model ({@code model#shop}) when segment is negative.
+     */
+    public static String rfmRunPart(String phase, int segment, String appId) {
+        return segment < 0 ? phase + "#" + appId : String.format("%s#%05d#%s", phase, segment, appId);
     }
 
     /** Partition key of a customer's items in the events and profiles tables. */

@@ -1,0 +1,192 @@
+package com.mplifecycle.functions.rfm;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import com.mplifecycle.aws.bus.RfmSegmentPublisher;
+import com.mplifecycle.aws.bus.RfmSegmentPublisher.SegmentRequest;
+import com.mplifecycle.aws.bus.StageChangePublisher;
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.RfmRunStore;
+import com.mplifecycle.aws.store.RfmRunStore.Progress;
+import com.mplifecycle.aws.store.StatisticsStore;
+import com.mplifecycle.domain.churn.RepeatSummarySample;
+import com.mplifecycle.domain.stats.CustomerStatistics;
+
+/**
+ * The daily run fanned out over {@code totalSegments} invocations, each taking one request segment
+ * ({@code threads} DynamoDB scan segments of {@code totalSegments × threads}, one thread each).
+ *
+ * <ol>
+ * <li>{@link #start}: the progress item (phase TALLY), then one {@code RfmSegmentRequested} per segment.
+ * <li>TALLY segment: pass 1 over it, each app's {@link TallyPart} stored (a redelivery overwrites
+ *     it), the segment counted done once. The invocation that completes the set merges the parts
+ *     per app, fits BG/NBD, stores each app's {@link ModelPart}, requests the SCORE segments and
+ *     moves the run to SCORE.
+ * <li>SCORE segment: pass 2 over it with the merged scorers (writes only changed profiles,
+ *     publishes decays, exactly as {@link ScoringRun#run}), each app's {@link ScorePart} stored, the
+ *     segment counted once. The last one adds the parts up into each app's run record and
+ *     statistics and moves the run to DONE.
+ * </ol>
+ * A request for a run whose set is complete but that is still in that phase (the last
+ * invocation failed after counting and Lambda retries it) finishes the phase again; finishing is
+ * idempotent, at worst the next phase is requested twice and its segments are redone.
+ */
+final class FanOutRun {
+    enum Phase {
+        /** Pass 1: statistics and BG/NBD samples per segment. */
+        TALLY,
+        /** Pass 2: scoring, decay and writes per segment. */
+        SCORE,
+        /** Run records written. */
+        DONE;
+
+        String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    static final String MODEL = "model";
+
+    private final ProfileStore profiles;
+    private final AppStore apps;
+    private final StatisticsStore statistics;
+    private final StageChangePublisher decays;
+    private final RfmRunStore runs;
+    private final RfmSegmentPublisher requests;
+    private final int totalSegments;
+    private final int threads;
+
+    FanOutRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher decays,
+              RfmRunStore runs, RfmSegmentPublisher requests, int totalSegments, int threads) {
+        this.profiles = profiles;
+        this.apps = apps;
+        this.statistics = statistics;
+        this.decays = decays;
+        this.runs = runs;
+        this.requests = requests;
+        this.totalSegments = totalSegments;
+        this.threads = threads;
+    }
+
+    Map<String, Object> start(Instant now) {
+        String runId = UUID.randomUUID().toString();
+        runs.start(runId, now, totalSegments, Phase.TALLY.name());
+        requests.requestAll(runId, Phase.TALLY.name(), totalSegments);
+        return result(runId, "started", Map.of("totalSegments", totalSegments));
+    }
+
+    Map<String, Object> segment(SegmentRequest request) {
+        Progress run = runs.progress(request.runId()).orElse(null);
+        if (run == null) {
+            return result(request.runId(), "unknown run", Map.of()); // expired or never started: nothing to do
+        }
+        Phase phase = Phase.valueOf(request.phase());
+        return phase == Phase.TALLY ? tally(run, request.segment()) : score(run, request.segment());
+    }
+
+    private Map<String, Object> tally(Progress run, int segment) {
+        ScoringRun pass = engine(run);
+        pass.tally(scanSegments(run, segment)).forEach((appId, tally) ->
+                runs.putPart(run, Phase.TALLY.key(), segment, appId, tally.part()));
+        Map<String, Object> out = new LinkedHashMap<>(Map.of("phase", "TALLY", "segment", segment));
+        if (completes(run, Phase.TALLY, segment)) {
+            finishTally(run);
+            out.put("finished", "TALLY");
+        }
+        return result(run.runId(), "segment done", out);
+    }
+
+    private void finishTally(Progress run) {
+        Map<String, List<TallyPart>> byApp = runs.parts(run.runId(), Phase.TALLY.key(), TallyPart.class).stream()
+                .collect(Collectors.groupingBy(TallyPart::appId, TreeMap::new, Collectors.toList()));
+        byApp.forEach((appId, parts) -> runs.putPart(run, MODEL, -1, appId,
+                AppTally.merge(apps.settingsOrDefaults(appId), run.at(), parts).model()));
+        requests.requestAll(run.runId(), Phase.SCORE.name(), run.totalSegments());
+        runs.advance(run.runId(), Phase.TALLY.name(), Phase.SCORE.name());
+    }
+
+    private Map<String, Object> score(Progress run, int segment) {
+        Map<String, AppScorer> scorers = scorers(run);
+        ScoringRun.Summary summary = engine(run).score(scanSegments(run, segment), scorers);
+        scorers.forEach((appId, scorer) -> runs.putPart(run, Phase.SCORE.key(), segment, appId, scorer.counts()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("phase", "SCORE");
+        out.put("segment", segment);
+        out.put("scanned", summary.scanned());
+        out.put("written", summary.written());
+        out.put("decayed", summary.decayed());
+        out.put("conflicts", summary.conflicts());
+        out.put("failed", summary.failed());
+        out.put("elapsedMs", summary.elapsedMs());
+        if (completes(run, Phase.SCORE, segment)) {
+            finishScore(run);
+            out.put("finished", "SCORE");
+        }
+        return result(run.runId(), "segment done", out);
+    }
+
+    private void finishScore(Progress run) {
+        Map<String, AppScorer> scorers = scorers(run);
+        Map<String, List<ScorePart>> byApp = runs.parts(run.runId(), Phase.SCORE.key(), ScorePart.class).stream()
+                .collect(Collectors.groupingBy(ScorePart::appId));
+        scorers.forEach((appId, scorer) -> {
+            CustomerStatistics sum = scorer.customerStatistics();
+            for (ScorePart part : byApp.getOrDefault(appId, List.of())) {
+                scorer.add(part);
+                sum = sum.plus(part.customerStatistics());
+            }
+            apps.putRfmRun(scorer.run());
+            statistics.put(sum);
+        });
+        runs.advance(run.runId(), Phase.SCORE.name(), Phase.DONE.name());
+    }
+
+    /** Whether this invocation finishes the phase: it completed the set, or retries a finisher that failed. */
+    private boolean completes(Progress run, Phase phase, int segment) {
+        OptionalInt done = runs.markDone(run.runId(), phase.key(), segment);
+        if (done.isPresent()) {
+            return done.getAsInt() == run.totalSegments();
+        }
+        Progress now = runs.progress(run.runId()).orElseThrow();
+        return now.phase().equals(phase.name()) && now.done(phase.key()) == now.totalSegments();
+    }
+
+    private Map<String, AppScorer> scorers(Progress run) {
+        Map<String, AppScorer> scorers = new TreeMap<>();
+        for (ModelPart merged : runs.parts(run.runId(), MODEL, ModelPart.class)) {
+            scorers.put(merged.appId(), AppScorer.of(apps.settingsOrDefaults(merged.appId()), run.at(), merged));
+        }
+        return scorers;
+    }
+
+    /** Pass-1 samples per segment so that the merged sample keeps about the single-run capacity. */
+    private ScoringRun engine(Progress run) {
+        int capacity = Math.max(1, -Math.floorDiv(-RepeatSummarySample.DEFAULT_CAPACITY, run.totalSegments()));
+        return new ScoringRun(profiles, apps, statistics, decays, run.totalSegments() * threads, capacity, run.at());
+    }
+
+    private List<Integer> scanSegments(Progress run, int segment) {
+        if (segment < 0 || segment >= run.totalSegments()) {
+            throw new IllegalArgumentException("segment " + segment + " of " + run.totalSegments());
+        }
+        return IntStream.range(segment * threads, (segment + 1) * threads).boxed().collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    private static Map<String, Object> result(String runId, String what, Map<String, Object> details) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("runId", runId);
+        out.put("result", what);
+        out.putAll(details);
+        return out;
+    }
+}

@@ -1,0 +1,41 @@
+package com.mplifecycle.functions.rfm;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mplifecycle.domain.churn.RepeatSummary;
+import com.mplifecycle.domain.churn.RepeatSummarySample.Keyed;
+import com.mplifecycle.domain.rfm.RfmStatisticsSnapshot;
+
+/**
+ * Pass 1 of one app over one scan segment of a fanned-out run, as stored between invocations.
+ * The segment's BG/NBD sample (by customer key) is {@code priorities}, the key hashes, and
+ * {@code summaries}, flattened to whole days: x, t_x days, T days per customer (summaries are in
+ * weeks of whole days, so the conversion is exact).
+ */
+record TallyPart(String appId, long customers, RfmStatisticsSnapshot statistics, long buyers, long repeatBuyers,
+                 long[] priorities, int[] summaries) {
+
+    static TallyPart of(String appId, long customers, RfmStatisticsSnapshot statistics, long buyers,
+                        long repeatBuyers, List<Keyed> sample) {
+        long[] priorities = new long[sample.size()];
+        int[] days = new int[sample.size() * 3];
+        for (int i = 0; i < sample.size(); i++) {
+            RepeatSummary s = sample.get(i).summary();
+            priorities[i] = sample.get(i).priority();
+            days[3 * i] = (int) s.x();
+            days[3 * i + 1] = (int) Math.round(s.tx() * AppScorer.DAYS_PER_WEEK);
+            days[3 * i + 2] = (int) Math.round(s.T() * AppScorer.DAYS_PER_WEEK);
+        }
+        return new TallyPart(appId, customers, statistics, buyers, repeatBuyers, priorities, days);
+    }
+
+    List<Keyed> sample() {
+        List<Keyed> list = new ArrayList<>(priorities.length);
+        for (int i = 0; i < priorities.length; i++) {
+            list.add(new Keyed(priorities[i], new RepeatSummary(summaries[3 * i],
+                    summaries[3 * i + 1] / AppScorer.DAYS_PER_WEEK, summaries[3 * i + 2] / AppScorer.DAYS_PER_WEEK)));
+        }
+        return list;
+    }
+}

@@ -1,0 +1,175 @@
+package com.mplifecycle.aws.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import com.mplifecycle.aws.json.Json;
+
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * The items of one fanned-out RFM run in the apps table (docs/data-model.md): a progress item
+ * (time, segments, phase, the set of segments done per phase) and one gzipped JSON document per
+ * (phase, segment, app), overwritten by a redelivered segment. Every item expires a week after
+ * the run. Counting a segment done is conditional on the segment not being in the phase's set,
+ * so a redelivery counts once and exactly one invocation sees the set become complete.
+ */
+public final class RfmRunStore {
+    static final Duration KEPT = Duration.ofDays(7);
+    private static final String AT = "at";
+    private static final String TOTAL = "total";
+    private static final String PHASE = "phase";
+    private static final String DONE_PREFIX = "done_";
+    private static final String DOC = "docz";
+
+    /** A run's progress: the segments done so far in each phase. */
+    public record Progress(String runId, Instant at, int totalSegments, String phase, Map<String, Integer> done) {
+        public Progress {
+            done = Map.copyOf(done);
+        }
+
+        public int done(String inPhase) {
+            return done.getOrDefault(inPhase, 0);
+        }
+    }
+
+    private final DynamoDbClient db;
+    private final String table;
+
+    public RfmRunStore(DynamoDbClient db, String table) {
+        this.db = db;
+        this.table = table;
+    }
+
+    /** Writes the progress item of a new run, in {@code phase} with nothing done. */
+    public void start(String runId, Instant at, int totalSegments, String phase) {
+        db.putItem(b -> b.tableName(table).item(Map.of(
+                TableKeys.PK, AttributeValue.fromS(TableKeys.rfmRun(runId)),
+                TableKeys.SK, AttributeValue.fromS(TableKeys.RFM_RUN_SK),
+                AT, AttributeValue.fromS(at.toString()),
+                TOTAL, AttributeValue.fromN(Integer.toString(totalSegments)),
+                PHASE, AttributeValue.fromS(phase),
+                TableKeys.EXPIRES, expires(at))));
+    }
+
+    public Optional<Progress> progress(String runId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(key(TableKeys.rfmRun(runId), TableKeys.RFM_RUN_SK))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> done = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (name.startsWith(DONE_PREFIX)) {
+                done.put(name.substring(DONE_PREFIX.length()), value.ns().size());
+            }
+        });
+        return Optional.of(new Progress(runId, Instant.parse(item.get(AT).s()),
+                Integer.parseInt(item.get(TOTAL).n()), item.get(PHASE).s(), done));
+    }
+
+    /**
+     * Counts {@code segment} done in {@code phase}: the number of segments done after it, or empty
+     * when it was counted before (a redelivery).
+     */
+    public OptionalInt markDone(String runId, String phase, int segment) {
+        try {
+            Map<String, AttributeValue> after = db.updateItem(b -> b.tableName(table)
+                    .key(key(TableKeys.rfmRun(runId), TableKeys.RFM_RUN_SK))
+                    .updateExpression("ADD #d :s")
+                    .conditionExpression("attribute_exists(#pk) AND NOT contains(#d, :n)")
+                    .expressionAttributeNames(Map.of("#d", DONE_PREFIX + phase, "#pk", TableKeys.PK))
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromNs(List.of(Integer.toString(segment))),
+                            ":n", AttributeValue.fromN(Integer.toString(segment))))
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            return OptionalInt.of(after.get(DONE_PREFIX + phase).ns().size());
+        } catch (ConditionalCheckFailedException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** Moves the run from {@code from} to {@code to}; false when it was no longer in {@code from}. */
+    public boolean advance(String runId, String from, String to) {
+        try {
+            db.updateItem(b -> b.tableName(table)
+                    .key(key(TableKeys.rfmRun(runId), TableKeys.RFM_RUN_SK))
+                    .updateExpression("SET #p = :to")
+                    .conditionExpression("#p = :from")
+                    .expressionAttributeNames(Map.of("#p", PHASE))
+                    .expressionAttributeValues(Map.of(":from", AttributeValue.fromS(from), ":to", AttributeValue.fromS(to))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Stores (or replaces) one app's result of one segment; a negative segment is the run-wide result. */
+    public void putPart(Progress run, String phase, int segment, String appId, Object part) {
+        db.putItem(b -> b.tableName(table).item(Map.of(
+                TableKeys.PK, AttributeValue.fromS(TableKeys.rfmRun(run.runId())),
+                TableKeys.SK, AttributeValue.fromS(TableKeys.rfmRunPart(phase, segment, appId)),
+                DOC, AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(part)))),
+                TableKeys.EXPIRES, expires(run.at()))));
+    }
+
+    /** Every part stored under {@code phase}, in sort-key order (segment, then app). */
+    public <T> List<T> parts(String runId, String phase, Class<T> type) {
+        List<T> parts = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = db.query(b -> b.tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.rfmRun(runId)),
+                            ":prefix", AttributeValue.fromS(phase + "#")))
+                    .exclusiveStartKey(from));
+            page.items().forEach(item -> parts.add(Json.read(gunzip(item.get(DOC).b().asByteArray()), type)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return parts;
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(TableKeys.PK, AttributeValue.fromS(pk), TableKeys.SK, AttributeValue.fromS(sk));
+    }
+
+    private static AttributeValue expires(Instant at) {
+        return AttributeValue.fromN(Long.toString(at.plus(KEPT).getEpochSecond()));
+    }
+
+    private static byte[] gzip(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String gunzip(byte[] data) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
