@@ -1,6 +1,7 @@
 package com.mplifecycle.functions.rfm;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,8 @@ final class FanOutRun {
         this.threads = threads;
     }
 
-    Map<String, Object> start(Instant now) {
+    Map<String, Object> start(Instant clockNow) {
+        Instant now = clockNow.truncatedTo(ChronoUnit.MILLIS); // stored parts carry times in milliseconds
         String runId = UUID.randomUUID().toString();
         runs.start(runId, now, totalSegments, Phase.TALLY.name());
         requests.requestAll(runId, Phase.TALLY.name(), totalSegments);
