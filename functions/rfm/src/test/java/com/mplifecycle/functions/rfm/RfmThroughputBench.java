@@ -23,11 +23,14 @@ import com.mplifecycle.devtools.sandbox.LocalAws;
 
 /**
  * Throughput of a full run against DynamoDB Local, for docs/rfm.md. Off by default; run with
- * {@code -Drfm.throughput.customers=20000 -Dtest=RfmThroughputBench}.
+ * {@code -Drfm.throughput.customers=20000 -Dtest=RfmThroughputBench}; with
+ * {@code -Drfm.throughput.fanout=N} the run fans out over N segment invocations, handed back one
+ * after the other (as N Lambda instances would run them side by side), and each is timed.
  */
 @EnabledIfSystemProperty(named = "rfm.throughput.customers", matches = "[0-9]+")
 class RfmThroughputBench {
-    private static final Instant NOW = Instant.parse("2026-03-01T04:00:00Z");
+    /** Near the real now: a fanned-out run's items expire a week after it and DynamoDB Local deletes them. */
+    private static final Instant NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(4 * 3600);
     private static final Duration DAY = Duration.ofDays(1);
 
     @Test
@@ -49,6 +52,35 @@ class RfmThroughputBench {
             assertEquals(0L, second.get("written"));
             report("all written", customers, segments, first);
             report("nothing written", customers, segments, second);
+        }
+    }
+
+    @Test
+    void handleRequest_fannedOut_reportsTimePerSegment() throws Exception {
+        int customers = Integer.getInteger("rfm.throughput.customers");
+        int fanOut = Integer.getInteger("rfm.throughput.fanout", 1);
+        int threads = Integer.getInteger("rfm.throughput.segments", RfmHandler.DEFAULT_SEGMENTS);
+        org.junit.jupiter.api.Assumptions.assumeTrue(fanOut > 1, "set rfm.throughput.fanout > 1");
+        try (LocalAws aws = LocalAws.start(); FakeEventBridge bus = FakeEventBridge.start()) {
+            aws.endpoint("EVENTBRIDGE", bus.endpoint());
+            Map<String, String> variables = new java.util.HashMap<>(aws.environment("RfmFunction"));
+            variables.put(RfmHandler.SEGMENTS_VARIABLE, Integer.toString(threads));
+            variables.put(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, Integer.toString(fanOut));
+            seed(new ProfileStore(aws.client(), variables.get(FunctionEnv.PROFILES_TABLE)), customers);
+            RfmHandler handler = new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
+
+            handler.handleRequest(Map.of(), null);
+            for (int next = 0; next < bus.entries("RfmSegmentRequested").size(); next++) {
+                com.fasterxml.jackson.databind.JsonNode entry = bus.entries("RfmSegmentRequested").get(next);
+                Map<?, ?> detail = com.mplifecycle.aws.json.Json.read(entry.get("Detail").asText(), Map.class);
+                long started = System.nanoTime();
+                Map<String, Object> result = handler.handleRequest(
+                        Map.of("detail-type", "RfmSegmentRequested", "detail", detail), null);
+                System.out.printf("SEGMENT %s %s: %d customers / %d invocations, %d threads, %d ms%s%n",
+                        detail.get("phase"), detail.get("segment"), customers, fanOut, threads,
+                        (System.nanoTime() - started) / 1_000_000,
+                        result.containsKey("finished") ? " (finished " + result.get("finished") + ")" : "");
+            }
         }
     }
 
