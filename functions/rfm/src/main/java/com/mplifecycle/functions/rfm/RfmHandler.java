@@ -91,7 +91,7 @@ public final class RfmHandler implements RequestHandler<Map<String, Object>, Map
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         String requestId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
         Map<String, Object> result;
-        if (RfmSegmentPublisher.DETAIL_TYPE.equals(input.get("detail-type"))) {
+        if (input != null && RfmSegmentPublisher.DETAIL_TYPE.equals(input.get("detail-type"))) {
             result = fanOut.segment(Json.MAPPER.convertValue(input.get("detail"), SegmentRequest.class));
         } else if (totalSegments > 1) {
             result = fanOut.start(clock.instant());
