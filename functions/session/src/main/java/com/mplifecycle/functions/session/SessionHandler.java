@@ -29,7 +29,6 @@ import com.mplifecycle.domain.profile.CustomerIds;
  * HTTP 200 and an errcode, which map to the statuses a mini-program can act on.
  */
 public final class SessionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    static final String DEFAULT_WECHAT_BASE_URL = "https://api.weixin.qq.com";
     /** Well inside API Gateway's 30 s and the function's timeout. */
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -47,7 +46,7 @@ public final class SessionHandler implements RequestHandler<APIGatewayV2HTTPEven
         this.secrets = Secrets.load(env, new AwsClients(env)::secretsManager);
         this.tokens = new SessionTokens(secrets.tokenSigningKey(), env.clock());
         this.wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
-                .orElse(DEFAULT_WECHAT_BASE_URL)), WECHAT_CONNECT_TIMEOUT, WECHAT_TIMEOUT);
+                .orElse(WeChatClient.DEFAULT_BASE_URL.toString())), WECHAT_CONNECT_TIMEOUT, WECHAT_TIMEOUT);
         this.log = new JsonLogger("session", env.clock());
     }
 

@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.rfm.RfmRun;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Per-app configuration items of the apps table. Settings are cached per container for a minute:
@@ -20,19 +18,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class AppStore {
     static final Duration CACHE_FOR = Duration.ofMinutes(1);
-    private static final String DOC = "doc";
 
     private record Cached(Optional<AppSettings> settings, Instant until) {
     }
 
-    private final DynamoDbClient db;
-    private final String table;
+    private final AppDocuments documents;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public AppStore(DynamoDbClient db, String table, Clock clock) {
-        this.db = db;
-        this.table = table;
+        this.documents = new AppDocuments(db, table);
         this.clock = clock;
     }
 
@@ -42,11 +37,7 @@ public final class AppStore {
         if (cached != null && now.isBefore(cached.until())) {
             return cached.settings();
         }
-        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
-                .key(Map.of(TableKeys.PK, AttributeValue.fromS(appId),
-                        TableKeys.SK, AttributeValue.fromS(TableKeys.APP_SETTINGS_SK)))).item();
-        Optional<AppSettings> settings = item == null || item.isEmpty() ? Optional.empty()
-                : Optional.of(Json.read(item.get(DOC).s(), AppSettings.class));
+        Optional<AppSettings> settings = documents.get(appId, TableKeys.APP_SETTINGS_SK, AppSettings.class, false);
         cache.put(appId, new Cached(settings, now.plus(CACHE_FOR)));
         return settings;
     }
@@ -57,26 +48,16 @@ public final class AppStore {
     }
 
     public void putSettings(AppSettings settings) {
-        db.putItem(b -> b.tableName(table).item(Map.of(
-                TableKeys.PK, AttributeValue.fromS(settings.appId()),
-                TableKeys.SK, AttributeValue.fromS(TableKeys.APP_SETTINGS_SK),
-                DOC, AttributeValue.fromS(Json.write(settings)))));
+        documents.put(settings.appId(), TableKeys.APP_SETTINGS_SK, settings);
         cache.remove(settings.appId());
     }
 
     /** Replaces the app's record of its last full RFM/churn run. */
     public void putRfmRun(RfmRun run) {
-        db.putItem(b -> b.tableName(table).item(Map.of(
-                TableKeys.PK, AttributeValue.fromS(run.appId()),
-                TableKeys.SK, AttributeValue.fromS(TableKeys.RFM_LAST_RUN_SK),
-                DOC, AttributeValue.fromS(Json.write(run)))));
+        documents.put(run.appId(), TableKeys.RFM_LAST_RUN_SK, run);
     }
 
     public Optional<RfmRun> rfmRun(String appId) {
-        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of(TableKeys.PK, AttributeValue.fromS(appId),
-                        TableKeys.SK, AttributeValue.fromS(TableKeys.RFM_LAST_RUN_SK)))).item();
-        return item == null || item.isEmpty() ? Optional.empty()
-                : Optional.of(Json.read(item.get(DOC).s(), RfmRun.class));
+        return documents.get(appId, TableKeys.RFM_LAST_RUN_SK, RfmRun.class, true);
     }
 }

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  * the same profile.
  */
 public final class CustomerIds {
-    private static final Pattern FORMAT = Pattern.compile("c_[0-9a-f]{24}");
     private static final Pattern APP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private CustomerIds() {
@@ -26,10 +25,6 @@ public final class CustomerIds {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    public static boolean isValid(String customerId) {
-        return customerId != null && FORMAT.matcher(customerId).matches();
     }
 
     /** App ids appear in keys and paths: letters, digits, underscore and dash only. */
