@@ -20,6 +20,7 @@ import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.DispatchRecord;
 import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.TableKeys;
+import com.mplifecycle.domain.stats.FunnelCounts;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -62,6 +63,17 @@ class ErasureE2ET {
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))).items();
     }
 
+    /** Every member of the app's funnel day sets, all steps and days. */
+    private static java.util.Set<String> funnelMembers() {
+        java.util.Set<String> members = new java.util.HashSet<>();
+        runtime.profilesClient().query(b -> b.tableName("AppsTable").consistentRead(true)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :f)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("demo"),
+                        ":f", AttributeValue.fromS("stats#funnel#")))).items()
+                .forEach(item -> item.values().stream().filter(AttributeValue::hasNs).forEach(v -> members.addAll(v.ns())));
+        return members;
+    }
+
     /** The stream record Lambda would deliver again for a chunk item of the events table. */
     private static String redelivery(Map<String, AttributeValue> chunk) {
         Map<String, Object> image = new LinkedHashMap<>();
@@ -97,6 +109,7 @@ class ErasureE2ET {
                 new DispatchRecord("demo", customerId, "winback", "stage-DECLINING:1", DispatchRecord.Status.SKIPPED,
                         runtime.clock().instant(), null, "TPL_WINBACK", null, null, Map.of(), "cap", 0, 0, 0, null));
         assertEquals(1, items("DispatchTable", customerKey).size());
+        assertTrue(funnelMembers().contains(Long.toString(FunnelCounts.memberOf(customerId))), "counted in the funnel");
         runtime.clock().advance(java.time.Duration.ofMinutes(5));
 
         HttpResponse<String> erased = call("DELETE", profilePath, null, runtime.adminKey());
@@ -109,6 +122,7 @@ class ErasureE2ET {
         assertEquals(List.of(), items("EventsTable", customerKey));
         assertEquals(List.of(), items("DispatchTable", customerKey), "dispatch records erased");
         assertEquals(List.of(), items("AppsTable", TableKeys.funnelProgress("demo", customerId)));
+        assertTrue(!funnelMembers().contains(Long.toString(FunnelCounts.memberOf(customerId))), "out of the funnel sets");
         Map<String, AttributeValue> tombstone = runtime.profilesClient().getItem(b -> b.tableName("ProfilesTable")
                 .key(Map.of("pk", AttributeValue.fromS(customerKey)))).item();
         assertTrue(!tombstone.containsKey("doc"), "only a tombstone is left: " + tombstone.keySet());

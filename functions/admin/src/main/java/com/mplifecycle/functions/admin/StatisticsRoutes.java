@@ -3,7 +3,6 @@ package com.mplifecycle.functions.admin;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.rfm.RfmRun;
 import com.mplifecycle.domain.rfm.RfmSegment;
 import com.mplifecycle.domain.stats.CustomerStatistics;
+import com.mplifecycle.domain.stats.FunnelCounts;
 import com.mplifecycle.domain.stats.FunnelStep;
 import com.mplifecycle.domain.stats.RepurchaseMonth;
 import com.mplifecycle.domain.stats.RetentionCohort;
@@ -106,26 +106,32 @@ final class StatisticsRoutes {
     }
 
     /**
-     * Customers who took the steps in order within one local day, summed over the days of the
-     * range: a customer who went through the funnel on two days counts on both (customer-days).
+     * Distinct customers at each step over the range: a customer counts at a step when on some
+     * day of the range they took it after all the steps before it, that day (steps are taken in
+     * order within one local day, like a visit). {@code byDay}: the same per day.
      */
     APIGatewayV2HTTPResponse funnel(AdminRequest request) {
         DateRange range = DateRange.of(request);
-        Map<FunnelStep, Long> totals = new EnumMap<>(FunnelStep.class);
-        funnel.days(request.appId(), range.from(), range.to()).values()
-                .forEach(day -> day.forEach((step, n) -> totals.merge(step, n, Long::sum)));
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (FunnelStep s : FunnelStep.values()) {
-            steps.add(Map.of("step", s.name().toLowerCase(java.util.Locale.ROOT), "customers",
-                    totals.getOrDefault(s, 0L)));
-        }
+        FunnelCounts counts = funnel.counts(request.appId(), range.from(), range.to());
+        List<Map<String, Object>> days = new ArrayList<>();
+        counts.byDay().forEach((day, n) -> days.add(Map.of("day", day.toString(), "steps", steps(n))));
         Map<String, Object> body = base(request);
         body.put("from", range.from().toString());
         body.put("to", range.to().toString());
-        body.put("counting", "customerDays");
-        body.put("steps", steps);
+        body.put("counting", "distinctCustomers");
+        body.put("steps", steps(counts.distinct()));
+        body.put("byDay", days);
         body.put("computedAt", Computed.of(Computed.STREAM, clock.instant()));
         return ApiResponses.json(200, body);
+    }
+
+    private static List<Map<String, Object>> steps(Map<FunnelStep, Long> counts) {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (FunnelStep s : FunnelStep.values()) {
+            steps.add(Map.of("step", s.name().toLowerCase(java.util.Locale.ROOT), "customers",
+                    counts.getOrDefault(s, 0L)));
+        }
+        return steps;
     }
 
     private static APIGatewayV2HTTPResponse answer(AdminRequest request, String name, Object counts,

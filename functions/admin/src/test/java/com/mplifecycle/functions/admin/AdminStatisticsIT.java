@@ -117,7 +117,8 @@ class AdminStatisticsIT {
 
     /**
      * Mar 5: x takes all five steps in order (and its events arrive twice); y launches, adds to
-     * cart, then views a page (launch and page_view count, the cart came too early). Mar 6: z only
+     * cart, then views a page (launch and page_view count, the cart came too early); v only
+     * launches. Mar 6: x launches and views a page again; v launches, views, adds to cart; z only
      * views a page (no launch first: nothing). Mar 7: w launches, outside the asked range.
      */
     private static void storeFunnel(Clock clock) {
@@ -133,7 +134,14 @@ class AdminStatisticsIT {
         funnel.advance("shop", "y", mar5, List.of(event("y1", EventType.APP_LAUNCH, "2026-03-05T02:00:00Z", Map.of()),
                 event("y2", EventType.ADD_TO_CART, "2026-03-05T02:01:00Z", Map.of()),
                 event("y3", EventType.PAGE_VIEW, "2026-03-05T02:02:00Z", Map.of())));
-        funnel.advance("shop", "z", mar5.plusDays(1),
+        funnel.advance("shop", "v", mar5, List.of(event("v1", EventType.APP_LAUNCH, "2026-03-05T03:00:00Z", Map.of())));
+        LocalDate mar6 = mar5.plusDays(1);
+        funnel.advance("shop", "x", mar6, List.of(event("x6", EventType.APP_LAUNCH, "2026-03-06T01:00:00Z", Map.of()),
+                event("x7", EventType.PAGE_VIEW, "2026-03-06T01:01:00Z", Map.of())));
+        funnel.advance("shop", "v", mar6, List.of(event("v2", EventType.APP_LAUNCH, "2026-03-06T03:00:00Z", Map.of()),
+                event("v3", EventType.PAGE_VIEW, "2026-03-06T03:01:00Z", Map.of())));
+        funnel.advance("shop", "v", mar6, List.of(event("v4", EventType.ADD_TO_CART, "2026-03-06T03:02:00Z", Map.of())));
+        funnel.advance("shop", "z", mar6,
                 List.of(event("z1", EventType.PAGE_VIEW, "2026-03-06T02:00:00Z", Map.of())));
         funnel.advance("shop", "w", mar5.plusDays(2),
                 List.of(event("w1", EventType.APP_LAUNCH, "2026-03-07T02:00:00Z", Map.of())));
@@ -248,11 +256,38 @@ class AdminStatisticsIT {
     void funnel_distinctCustomersPerStepInOrder() {
         JsonNode body = get("stats/funnel", Map.of("from", "2026-03-05", "to", "2026-03-06"));
 
-        List<Integer> steps = new java.util.ArrayList<>();
-        body.get("steps").forEach(s -> steps.add(s.get("customers").asInt()));
-        assertEquals(List.of(2, 2, 1, 1, 1), steps); // x and y launch and view; only x goes on; z and w not counted
+        // x, y, v launch and view (x and v on both days, counted once); x and v reach the cart; only x pays
+        assertEquals(List.of(3, 3, 2, 1, 1), stepCounts(body.get("steps")));
         assertEquals("launch", body.get("steps").get(0).get("step").asText());
+        assertEquals("distinctCustomers", body.get("counting").asText());
+        assertEquals("2026-03-05", body.get("byDay").get(0).get("day").asText());
+        assertEquals(List.of(3, 2, 1, 1, 1), stepCounts(body.get("byDay").get(0).get("steps")));
+        assertEquals("2026-03-06", body.get("byDay").get(1).get("day").asText());
+        assertEquals(List.of(2, 2, 1, 0, 0), stepCounts(body.get("byDay").get(1).get("steps")));
+        assertEquals(2, body.get("byDay").size());
         assertEquals("stream", body.get("computedAt").get("by").asText());
+    }
+
+    @Test
+    void funnel_oneDay_andErasedCustomerLeavesTheSets() {
+        assertEquals(List.of(1, 0, 0, 0, 0), stepCounts(get("stats/funnel", Map.of("from", "2026-03-07", "to", "2026-03-07"))
+                .get("steps")), "w launched on Mar 7");
+        FunnelStore funnel = new FunnelStore(aws.client(), "AppsTable", Clock.fixed(NOW, ZoneOffset.UTC));
+        funnel.advance("shop", "u", LocalDate.of(2026, 3, 8), List.of(
+                event("u1", EventType.APP_LAUNCH, "2026-03-08T01:00:00Z", Map.of()),
+                event("u2", EventType.PAGE_VIEW, "2026-03-08T01:01:00Z", Map.of())));
+        Map<String, String> mar8 = Map.of("from", "2026-03-08", "to", "2026-03-08");
+        assertEquals(List.of(1, 1, 0, 0, 0), stepCounts(get("stats/funnel", mar8).get("steps")));
+
+        funnel.deleteCustomer("shop", "u");
+
+        assertEquals(List.of(0, 0, 0, 0, 0), stepCounts(get("stats/funnel", mar8).get("steps")));
+    }
+
+    private static List<Integer> stepCounts(JsonNode steps) {
+        List<Integer> out = new java.util.ArrayList<>();
+        steps.forEach(s -> out.add(s.get("customers").asInt()));
+        return out;
     }
 
     @Test

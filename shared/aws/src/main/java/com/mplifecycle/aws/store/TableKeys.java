@@ -19,8 +19,8 @@ public final class TableKeys {
 
     /** Sort key of an app's retention and repurchase counts, written by the scheduled run. */
     public static final String CUSTOMER_STATISTICS_SK = "stats#customers";
-    /** Sort-key prefix of an app's daily funnel counters ({@code stats#funnel#YYYY-MM-DD}). */
-    public static final String FUNNEL_DAY_SK_PREFIX = "stats#funnel#";
+    /** Sort-key prefix of an app's daily funnel sets ({@code stats#funnel#YYYY-MM-DD#NN}). */
+    private static final String FUNNEL_DAY_SK_PREFIX = "stats#funnel#";
     /** Sort-key prefix of a campaign's outcome counters ({@code stats#campaign#{campaignId}}). */
     public static final String CAMPAIGN_OUTCOMES_SK_PREFIX = "stats#campaign#";
 
@@ -90,6 +90,27 @@ public final class TableKeys {
 
     public static String customerOf(String customerKey) {
         return customerKey.substring(appOf(customerKey).length() + 1);
+    }
+
+    /** Sort key of one shard of an app's funnel sets of one local day (partition key: the app). */
+    public static String funnelDaySets(java.time.LocalDate day, int shard) {
+        return FUNNEL_DAY_SK_PREFIX + day + "#" + String.format("%02d", shard);
+    }
+
+    /** The lowest funnel-set sort key of {@code day}, for a range query. */
+    public static String funnelDaySetsFrom(java.time.LocalDate day) {
+        return FUNNEL_DAY_SK_PREFIX + day + "#";
+    }
+
+    /** Above every funnel-set sort key of {@code day}, for a range query. */
+    public static String funnelDaySetsTo(java.time.LocalDate day) {
+        return FUNNEL_DAY_SK_PREFIX + day + "#~";
+    }
+
+    /** The day of a funnel-set sort key. */
+    public static java.time.LocalDate funnelDayOf(String sortKey) {
+        return java.time.LocalDate.parse(sortKey.substring(FUNNEL_DAY_SK_PREFIX.length(),
+                FUNNEL_DAY_SK_PREFIX.length() + 10));
     }
 
     /** Partition key of a customer's daily funnel progress items in the apps table (sort key: the day). */
