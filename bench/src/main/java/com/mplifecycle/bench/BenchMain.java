@@ -87,6 +87,9 @@ public final class BenchMain {
         if (figures.contains(4)) {
             step("4 fold (JMH)", () -> report.fold = jmh(quick));
         }
+        if (figures.contains(7)) {
+            step("7 dispatch", () -> report.dispatch = new DispatchBench().run(quick ? 300 : 2000, quick ? 2 : 3));
+        }
         if (figures.contains(8)) {
             step("8 reaction time", () -> report.reaction = new ReactionBench().run(quick ? 100 : 1000, 20));
         }

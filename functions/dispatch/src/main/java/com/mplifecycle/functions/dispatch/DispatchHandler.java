@@ -37,7 +37,7 @@ import com.mplifecycle.aws.wechat.WeChatClient;
  */
 public final class DispatchHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     static final int SCAN_SEGMENTS = 4;
-    static final int WORKERS = 16;
+    public static final int WORKERS = 16;
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
 
