@@ -3,7 +3,6 @@ package com.mplifecycle.bench;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
@@ -30,6 +28,7 @@ import com.mplifecycle.domain.profile.Cart;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.wechat.SubscribeMessage;
 import com.mplifecycle.functions.dispatch.DispatchHandler;
+import com.mplifecycle.local.clock.ControllableClock;
 
 /**
  * Figure 7: one scheduled run of {@code DispatchHandler} over customers who are all due (cart
@@ -53,22 +52,9 @@ final class DispatchBench {
     }
 
     Result run(int customers, int rounds) throws Exception {
-        AtomicReference<Instant> now = new AtomicReference<>(MORNING);
-        Clock clock = new Clock() {
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        ControllableClock clock = new ControllableClock(Clock.fixed(MORNING, ZoneOffset.UTC));
         List<Round> done = new ArrayList<>();
-        try (LocalAws aws = LocalAws.start(); WeChatStandIn wechat = WeChatStandIn.start(now::get, 0)) {
+        try (LocalAws aws = LocalAws.start(); WeChatStandIn wechat = WeChatStandIn.start(clock::instant, 0)) {
             ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
             CampaignStore campaigns = new CampaignStore(aws.client(), "AppsTable");
             WeChatClient client = new WeChatClient(wechat.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(5));
@@ -79,8 +65,8 @@ final class DispatchBench {
                 wechat.registerApp(wxApp, SECRET);
                 campaigns.put(appId, new Campaign("cart", "cart", true, 90, new Trigger.CartAbandoned(2), null, TEMPLATE,
                         "pages/cart/index", Map.of("thing1", "购物车还有商品", "amount2", "{{cartValue}}"), List.of(), 0));
-                now.set(MORNING.plus(Duration.ofDays(round)));
-                Instant cartAt = now.get().minus(Duration.ofHours(2));
+                clock.set(MORNING.plus(Duration.ofDays(round)));
+                Instant cartAt = clock.instant().minus(Duration.ofHours(2));
                 List<String> openids = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     String customerId = "c_" + i;
