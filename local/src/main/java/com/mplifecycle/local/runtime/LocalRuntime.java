@@ -228,7 +228,12 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public String profilesTable() {
-        return aws.names().valueOf("ProfilesTable");
+        return tableName("ProfilesTable");
+    }
+
+    /** The name of one of the template's tables in the runtime's backend. */
+    public String tableName(String logicalId) {
+        return aws.names().valueOf(logicalId);
     }
 
     public ControllableClock clock() {
