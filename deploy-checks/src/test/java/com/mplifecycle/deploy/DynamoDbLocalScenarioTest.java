@@ -3,22 +3,27 @@ package com.mplifecycle.deploy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
-/** The scenario suite against DynamoDB Local in this JVM: runs everywhere. */
-class DynamoDbLocalScenarioTest extends IngestFoldScenarioSuite {
-    private static DynamoDbLocalBackend backend;
+import com.mplifecycle.devtools.template.SamTemplate;
+import com.mplifecycle.local.runtime.LocalRuntime;
+
+/** The scenario suite with the template's tables in DynamoDB Local and its buses in this JVM: runs everywhere. */
+class DynamoDbLocalScenarioTest extends RuntimeScenarioSuite {
+    private static LocalRuntime runtime;
 
     @BeforeAll
     static void start() throws Exception {
-        backend = DynamoDbLocalBackend.start();
+        runtime = LocalRuntime.start(SamTemplate.load(SamTemplate.locate()), OPTIONS);
     }
 
     @AfterAll
     static void stop() {
-        backend.close();
+        if (runtime != null) {
+            runtime.close();
+        }
     }
 
     @Override
-    ScenarioBackend backend() {
-        return backend;
+    LocalRuntime runtime() {
+        return runtime;
     }
 }

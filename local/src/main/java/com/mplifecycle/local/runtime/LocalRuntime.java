@@ -10,17 +10,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.mplifecycle.aws.admin.AdminKeys;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignStore;
-import com.mplifecycle.devtools.events.EventBridgeEndpoint;
 import com.mplifecycle.devtools.events.LocalEventBus;
 import com.mplifecycle.devtools.faults.FaultyDynamoDbProxy;
-import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.devtools.streams.StreamEventSource;
 import com.mplifecycle.devtools.streams.StreamSourceConfig;
 import com.mplifecycle.devtools.template.FunctionDefinition;
@@ -39,7 +36,9 @@ import com.mplifecycle.local.schedule.ScheduleExpression;
  * Runs the whole template in this JVM: tables and streams in DynamoDB Local, the HTTP API, the
  * EventBridge bus and its rules, schedules on a controllable clock and a stand-in WeChat. Every
  * function, route, stream, rule and schedule comes from {@code template.yaml}; nothing here lists
- * functions of its own.
+ * functions of its own. The functions, the HTTP API, the stream pollers, the schedules and WeChat are
+ * always here; where the tables, streams, buses and queues live is a {@link RuntimeAws} (by default
+ * {@link InProcessAws}).
  */
 public final class LocalRuntime implements AutoCloseable {
     static {
@@ -52,41 +51,28 @@ public final class LocalRuntime implements AutoCloseable {
     public static final String DEMO_WECHAT_APP_ID = "wxdemo0000000000";
 
     private final ControllableClock clock = new ControllableClock();
-    private final LocalAws aws;
-    private final FaultyDynamoDbProxy dynamoFaults;
-    private final LocalEventBus bus;
-    private final EventBridgeEndpoint busEndpoint;
+    private final RuntimeAws aws;
     private final WeChatStandIn wechat;
     private final LocalScheduler scheduler;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, List<String>> triggers = new LinkedHashMap<>();
     private final List<StreamEventSource> streams = new ArrayList<>();
-    private final List<String> onFailure = new CopyOnWriteArrayList<>();
     private final List<HttpRoute> routes = new ArrayList<>();
     private final HttpApiServer http;
     private final String adminKey;
 
-    private LocalRuntime(SamTemplate template, RuntimeOptions options) throws IOException {
-        aws = LocalAws.start(template, options.dataDir(), Map.of());
-        dynamoFaults = options.faultableDynamoDb() ? FaultyDynamoDbProxy.start(aws.dynamo().endpoint(), 7) : null;
-        if (dynamoFaults != null) {
-            aws.endpoint("DYNAMODB", dynamoFaults.endpoint());
-        }
-        bus = new LocalEventBus(clock);
-        busEndpoint = EventBridgeEndpoint.start(bus);
-        aws.endpoint("EVENTBRIDGE", busEndpoint.uri());
+    private LocalRuntime(SamTemplate template, RuntimeOptions options, RuntimeAws.Factory backend)
+            throws IOException {
+        aws = backend.start(template, clock);
         wechat = WeChatStandIn.start(clock::instant, 0);
         String appSecret = randomHex(16);
         wechat.registerApp(DEMO_WECHAT_APP_ID, appSecret);
         adminKey = options.adminKey() != null ? options.adminKey() : "demo-admin-" + randomHex(12);
         String secrets = Json.write(Map.of("tokenSigningKey", randomHex(32), "apps",
                 Map.of(DEMO_APP, Map.of("wechatAppId", DEMO_WECHAT_APP_ID, "appSecret", appSecret))));
-        template.resourcesOfType("AWS::Events::EventBus").keySet().forEach(id -> bus.registerBus(
-                aws.names().valueOf(id)));
         scheduler = new LocalScheduler(clock);
-        IntrinsicResolver resolver = new IntrinsicResolver(IntrinsicResolver.parameters(template,
-                LocalAws.LOCAL_PARAMETERS), aws.names()::valueOf);
-        for (FunctionDefinition f : aws.functions().values()) {
+        IntrinsicResolver resolver = aws.names().resolver();
+        for (FunctionDefinition f : FunctionDefinition.all(template).values()) {
             Map<String, String> env = new LinkedHashMap<>(aws.environment(f.logicalId()));
             env.put(FunctionEnv.LOCAL_SECRETS_JSON, secrets);
             env.put(FunctionEnv.WECHAT_BASE_URL, wechat.baseUrl().toString());
@@ -94,10 +80,10 @@ public final class LocalRuntime implements AutoCloseable {
             f.events().forEach((name, event) -> wire(f, name, event, resolver));
         }
         String appsTable = aws.names().valueOf("AppsTable");
-        new AppStore(aws.client(), appsTable, clock).putSettings(new AppSettings(DEMO_APP,
+        new AppStore(aws.dynamoDb(), appsTable, clock).putSettings(new AppSettings(DEMO_APP,
                 ZoneId.of("Asia/Shanghai"), AppSettings.defaults(DEMO_APP).lifecycle()));
-        new AdminKeys(aws.client(), appsTable, clock).register(DEMO_APP, adminKey);
-        CampaignStore campaigns = new CampaignStore(aws.client(), appsTable);
+        new AdminKeys(aws.dynamoDb(), appsTable, clock).register(DEMO_APP, adminKey);
+        CampaignStore campaigns = new CampaignStore(aws.dynamoDb(), appsTable);
         if (options.demo() && campaigns.list(DEMO_APP).isEmpty()) {
             // The seed scenarios as the demo app's starting campaign set (an operator edits them via the admin API).
             DefaultCampaigns.campaigns().forEach(c -> campaigns.put(DEMO_APP, c));
@@ -112,7 +98,13 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static LocalRuntime start(SamTemplate template, RuntimeOptions options) throws IOException {
-        return new LocalRuntime(template, options);
+        return start(template, options, (t, clock) -> InProcessAws.start(t, clock, options));
+    }
+
+    /** Runs the template against the tables, streams, buses and queues {@code aws} starts. */
+    public static LocalRuntime start(SamTemplate template, RuntimeOptions options, RuntimeAws.Factory aws)
+            throws IOException {
+        return new LocalRuntime(template, options, aws);
     }
 
     @SuppressWarnings("unchecked")
@@ -130,7 +122,7 @@ public final class LocalRuntime implements AutoCloseable {
                 Map<String, Object> raw = (Map<String, Object>) ((Map<String, Object>) event.get("Properties"))
                         .get("Stream");
                 String table = String.valueOf(((List<Object>) raw.get("Fn::GetAtt")).get(0));
-                String arn = aws.client().describeTable(b -> b.tableName(table)).table().latestStreamArn();
+                String arn = aws.dynamoDb().describeTable(b -> b.tableName(table)).table().latestStreamArn();
                 List<Object> responseTypes = (List<Object>) props.getOrDefault("FunctionResponseTypes", List.of());
                 StreamSourceConfig config = new StreamSourceConfig(table, arn, integer(props, "BatchSize", 100),
                         integer(props, "MaximumBatchingWindowInSeconds", 0),
@@ -139,14 +131,17 @@ public final class LocalRuntime implements AutoCloseable {
                         Boolean.TRUE.equals(props.get("BisectBatchOnFunctionError")),
                         integer(props, "MaximumRetryAttempts", -1), integer(props, "MaximumRecordAgeInSeconds", -1),
                         f.logicalId(), "us-east-1");
-                streams.add(StreamEventSource.create(config, aws.dynamo().streamsClient(),
-                        json -> invoke(f.logicalId(), json), r -> onFailure.add(r.toJson())));
+                Map<String, Object> destinations = (Map<String, Object>) props.getOrDefault("DestinationConfig",
+                        Map.of());
+                Map<String, Object> onFailure = (Map<String, Object>) destinations.getOrDefault("OnFailure", Map.of());
+                streams.add(StreamEventSource.create(config, aws.streams(), json -> invoke(f.logicalId(), json),
+                        aws.onFailureDestination((String) onFailure.get("Destination"))));
                 list.add("DynamoDB stream of " + table);
             }
             case "EventBridgeRule" -> {
                 String busName = (String) props.getOrDefault("EventBusName", LocalEventBus.DEFAULT_BUS);
                 Map<String, Object> retry = (Map<String, Object>) props.getOrDefault("RetryPolicy", Map.of());
-                bus.addRule(f.logicalId() + "-" + name, busName, Json.write(props.get("Pattern")),
+                aws.addRule(f.logicalId() + "-" + name, busName, Json.write(props.get("Pattern")),
                         integer(retry, "MaximumRetryAttempts", LocalEventBus.DEFAULT_MAXIMUM_RETRY_ATTEMPTS),
                         envelope -> invoke(f.logicalId(), envelope));
                 list.add("EventBridgeRule on " + busName);
@@ -199,7 +194,7 @@ public final class LocalRuntime implements AutoCloseable {
             for (StreamEventSource s : streams) {
                 idle &= s.awaitIdle(left);
             }
-            idle &= bus.awaitIdle(left) && scheduler.awaitIdle(left);
+            idle &= aws.awaitIdle(left) && scheduler.awaitIdle(left);
             quietRounds = idle ? quietRounds + 1 : 0;
         }
         return true;
@@ -229,11 +224,16 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public software.amazon.awssdk.services.dynamodb.DynamoDbClient profilesClient() {
-        return aws.client();
+        return aws.dynamoDb();
     }
 
     public String profilesTable() {
-        return aws.names().valueOf("ProfilesTable");
+        return tableName("ProfilesTable");
+    }
+
+    /** The name of one of the template's tables in the runtime's backend. */
+    public String tableName(String logicalId) {
+        return aws.names().valueOf(logicalId);
     }
 
     public ControllableClock clock() {
@@ -242,7 +242,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** The fault-injecting proxy in front of DynamoDB, when the runtime was started with one. */
     public java.util.Optional<FaultyDynamoDbProxy> dynamoFaults() {
-        return java.util.Optional.ofNullable(dynamoFaults);
+        return aws.dynamoFaults();
     }
 
     public WeChatStandIn wechat() {
@@ -253,12 +253,8 @@ public final class LocalRuntime implements AutoCloseable {
         return scheduler;
     }
 
-    LocalAws aws() {
-        return aws;
-    }
-
     URIs endpoints() {
-        return new URIs(apiUrl(), aws.dynamo().endpoint().toString(), busEndpoint.uri().toString(),
+        return new URIs(apiUrl(), aws.dynamoDbEndpoint().toString(), aws.eventsEndpoint().toString(),
                 wechat.baseUrl().toString());
     }
 
@@ -273,12 +269,13 @@ public final class LocalRuntime implements AutoCloseable {
         return triggers;
     }
 
-    List<String> onFailureRecords() {
-        return onFailure;
+    /** What the stream sources gave up on, as delivered to the on-failure destinations (Lambda's JSON). */
+    public List<String> onFailureRecords() {
+        return aws.onFailureRecords();
     }
 
-    List<com.mplifecycle.devtools.events.DeadLetter> deadLetters() {
-        return bus.deadLetters();
+    public List<com.mplifecycle.devtools.events.DeadLetter> deadLetters() {
+        return aws.deadLetters();
     }
 
     @Override
@@ -286,12 +283,7 @@ public final class LocalRuntime implements AutoCloseable {
         http.close();
         scheduler.stop();
         streams.forEach(StreamEventSource::close);
-        busEndpoint.close();
-        bus.close();
         wechat.close();
-        if (dynamoFaults != null) {
-            dynamoFaults.close();
-        }
         aws.close();
     }
 }

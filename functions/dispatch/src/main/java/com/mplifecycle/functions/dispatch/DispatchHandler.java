@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +24,7 @@ import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.wechat.AccessTokenCache;
 import com.mplifecycle.aws.wechat.WeChatClient;
+import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
  * Campaign dispatch (spec §5). Two triggers, one decision path:
@@ -33,13 +36,18 @@ import com.mplifecycle.aws.wechat.WeChatClient;
  *       event path deferred (quiet hours) or missed.</li>
  * </ul>
  * Both plan from the stored profile, so they agree on occurrences, and both go through the same
- * conditional claim, so they never push the same occurrence twice.
+ * conditional claim, so they never push the same occurrence twice. The lifecycle function publishes a
+ * stage change just before it writes the profile, so the event can arrive first: the event path re-reads
+ * the profile for a moment until it shows the change.
  */
 public final class DispatchHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     static final int SCAN_SEGMENTS = 4;
     public static final int WORKERS = 16;
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
+    /** Reads of a profile that does not show a stage change yet, and the pause between them. */
+    static final int PROFILE_READS = 10;
+    static final Duration PROFILE_READ_PAUSE = Duration.ofMillis(50);
 
     private final ProfileStore profiles;
     private final CampaignStore campaigns;
@@ -88,7 +96,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
             @SuppressWarnings("unchecked")
             Map<String, Object> detail = (Map<String, Object>) event.get("detail");
             String appId = String.valueOf(detail.get("appId"));
-            profiles.load(appId, String.valueOf(detail.get("customerId")))
+            profileShowing(appId, String.valueOf(detail.get("customerId")), detail.get("at"))
                     .ifPresent(p -> dispatcher.dispatch(p, appCampaigns.of(appId), now, tally));
         } else {
             trigger = "schedule";
@@ -98,6 +106,31 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         Map<String, Object> counts = tally.asMap();
         log.info(requestId, "dispatch finished", "trigger", trigger, "counts", counts);
         return counts;
+    }
+
+    /**
+     * The customer's profile once it shows the stage change made {@code at} (its stage began then or later), read
+     * up to {@link #PROFILE_READS} times; after that, whatever is stored (the 5-minute sweep plans from the
+     * written profile later).
+     */
+    private Optional<CustomerProfile> profileShowing(String appId, String customerId, Object at) {
+        Instant changedAt = at == null ? Instant.MIN
+                : Instant.parse(String.valueOf(at)).truncatedTo(ChronoUnit.MILLIS);
+        Optional<CustomerProfile> profile = profiles.load(appId, customerId);
+        for (int read = 1; read < PROFILE_READS && !shows(profile, changedAt); read++) {
+            try {
+                Thread.sleep(PROFILE_READ_PAUSE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            profile = profiles.load(appId, customerId);
+        }
+        return profile;
+    }
+
+    private static boolean shows(Optional<CustomerProfile> profile, Instant changedAt) {
+        return profile.map(CustomerProfile::stageSince).filter(since -> !since.isBefore(changedAt)).isPresent();
     }
 
     private static ExecutorService daemonPool(int threads, String name) {

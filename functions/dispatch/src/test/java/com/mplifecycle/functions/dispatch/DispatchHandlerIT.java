@@ -24,7 +24,8 @@ import com.mplifecycle.domain.profile.CustomerProfile;
 
 /** Sending rules of the dispatch function against DynamoDB Local and the stand-in WeChat. */
 class DispatchHandlerIT {
-    private static final List<String> APPS = List.of("trig", "twice", "cap", "quiet", "token", "quota", "hold", "stage");
+    private static final List<String> APPS = List.of("trig", "twice", "cap", "quiet", "token", "quota", "hold", "stage",
+            "early");
     private static DispatchFixture f;
     private static DispatchHandler handler;
     private static DispatchHandler other;
@@ -194,6 +195,37 @@ class DispatchHandlerIT {
 
         assertEquals(1, f.sentTo("stage_c_1"));
         assertEquals("winback", f.only("stage", "stage_c_1").campaignId());
+    }
+
+    @Test
+    void stageChangedEvent_arrivingBeforeTheLifecycleWrite_waitsForTheProfileAndSends() throws Exception {
+        f.campaigns.put("early", new Campaign("early", "early", true, 70,
+                new Trigger.StageEntered(Stage.DECLINING), null, "T_CART", null, Map.of("thing1", "回归专享券"),
+                List.of(), 0));
+        CustomerProfile p = f.cartCustomer("early", "early_c_1", DispatchFixture.MORNING.minus(Duration.ofDays(20)), 1);
+        Instant changedAt = f.now.get();
+        Map<String, Object> event = Map.of("detail-type", "CustomerStageChanged", "source", "mplifecycle.lifecycle",
+                "detail", Map.of("appId", "early", "customerId", "early_c_1", "from", "NEW", "to", "DECLINING",
+                        "at", changedAt.toString()));
+
+        // The lifecycle function publishes first and writes the profile a moment later.
+        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
+            pause(150);
+            f.profiles.save(p.toBuilder().cart(null).stage(Stage.DECLINING, changedAt).build()).orElseThrow();
+        });
+        handler.handleRequest(event, null);
+        write.get();
+
+        assertEquals(1, f.sentTo("early_c_1"));
+        assertEquals("early", f.only("early", "early_c_1").campaignId());
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Map<String, Object> stageChanged(String appId, String customerId) {

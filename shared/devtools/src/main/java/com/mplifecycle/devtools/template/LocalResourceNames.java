@@ -62,9 +62,14 @@ public final class LocalResourceNames {
         return logicalId;
     }
 
+    /** Resolves the template's intrinsics to these names and the parameters' values. */
+    public IntrinsicResolver resolver() {
+        return new IntrinsicResolver(parameters, this::valueOf);
+    }
+
     /** The function's environment with every intrinsic resolved to its local value. */
     public Map<String, String> environment(FunctionDefinition function) {
-        IntrinsicResolver resolver = new IntrinsicResolver(parameters, this::valueOf);
+        IntrinsicResolver resolver = resolver();
         Map<String, String> env = new java.util.LinkedHashMap<>();
         function.environment().forEach((k, v) -> env.put(k, resolver.resolveToString(v)));
         return env;
