@@ -6,8 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.PlainJson;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
 
@@ -21,8 +20,6 @@ public final class EventChunkCodec {
     public static final String EVENTS = "ev";
     /** When ingest accepted the chunk, epoch ms: erasure compares it with its own time. */
     public static final String RECEIVED = "rcv";
-
-    private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() { };
 
     private EventChunkCodec() {
     }
@@ -39,19 +36,27 @@ public final class EventChunkCodec {
             }
             out.add(m);
         }
-        return Json.write(out);
+        return PlainJson.write(out);
     }
 
     /** Parses what {@link #eventsJson} wrote; numbers come back as {@link Long}. */
     public static List<TrackedEvent> parseEvents(String json) {
-        List<Map<String, Object>> raw;
+        Object raw;
         try {
-            raw = Json.MAPPER.readValue(json, LIST_OF_MAPS);
-        } catch (Exception e) {
+            raw = PlainJson.read(json);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("events attribute is not valid JSON", e);
         }
-        List<TrackedEvent> events = new ArrayList<>(raw.size());
-        for (Map<String, Object> m : raw) {
+        if (!(raw instanceof List<?> list)) {
+            throw new IllegalArgumentException("events attribute is not a JSON array");
+        }
+        List<TrackedEvent> events = new ArrayList<>(list.size());
+        for (Object item : list) {
+            if (!(item instanceof Map<?, ?>)) {
+                throw new IllegalArgumentException("stored event is not a JSON object");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) item;
             EventType type = EventType.fromWireName(String.valueOf(m.get("t")))
                     .orElseThrow(() -> new IllegalArgumentException("unknown stored event type"));
             @SuppressWarnings("unchecked")
