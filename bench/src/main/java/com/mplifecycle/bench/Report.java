@@ -242,9 +242,9 @@ final class Report {
             line("");
             line("Lifecycle calls for %d events: %s; PutEvents entries %d.", cap.events(), cap.calls(), cap.putEventsEntries());
             line("");
-            line("What-if (not built): the same chunk items with the events attribute stored as a deflated binary"
-                    + " would take %.3f WCU/event at ingest by the size rules (%.3f now): most chunks would fit in 1 KB.",
-                    in.deflatedWriteUnitsPerEvent(), in.computedWriteUnitsPerItem());
+            line("Chunks store their events attribute deflated when that is smaller (`EventChunkCodec`): %.3f WCU/event"
+                    + " at ingest by the size rules; the same items with the events as JSON text, as before, would take"
+                    + " %.3f.", in.computedWriteUnitsPerItem(), in.textWriteUnitsPerEvent());
             line("");
         } else {
             summary.add(new String[] {"2", "Write units per event", "not run", "", "", "≤ 0.5", ""});
@@ -306,7 +306,7 @@ final class Report {
         double total = ingestion + lifecycleLambda + lifecycleWrites + lifecycleReads + bus;
         double logs = in.logBytesPerRequest() * requests / 1e9 * Prices.LOGS_PER_GB;
         summary.add(new String[] {"3", "Cost per million events, ingest + lifecycle (us-east-1 on demand)",
-                f("$%.3f (ingestion alone $%.3f)", total, ingestion),
+                f("$%.3f (ingestion alone $%.3f); with the function-URL option $%.3f", total, ingestion, total - httpApi),
                 f("Clickstream Analytics on AWS ≈ $%.2f ingestion alone", Prices.CLICKSTREAM_ANCHOR_PER_MILLION),
                 f("%.2f×", total / Prices.CLICKSTREAM_ANCHOR_PER_MILLION), "≤ 0.5× ($0.17)",
                 met(total <= Prices.CLICKSTREAM_ANCHOR_PER_MILLION / 2)});
@@ -332,13 +332,16 @@ final class Report {
         line("| DynamoDB Streams reads by Lambda | free for Lambda triggers | 0 |");
         line("| **total** | | **%.4f** |", total);
         line("");
-        double deflatedSaving = (in.writeUnitsPerEvent() - in.deflatedWriteUnitsPerEvent()) * 1e6
-                * Prices.DYNAMODB_PER_WRITE_UNIT;
-        line("What-ifs (not built; for the lead): events attribute deflated (figure 2) → $%.4f (−$%.4f); Lambda function"
-                + " URLs instead of the HTTP API (no per-request fee; auth stays in the handler) → $%.4f (−$%.4f);"
-                + " both → **$%.4f**; clients sending 25 events per request instead of %.1f → HTTP API and ingest"
-                + " Lambda costs × %.2f.", total - deflatedSaving, deflatedSaving, total - httpApi, httpApi,
-                total - deflatedSaving - httpApi, in.meanEventsPerRequest(), in.meanEventsPerRequest() / 25);
+        double textWrites = in.textWriteUnitsPerEvent() * 1e6 * Prices.DYNAMODB_PER_WRITE_UNIT;
+        line("With the template's `IngestFrontDoor=FunctionUrl` option (the ingest function's URL instead of the HTTP"
+                + " API route; no per-request fee, the handler checks the token itself): **$%.4f** per million events"
+                + " (−$%.4f); it needs its own request domain in the mini-program (see docs/cost.md). Chunks as JSON text"
+                + " (before compression) would add $%.4f (events table writes by the size rules: $%.4f instead of"
+                + " $%.4f). Clients sending 25 events per request instead of %.1f → HTTP API and ingest Lambda costs"
+                + " × %.2f.", total - httpApi, httpApi,
+                (in.textWriteUnitsPerEvent() - in.computedWriteUnitsPerItem()) * 1e6 * Prices.DYNAMODB_PER_WRITE_UNIT,
+                textWrites, in.computedWriteUnitsPerItem() * 1e6 * Prices.DYNAMODB_PER_WRITE_UNIT,
+                in.meanEventsPerRequest(), in.meanEventsPerRequest() / 25);
         line("");
         line("Not included: storage ($0.25/GB-month; an events chunk of %.0f bytes holds %.1f events, kept %s days by TTL),"
                 + " point-in-time recovery, CloudWatch Logs (%.0f bytes per ingest request → $%.4f per million events at"
