@@ -32,10 +32,13 @@ public final class SessionTokens {
 
     private final SecretKeySpec key;
     private final Clock clock;
+    /** One keyed Mac per thread: looking the algorithm up and keying it cost more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs;
 
     public SessionTokens(byte[] signingKey, Clock clock) {
         this.key = new SecretKeySpec(signingKey, "HmacSHA256");
         this.clock = clock;
+        this.macs = ThreadLocal.withInitial(this::keyedMac);
     }
 
     public String issue(String appId, String customerId, String openid) {
@@ -60,8 +63,8 @@ public final class SessionTokens {
         if (parts.length != 3) {
             throw new TokenRejectedException("malformed token");
         }
-        Map<String, Object> header = decodeJson(parts[0]);
-        if (!"HS256".equals(header.get("alg"))) {
+        // the header this class issues is one constant: only another header needs reading
+        if (!HEADER.equals(parts[0]) && !"HS256".equals(decodeJson(parts[0]).get("alg"))) {
             throw new TokenRejectedException("unsupported token algorithm");
         }
         byte[] signature;
@@ -105,10 +108,15 @@ public final class SessionTokens {
     }
 
     private byte[] sign(String input) {
+        // doFinal leaves the Mac reset and keyed for the next token
+        return macs.get().doFinal(input.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private Mac keyedMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
