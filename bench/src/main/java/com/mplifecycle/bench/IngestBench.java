@@ -51,7 +51,7 @@ final class IngestBench {
                   double meanItemBytes,
                   double handlerMsMean, double handlerMsP50, double handlerMsP99, double handlerCpuMsMean,
                   double bareMsMean, double bareCpuMsMean, Map<String, Double> breakdownMicros, int breakdownEvents,
-                  double logBytesPerRequest) {
+                  double logBytesPerRequest, Map<String, double[]> inSitu) {
         /** Median over rounds of handler events/s ÷ the bare loop's in the round right after it. */
         double ratio() {
             return pairRatio;
@@ -70,7 +70,8 @@ final class IngestBench {
             Map<String, String> env = new HashMap<>(aws.environment("IngestFunction"));
             env.put(FunctionEnv.LOCAL_SECRETS_JSON, Workload.secretsJson());
             FunctionEnv functionEnv = new FunctionEnv(env, clock);
-            LambdaInvoker invoker = LambdaInvoker.of(new IngestHandler(functionEnv));
+            IngestHandler ingestHandler = new IngestHandler(functionEnv);
+            LambdaInvoker invoker = LambdaInvoker.of(ingestHandler);
             DynamoDbClient bareClient = new AwsClients(functionEnv).dynamoDb();
             Workload workload = new Workload(2000, 1, clock);
             EventValidator validator = new EventValidator(clock);
@@ -179,7 +180,8 @@ final class IngestBench {
                     (double) computedUnits / events, (double) textUnits / events, (double) itemBytes / itemCount,
                     Parallel.mean(wall), Parallel.percentile(wall, 50), Parallel.percentile(wall, 99),
                     Parallel.mean(cpu), Parallel.mean(bareWall), Parallel.mean(bareCpuMs), breakdown, sample.events(),
-                    logBytes);
+                    logBytes, IngestInSitu.measure(bareClient, ingestHandler, invoker, workload, clock, ttl, 6,
+                            Math.max(100, sequential / 4)));
         }
     }
 
@@ -188,7 +190,7 @@ final class IngestBench {
                 a.otherSeconds() + b.otherSeconds(), a.processSeconds() + b.processSeconds());
     }
 
-    private static void writeOne(DynamoDbClient db, Map<String, AttributeValue> item) {
+    static void writeOne(DynamoDbClient db, Map<String, AttributeValue> item) {
         Map<String, List<WriteRequest>> pending = Map.of(BARE_TABLE,
                 List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build()));
         while (!pending.isEmpty()) {

@@ -193,6 +193,21 @@ final class Report {
                 "sequential", r.handlerMsMean(), r.handlerMsP50(), r.handlerMsP99(), r.handlerCpuMsMean(),
                 r.bareMsMean(), r.bareCpuMsMean(), r.logBytesPerRequest());
         line("");
+        if (r.inSitu() != null && !r.inSitu().isEmpty()) {
+            line("In situ, one client thread, the four rungs interleaved in blocks (`IngestInSitu`; CPU of the calling"
+                    + " thread and bytes it allocated, per request, medians over blocks):");
+            line("");
+            line("| rung | CPU µs | Δ CPU µs | KB allocated |");
+            line("|---|---|---|---|");
+            double previous = Double.NaN;
+            for (Map.Entry<String, double[]> rung : r.inSitu().entrySet()) {
+                double cpu = rung.getValue()[0];
+                line("| %s | %.0f | %s | %.1f |", rung.getKey(), cpu, Double.isNaN(previous) ? "" : f("%+.0f", cpu - previous),
+                        rung.getValue()[1]);
+                previous = cpu;
+            }
+            line("");
+        }
         double sum = r.breakdownMicros().values().stream().mapToDouble(Double::doubleValue).sum();
         line("Where the handler's extra time goes (`IngestBreakdown`, one thread, one request of %d events, µs):",
                 r.breakdownEvents());
@@ -306,7 +321,8 @@ final class Report {
         double total = ingestion + lifecycleLambda + lifecycleWrites + lifecycleReads + bus;
         double logs = in.logBytesPerRequest() * requests / 1e9 * Prices.LOGS_PER_GB;
         summary.add(new String[] {"3", "Cost per million events, ingest + lifecycle (us-east-1 on demand)",
-                f("$%.3f (ingestion alone $%.3f); with the function-URL option $%.3f", total, ingestion, total - httpApi),
+                f("$%.3f (ingestion alone $%.3f); function URL instead of the HTTP API: $%.3f", total, ingestion,
+                        total - httpApi),
                 f("Clickstream Analytics on AWS ≈ $%.2f ingestion alone", Prices.CLICKSTREAM_ANCHOR_PER_MILLION),
                 f("%.2f×", total / Prices.CLICKSTREAM_ANCHOR_PER_MILLION), "≤ 0.5× ($0.17)",
                 met(total <= Prices.CLICKSTREAM_ANCHOR_PER_MILLION / 2)});
@@ -333,9 +349,9 @@ final class Report {
         line("| **total** | | **%.4f** |", total);
         line("");
         double textWrites = in.textWriteUnitsPerEvent() * 1e6 * Prices.DYNAMODB_PER_WRITE_UNIT;
-        line("With the template's `IngestFrontDoor=FunctionUrl` option (the ingest function's URL instead of the HTTP"
-                + " API route; no per-request fee, the handler checks the token itself): **$%.4f** per million events"
-                + " (−$%.4f); it needs its own request domain in the mini-program (see docs/cost.md). Chunks as JSON text"
+        line("With a Lambda function URL in front of ingest instead of the HTTP API route (not built: the spec puts"
+                + " API Gateway in front; no per-request fee, the handler checks the token itself): **$%.4f** per"
+                + " million events (−$%.4f); the trade-off is in docs/performance.md. Chunks as JSON text"
                 + " (before compression) would add $%.4f (events table writes by the size rules: $%.4f instead of"
                 + " $%.4f). Clients sending 25 events per request instead of %.1f → HTTP API and ingest Lambda costs"
                 + " × %.2f.", total - httpApi, httpApi,
