@@ -44,6 +44,7 @@ final class IngestInSitu {
                 IngestInSitu.class.getClassLoader());
         EventStore store = new EventStore(bare, IngestBench.BARE_TABLE, ttl);
         Map<String, List<double[]>> samples = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
         for (int block = 0; block <= blocks; block++) {
             List<Workload.Request> requests = workload.requests(perBlock);
             List<Map<String, AttributeValue>> items = IngestBench.items(requests, validator, clock, ttl);
@@ -70,6 +71,9 @@ final class IngestInSitu {
             rungs.put("+ Lambda's serialization of event and answer, context: full invocation", i ->
                     invoker.invoke(requests.get(i).eventJson(), LocalContext.start("IngestFunction", "us-east-1", 1024,
                             Duration.ofSeconds(15))));
+            if (names.isEmpty()) {
+                names.addAll(rungs.keySet());
+            }
             List<Map.Entry<String, IntConsumer>> order = new ArrayList<>(rungs.entrySet());
             java.util.Collections.rotate(order, block);
             for (Map.Entry<String, IntConsumer> rung : order) {
@@ -88,9 +92,9 @@ final class IngestInSitu {
             }
         }
         Map<String, double[]> out = new LinkedHashMap<>();
-        samples.forEach((rung, list) -> out.put(rung, new double[] {
-            Parallel.percentile(list.stream().map(x -> x[0]).toList(), 50),
-            Parallel.percentile(list.stream().map(x -> x[1]).toList(), 50)}));
+        names.forEach(rung -> out.put(rung, new double[] {
+            Parallel.percentile(samples.get(rung).stream().map(x -> x[0]).toList(), 50),
+            Parallel.percentile(samples.get(rung).stream().map(x -> x[1]).toList(), 50)}));
         return out;
     }
 
