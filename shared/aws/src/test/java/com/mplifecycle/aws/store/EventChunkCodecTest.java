@@ -97,6 +97,25 @@ class EventChunkCodecTest {
         assertArrayEquals(packed, binary.getB().array(), "reading leaves the buffer as it was");
     }
 
+    /** The local runtime writes chunks from many threads at once: each compresses with its own deflater. */
+    @Test
+    void eventsAttribute_manyThreadsAtOnce_eachChunkReadsBackAsWritten() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i % 20;
+                results.add(pool.submit(() -> EventChunkCodec.parseEvents(EventChunkCodec.eventsAttribute(requestOf(n)))
+                        .equals(requestOf(n))));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertTrue(r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void parseEvents_unknownFormatOrCorruptData_isRejected() {
         byte[] packed = EventChunkCodec.eventsAttribute(requestOf(12)).b().asByteArray();
