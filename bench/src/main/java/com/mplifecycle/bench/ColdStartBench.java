@@ -168,6 +168,7 @@ final class ColdStartBench {
 
     /** Last run's phases per handler class: construct ms, first invoke ms, classes loaded. */
     private final Map<String, double[]> phases = new LinkedHashMap<>();
+    private int spawns;
     /** CPU ms of the launched JVM up to the handled event, per handler class, every timed run. */
     private final Map<String, List<Double>> cpu = new LinkedHashMap<>();
 
@@ -175,11 +176,14 @@ final class ColdStartBench {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM_FLAGS);
-        // profiling hook, e.g. -Dbench.coldstart.jvmArgs="-Xlog:class+load:file=bench/target/coldstart/{handler}.classes"
+        // profiling hook, e.g. -Dbench.coldstart.jvmArgs="-Xlog:class+load:file=bench/target/coldstart/{handler}.classes";
+        // {run} numbers the starts, to keep one file per start
         String extra = System.getProperty("bench.coldstart.jvmArgs", "").trim();
+        spawns++;
         if (!extra.isEmpty()) {
             for (String arg : extra.split("\\s+")) {
-                cmd.add(arg.replace("{handler}", handler.substring(handler.lastIndexOf('.') + 1)));
+                cmd.add(arg.replace("{handler}", handler.substring(handler.lastIndexOf('.') + 1))
+                        .replace("{run}", Integer.toString(spawns)));
             }
         }
         cmd.addAll(List.of("-cp", classPath, "com.mplifecycle.bench.coldstart.Launcher", handler, event.toString(),
