@@ -72,7 +72,7 @@ public final class BenchMain {
         boolean needLifecycle = figures.contains(2) || figures.contains(3) || figures.contains(4);
 
         if (figures.contains(6)) {
-            step("6 cold start", () -> report.coldStart = new ColdStartBench().run(quick ? 1 : 3));
+            step("6 cold start", () -> report.coldStart = new ColdStartBench().run(quick ? 1 : 5));
         }
         if (needIngest) {
             step("1 ingest", () -> report.ingest = new IngestBench(logs).run(4, quick ? 1000 : 2000, quick ? 3 : 6,

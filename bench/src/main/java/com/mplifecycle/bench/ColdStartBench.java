@@ -40,9 +40,14 @@ final class ColdStartBench {
             "-XX:+UseSerialGC", "-Xshare:auto");
 
     record Row(String function, String jar, long jarBytes, List<Double> ms, String note, double constructMs,
-               double firstInvokeMs, long classes) {
+               double firstInvokeMs, long classes, List<Double> cpuMs) {
         double median() {
             return Parallel.percentile(ms, 50);
+        }
+
+        /** Median CPU time of the launched JVM up to the handled event (all its threads). */
+        double medianCpu() {
+            return cpuMs == null || cpuMs.isEmpty() ? Double.NaN : Parallel.percentile(cpuMs, 50);
         }
     }
 
@@ -83,6 +88,12 @@ final class ColdStartBench {
             admin.putObject("pathParameters").put("appId", Workload.APP).put("customerId", c.customerId());
             ((ObjectNode) admin.get("requestContext").get("http")).put("method", "GET");
             events.put("AdminFunction", admin.toString());
+            // the event path of dispatch (a stage change from the bus): the one a customer waits on
+            events.put("DispatchFunction", Json.write(Map.of("version", "0", "id", "bench", "detail-type",
+                    "CustomerStageChanged", "source", "mplifecycle.lifecycle", "account", "000000000000",
+                    "time", "2026-03-01T19:00:00Z", "region", "us-east-1", "resources", List.of(),
+                    "detail", Map.of("appId", Workload.APP, "customerId", c.customerId(), "to", "NEW",
+                            "at", "2026-03-01T19:00:00Z", "reason", "first event"))));
 
             List<String> ids = new ArrayList<>();
             Map<String, Path> eventFiles = new LinkedHashMap<>();
@@ -120,38 +131,61 @@ final class ColdStartBench {
             Map<String, List<Double>> times = new LinkedHashMap<>();
             times.put("hello", new ArrayList<>());
             ids.forEach(id -> times.put(id, new ArrayList<>()));
+            String helloPath = String.join(File.pathSeparator, launcherJar.toString(), serialization,
+                    helloJar.toString(), lambdaCore);
+            // one untimed round first: the page cache holds the jars and the endpoints (DynamoDB Local in this
+            // JVM) have served each call once, as AWS's endpoints always have
+            spawn(helloPath, HELLO, helloEvent, emptyEnv);
+            for (String id : ids) {
+                spawn(String.join(File.pathSeparator, launcherJar.toString(), serialization, jars.get(id).toString()),
+                        aws.functions().get(id).handlerClass(), eventFiles.get(id), envFiles.get(id));
+            }
+            cpu.clear();
             for (int rep = 0; rep < repetitions; rep++) {
-                times.get("hello").add(spawn(String.join(File.pathSeparator, launcherJar.toString(), serialization,
-                        helloJar.toString(), lambdaCore), "com.mplifecycle.bench.coldstart.HelloHandler", helloEvent, emptyEnv));
+                times.get("hello").add(spawn(helloPath, HELLO, helloEvent, emptyEnv));
                 for (String id : ids) {
                     FunctionDefinition f = aws.functions().get(id);
                     times.get(id).add(spawn(String.join(File.pathSeparator, launcherJar.toString(), serialization,
                             jars.get(id).toString()), f.handlerClass(), eventFiles.get(id), envFiles.get(id)));
                 }
             }
-            String helloClass = "com.mplifecycle.bench.coldstart.HelloHandler";
-            double[] hp = phases.getOrDefault(helloClass, new double[3]);
+            double[] hp = phases.getOrDefault(HELLO, new double[3]);
             Row hello = new Row("hello world", helloJar.toString(), Files.size(helloJar), times.get("hello"), "",
-                    hp[0], hp[1], (long) hp[2]);
+                    hp[0], hp[1], (long) hp[2], cpu.getOrDefault(HELLO, List.of()));
             List<Row> rows = new ArrayList<>();
             for (FunctionDefinition f : aws.functions().values()) {
                 Path jar = jars.get(f.logicalId());
                 double[] p = phases.getOrDefault(f.handlerClass(), new double[3]);
                 rows.add(new Row(f.logicalId(), jar == null ? "-" : jar.toString(), jar == null ? 0 : Files.size(jar),
                         times.getOrDefault(f.logicalId(), List.of()), notes.getOrDefault(f.logicalId(), ""),
-                        p[0], p[1], (long) p[2]));
+                        p[0], p[1], (long) p[2], cpu.getOrDefault(f.handlerClass(), List.of())));
             }
             return new Result(hello, rows, repetitions);
         }
     }
 
+    private static final String HELLO = "com.mplifecycle.bench.coldstart.HelloHandler";
+
     /** Last run's phases per handler class: construct ms, first invoke ms, classes loaded. */
     private final Map<String, double[]> phases = new LinkedHashMap<>();
+    private int spawns;
+    /** CPU ms of the launched JVM up to the handled event, per handler class, every timed run. */
+    private final Map<String, List<Double>> cpu = new LinkedHashMap<>();
 
     private double spawn(String classPath, String handler, Path event, Path env) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM_FLAGS);
+        // profiling hook, e.g. -Dbench.coldstart.jvmArgs="-Xlog:class+load:file=bench/target/coldstart/{handler}.classes";
+        // {run} numbers the starts, to keep one file per start
+        String extra = System.getProperty("bench.coldstart.jvmArgs", "").trim();
+        spawns++;
+        if (!extra.isEmpty()) {
+            for (String arg : extra.split("\\s+")) {
+                cmd.add(arg.replace("{handler}", handler.substring(handler.lastIndexOf('.') + 1))
+                        .replace("{run}", Integer.toString(spawns)));
+            }
+        }
         cmd.addAll(List.of("-cp", classPath, "com.mplifecycle.bench.coldstart.Launcher", handler, event.toString(),
                 env.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(Path.of("bench/target/coldstart", handler + ".err").toFile());
@@ -162,6 +196,10 @@ final class ColdStartBench {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith("HANDLED")) {
                     ms = (System.nanoTime() - t0) / 1e6;
+                    String[] f = line.split(" ");
+                    if (f.length > 2 && !f[2].startsWith("-")) {
+                        cpu.computeIfAbsent(handler, k -> new ArrayList<>()).add(Double.parseDouble(f[2]));
+                    }
                 } else if (line.startsWith("PHASES ")) {
                     String[] f = line.split(" ");
                     phases.put(handler, new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]),

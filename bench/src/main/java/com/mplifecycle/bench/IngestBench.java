@@ -47,11 +47,11 @@ final class IngestBench {
                   double handlerEventsPerSecond, double bareEventsPerSecond, List<Double> handlerRounds,
                   List<Double> bareRounds, CpuMeter.Split handlerCpu, CpuMeter.Split bareCpu,
                   double handlerWriteUnitsPerRequest, double writeUnitsPerEvent, long acceptedEvents,
-                  long sentEvents, double computedWriteUnitsPerItem, double deflatedWriteUnitsPerEvent,
+                  long sentEvents, double computedWriteUnitsPerItem, double textWriteUnitsPerEvent,
                   double meanItemBytes,
                   double handlerMsMean, double handlerMsP50, double handlerMsP99, double handlerCpuMsMean,
                   double bareMsMean, double bareCpuMsMean, Map<String, Double> breakdownMicros, int breakdownEvents,
-                  double logBytesPerRequest) {
+                  double logBytesPerRequest, Map<String, double[]> inSitu) {
         /** Median over rounds of handler events/s ÷ the bare loop's in the round right after it. */
         double ratio() {
             return pairRatio;
@@ -70,7 +70,8 @@ final class IngestBench {
             Map<String, String> env = new HashMap<>(aws.environment("IngestFunction"));
             env.put(FunctionEnv.LOCAL_SECRETS_JSON, Workload.secretsJson());
             FunctionEnv functionEnv = new FunctionEnv(env, clock);
-            LambdaInvoker invoker = LambdaInvoker.of(new IngestHandler(functionEnv));
+            IngestHandler ingestHandler = new IngestHandler(functionEnv);
+            LambdaInvoker invoker = LambdaInvoker.of(ingestHandler);
             DynamoDbClient bareClient = new AwsClients(functionEnv).dynamoDb();
             Workload workload = new Workload(2000, 1, clock);
             EventValidator validator = new EventValidator(clock);
@@ -99,7 +100,7 @@ final class IngestBench {
             long itemBytes = 0;
             long computedUnits = 0;
             long itemCount = 0;
-            long deflatedUnits = 0;
+            long textUnits = 0;
             logs.reset();
             for (int round = 0; round < rounds; round++) {
                 List<Workload.Request> requests = workload.requests(requestsPerRound);
@@ -110,10 +111,11 @@ final class IngestBench {
                     itemBytes += ItemSizes.bytes(item);
                     computedUnits += ItemSizes.writeUnits(item);
                     itemCount++;
-                    Map<String, AttributeValue> deflated = new HashMap<>(item);
-                    deflated.put(EventChunkCodec.EVENTS, AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes
-                            .fromByteArray(deflate(item.get(EventChunkCodec.EVENTS).s()))));
-                    deflatedUnits += ItemSizes.writeUnits(deflated);
+                    // the same item with the events as JSON text, as chunks were stored before compression
+                    Map<String, AttributeValue> text = new HashMap<>(item);
+                    text.put(EventChunkCodec.EVENTS, AttributeValue.fromS(EventChunkCodec.eventsJson(
+                            EventChunkCodec.parseEvents(item.get(EventChunkCodec.EVENTS)))));
+                    textUnits += ItemSizes.writeUnits(text);
                 }
                 // alternate which side goes first, so that drift in the machine's load favours neither
                 double h;
@@ -175,22 +177,12 @@ final class IngestBench {
             return new Result(threads, requestsPerRound, rounds, Parallel.percentile(pairRatios, 50), cpuRatio, (double) events / (requestsPerRound * rounds),
                     Parallel.percentile(handlerRates, 50), Parallel.percentile(bareRates, 50), handlerRates, bareRates, hCpu, bCpu,
                     units / (requestsPerRound * rounds), units / accepted, accepted, sent,
-                    (double) computedUnits / events, (double) deflatedUnits / events, (double) itemBytes / itemCount,
+                    (double) computedUnits / events, (double) textUnits / events, (double) itemBytes / itemCount,
                     Parallel.mean(wall), Parallel.percentile(wall, 50), Parallel.percentile(wall, 99),
                     Parallel.mean(cpu), Parallel.mean(bareWall), Parallel.mean(bareCpuMs), breakdown, sample.events(),
-                    logBytes);
+                    logBytes, IngestInSitu.measure(bareClient, ingestHandler, invoker, workload, clock, ttl, 6,
+                            Math.max(100, sequential / 4)));
         }
-    }
-
-    /** What the events attribute would take as a deflated binary (figure 2's what-if). */
-    static byte[] deflate(String json) {
-        java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_SPEED, true);
-        d.setInput(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        d.finish();
-        byte[] buf = new byte[json.length() + 64];
-        int n = d.deflate(buf);
-        d.end();
-        return java.util.Arrays.copyOf(buf, n);
     }
 
     private static CpuMeter.Split add(CpuMeter.Split a, CpuMeter.Split b) {
@@ -198,7 +190,7 @@ final class IngestBench {
                 a.otherSeconds() + b.otherSeconds(), a.processSeconds() + b.processSeconds());
     }
 
-    private static void writeOne(DynamoDbClient db, Map<String, AttributeValue> item) {
+    static void writeOne(DynamoDbClient db, Map<String, AttributeValue> item) {
         Map<String, List<WriteRequest>> pending = Map.of(BARE_TABLE,
                 List.of(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build()));
         while (!pending.isEmpty()) {
@@ -234,7 +226,8 @@ final class IngestBench {
             item.put(TableKeys.PK, AttributeValue.fromS(keyPrefix + chunk.partitionKey().substring(Workload.APP.length())));
             item.put(TableKeys.SK, AttributeValue.fromS(chunk.sortKey()));
             item.put(EventChunkCodec.OPENID, AttributeValue.fromS(chunk.openid()));
-            item.put(EventChunkCodec.EVENTS, AttributeValue.fromS(EventChunkCodec.eventsJson(chunk.events())));
+            item.put(EventChunkCodec.EVENTS, EventChunkCodec.eventsAttribute(chunk.events()));
+            item.put(EventChunkCodec.RECEIVED, AttributeValue.fromN(Long.toString(now.toEpochMilli())));
             item.put(TableKeys.EXPIRES, AttributeValue.fromN(Long.toString(now.plus(ttl).getEpochSecond())));
             items.add(item);
         }

@@ -195,6 +195,21 @@ final class Report {
                 "sequential", r.handlerMsMean(), r.handlerMsP50(), r.handlerMsP99(), r.handlerCpuMsMean(),
                 r.bareMsMean(), r.bareCpuMsMean(), r.logBytesPerRequest());
         line("");
+        if (r.inSitu() != null && !r.inSitu().isEmpty()) {
+            line("In situ, one client thread, the four rungs interleaved in blocks (`IngestInSitu`; CPU of the calling"
+                    + " thread and bytes it allocated, per request, medians over blocks):");
+            line("");
+            line("| rung | CPU µs | Δ CPU µs | KB allocated |");
+            line("|---|---|---|---|");
+            double previous = Double.NaN;
+            for (Map.Entry<String, double[]> rung : r.inSitu().entrySet()) {
+                double cpu = rung.getValue()[0];
+                line("| %s | %.0f | %s | %.1f |", rung.getKey(), cpu, Double.isNaN(previous) ? "" : f("%+.0f", cpu - previous),
+                        rung.getValue()[1]);
+                previous = cpu;
+            }
+            line("");
+        }
         double sum = r.breakdownMicros().values().stream().mapToDouble(Double::doubleValue).sum();
         line("Where the handler's extra time goes (`IngestBreakdown`, one thread, one request of %d events, µs):",
                 r.breakdownEvents());
@@ -244,9 +259,9 @@ final class Report {
             line("");
             line("Lifecycle calls for %d events: %s; PutEvents entries %d.", cap.events(), cap.calls(), cap.putEventsEntries());
             line("");
-            line("What-if (not built): the same chunk items with the events attribute stored as a deflated binary"
-                    + " would take %.3f WCU/event at ingest by the size rules (%.3f now): most chunks would fit in 1 KB.",
-                    in.deflatedWriteUnitsPerEvent(), in.computedWriteUnitsPerItem());
+            line("Chunks store their events attribute deflated when that is smaller (`EventChunkCodec`): %.3f WCU/event"
+                    + " at ingest by the size rules; the same items with the events as JSON text, as before, would take"
+                    + " %.3f.", in.computedWriteUnitsPerItem(), in.textWriteUnitsPerEvent());
             line("");
         } else {
             summary.add(new String[] {"2", "Write units per event", "not run", "", "", "≤ 0.5", ""});
@@ -308,7 +323,8 @@ final class Report {
         double total = ingestion + lifecycleLambda + lifecycleWrites + lifecycleReads + bus;
         double logs = in.logBytesPerRequest() * requests / 1e9 * Prices.LOGS_PER_GB;
         summary.add(new String[] {"3", "Cost per million events, ingest + lifecycle (us-east-1 on demand)",
-                f("$%.3f (ingestion alone $%.3f)", total, ingestion),
+                f("$%.3f (ingestion alone $%.3f); function URL instead of the HTTP API: $%.3f", total, ingestion,
+                        total - httpApi),
                 f("Clickstream Analytics on AWS ≈ $%.2f ingestion alone", Prices.CLICKSTREAM_ANCHOR_PER_MILLION),
                 f("%.2f×", total / Prices.CLICKSTREAM_ANCHOR_PER_MILLION), "≤ 0.5× ($0.17)",
                 met(total <= Prices.CLICKSTREAM_ANCHOR_PER_MILLION / 2)});
@@ -334,13 +350,16 @@ final class Report {
         line("| DynamoDB Streams reads by Lambda | free for Lambda triggers | 0 |");
         line("| **total** | | **%.4f** |", total);
         line("");
-        double deflatedSaving = (in.writeUnitsPerEvent() - in.deflatedWriteUnitsPerEvent()) * 1e6
-                * Prices.DYNAMODB_PER_WRITE_UNIT;
-        line("What-ifs (not built; for the lead): events attribute deflated (figure 2) → $%.4f (−$%.4f); Lambda function"
-                + " URLs instead of the HTTP API (no per-request fee; auth stays in the handler) → $%.4f (−$%.4f);"
-                + " both → **$%.4f**; clients sending 25 events per request instead of %.1f → HTTP API and ingest"
-                + " Lambda costs × %.2f.", total - deflatedSaving, deflatedSaving, total - httpApi, httpApi,
-                total - deflatedSaving - httpApi, in.meanEventsPerRequest(), in.meanEventsPerRequest() / 25);
+        double textWrites = in.textWriteUnitsPerEvent() * 1e6 * Prices.DYNAMODB_PER_WRITE_UNIT;
+        line("With a Lambda function URL in front of ingest instead of the HTTP API route (not built: the spec puts"
+                + " API Gateway in front; no per-request fee, the handler checks the token itself): **$%.4f** per"
+                + " million events (−$%.4f); the trade-off is in docs/performance.md. Chunks as JSON text"
+                + " (before compression) would add $%.4f (events table writes by the size rules: $%.4f instead of"
+                + " $%.4f). Clients sending 25 events per request instead of %.1f → HTTP API and ingest Lambda costs"
+                + " × %.2f.", total - httpApi, httpApi,
+                (in.textWriteUnitsPerEvent() - in.computedWriteUnitsPerItem()) * 1e6 * Prices.DYNAMODB_PER_WRITE_UNIT,
+                textWrites, in.computedWriteUnitsPerItem() * 1e6 * Prices.DYNAMODB_PER_WRITE_UNIT,
+                in.meanEventsPerRequest(), in.meanEventsPerRequest() / 25);
         line("");
         line("Not included: storage ($0.25/GB-month; an events chunk of %.0f bytes holds %.1f events, kept %s days by TTL),"
                 + " point-in-time recovery, CloudWatch Logs (%.0f bytes per ingest request → $%.4f per million events at"
@@ -421,20 +440,24 @@ final class Report {
         line("");
         line("Fresh JVM per start (`java %s -cp launcher.jar:aws-lambda-java-serialization.jar:<one jar>`), timed from"
                 + " process spawn to the first event handled and its answer serialized; median of %d, interleaved with"
-                + " the hello-world jar. Endpoints: DynamoDB Local, the local bus, the stand-in WeChat on loopback."
+                + " the hello-world jar, after one untimed round of all. CPU = the launched JVM's CPU time (all its"
+                + " threads, JIT included) up to that event, steadier than wall time when the machine is shared."
+                + " Endpoints: DynamoDB Local, the local bus, the stand-in WeChat on loopback."
                 + " Without SnapStart (the template enables it in AWS; it cannot be measured here).",
                 String.join(" ", ColdStartBench.JVM_FLAGS), c.repetitions());
         line("");
-        line("| function | jar | size | median ms | runs ms | × hello | construct ms | first invoke ms | classes loaded | goal ≤ 2.5× and ≤ 15 MB |");
-        line("|---|---|---|---|---|---|---|---|---|---|");
-        line("| hello world | hello.jar | %.3f MB | %.0f | %s | 1.00× | %.0f | %.0f | %,d | |", c.hello().jarBytes() / 1e6,
-                hello, rates(c.hello().ms()), c.hello().constructMs(), c.hello().firstInvokeMs(), c.hello().classes());
+        double helloCpu = c.hello().medianCpu();
+        line("| function | jar | size | median ms | runs ms | × hello | CPU ms | CPU × hello | construct ms | first invoke ms | classes loaded | goal ≤ 2.5× and ≤ 15 MB |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        line("| hello world | hello.jar | %.3f MB | %.0f | %s | 1.00× | %.0f | 1.00× | %.0f | %.0f | %,d | |",
+                c.hello().jarBytes() / 1e6, hello, rates(c.hello().ms()), helloCpu, c.hello().constructMs(),
+                c.hello().firstInvokeMs(), c.hello().classes());
         double worst = 0;
         double biggest = 0;
         String worstName = "";
         for (ColdStartBench.Row row : c.functions()) {
             if (row.ms().isEmpty()) {
-                line("| %s | %s | %.1f MB | – | – | – | – | – | – | %s |", row.function(), Path.of(row.jar()).getFileName(),
+                line("| %s | %s | %.1f MB | – | – | – | – | – | – | – | – | %s |", row.function(), Path.of(row.jar()).getFileName(),
                         row.jarBytes() / 1e6, row.note());
                 continue;
             }
@@ -444,9 +467,10 @@ final class Report {
                 worstName = row.function();
             }
             biggest = Math.max(biggest, row.jarBytes() / 1e6);
-            line("| %s | %s | %.1f MB | %.0f | %s | %.2f× | %.0f | %.0f | %,d | %s |", row.function(),
+            line("| %s | %s | %.1f MB | %.0f | %s | %.2f× | %.0f | %.2f× | %.0f | %.0f | %,d | %s |", row.function(),
                     Path.of(row.jar()).getFileName(), row.jarBytes() / 1e6, row.median(), rates(row.ms()), ratio,
-                    row.constructMs(), row.firstInvokeMs(), row.classes(), met(ratio <= 2.5 && row.jarBytes() <= 15e6));
+                    row.medianCpu(), row.medianCpu() / helloCpu, row.constructMs(), row.firstInvokeMs(), row.classes(),
+                    met(ratio <= 2.5 && row.jarBytes() <= 15e6));
         }
         line("");
         line("Construct = the handler's `(FunctionEnv)` constructor (SDK clients, secrets); first invoke = the first"

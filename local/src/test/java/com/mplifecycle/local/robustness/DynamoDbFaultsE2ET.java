@@ -133,7 +133,7 @@ class DynamoDbFaultsE2ET {
         int total = 0;
         for (Map<String, AttributeValue> item : runtime.profilesClient().queryPaginator(b -> b.tableName("EventsTable")
                 .keyConditionExpression("pk = :pk").expressionAttributeValues(values)).items()) {
-            for (var e : EventChunkCodec.parseEvents(item.get(EventChunkCodec.EVENTS).s())) {
+            for (var e : EventChunkCodec.parseEvents(item.get(EventChunkCodec.EVENTS))) {
                 ids.add(e.eventId());
                 total++;
             }

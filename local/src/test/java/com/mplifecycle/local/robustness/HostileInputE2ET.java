@@ -119,7 +119,7 @@ class HostileInputE2ET {
         for (Map<String, AttributeValue> item : runtime.profilesClient().scanPaginator(b -> b.tableName("EventsTable"))
                 .items()) {
             assertTrue(item.get("pk").s().equals("demo#" + customerId), "events stored for someone else");
-            EventChunkCodec.parseEvents(item.get(EventChunkCodec.EVENTS).s()).forEach(e -> ids.add(e.eventId()));
+            EventChunkCodec.parseEvents(item.get(EventChunkCodec.EVENTS)).forEach(e -> ids.add(e.eventId()));
         }
         return ids;
     }

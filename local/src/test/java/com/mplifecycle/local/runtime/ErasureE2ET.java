@@ -77,7 +77,9 @@ class ErasureE2ET {
     /** The stream record Lambda would deliver again for a chunk item of the events table. */
     private static String redelivery(Map<String, AttributeValue> chunk) {
         Map<String, Object> image = new LinkedHashMap<>();
-        chunk.forEach((name, v) -> image.put(name, v.s() != null ? Map.of("S", v.s()) : Map.of("N", v.n())));
+        chunk.forEach((name, v) -> image.put(name, v.s() != null ? Map.of("S", v.s())
+                : v.b() != null ? Map.of("B", java.util.Base64.getEncoder().encodeToString(v.b().asByteArray()))
+                : Map.of("N", v.n())));
         Map<String, Object> dynamodb = new LinkedHashMap<>();
         dynamodb.put("Keys", Map.of("pk", image.get("pk"), "sk", image.get("sk")));
         dynamodb.put("NewImage", image);

@@ -4,10 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.JsonBody;
-import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.domain.campaign.CampaignJson;
 import com.mplifecycle.domain.campaign.CampaignReader;
@@ -18,7 +16,6 @@ import com.mplifecycle.domain.campaign.CampaignReader;
  */
 final class CampaignRoutes {
     static final int MAX_BODY_BYTES = 16 * 1024;
-    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() { };
 
     private final CampaignStore campaigns;
 
@@ -28,8 +25,7 @@ final class CampaignRoutes {
 
     APIGatewayV2HTTPResponse put(AdminRequest request) {
         String id = request.id("campaignId");
-        Map<String, Object> json = Json.MAPPER.convertValue(JsonBody.object(request.http().body(), MAX_BODY_BYTES,
-                "(a campaign)"), TREE);
+        Map<String, Object> json = JsonBody.object(request.http().body(), MAX_BODY_BYTES, "(a campaign)");
         CampaignReader.Result result = CampaignReader.read(id, json);
         if (result instanceof CampaignReader.Invalid) {
             Map<String, Object> body = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.JsonBody;
+import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.domain.app.AppSettings;
 
@@ -22,8 +23,8 @@ final class SettingsRoutes {
     }
 
     APIGatewayV2HTTPResponse put(AdminRequest request) {
-        JsonNode body = JsonBody.object(request.http().body(), MAX_BODY_BYTES,
-                "{\"timeZone\": ..., \"lifecycle\": {...}, \"push\": {...}}");
+        JsonNode body = Json.MAPPER.valueToTree(JsonBody.object(request.http().body(), MAX_BODY_BYTES,
+                "{\"timeZone\": ..., \"lifecycle\": {...}, \"push\": {...}}"));
         AppSettings next = SettingsBody.apply(apps.settingsOrDefaults(request.appId()), body);
         apps.putSettings(next);
         return ApiResponses.json(200, SettingsBody.view(next));

@@ -2,10 +2,8 @@ package com.mplifecycle.functions.ingest;
 
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.http.BadRequestException;
 import com.mplifecycle.aws.http.JsonBody;
-import com.mplifecycle.aws.json.Json;
 
 /** Turns a {@code POST /v1/events} body into the list of raw events, or a 400/413 with the reason. */
 final class EventRequestParser {
@@ -18,9 +16,8 @@ final class EventRequestParser {
     }
 
     List<?> events(byte[] body) {
-        JsonNode root = JsonBody.object(body, maxBodyBytes, "{\"events\":[...]}");
-        JsonNode events = root.get("events");
-        if (events == null || !events.isArray()) {
+        Object value = JsonBody.object(body, maxBodyBytes, "{\"events\":[...]}").get("events");
+        if (!(value instanceof List<?> events)) {
             throw new BadRequestException(400, "events must be an array");
         }
         if (events.isEmpty()) {
@@ -29,6 +26,6 @@ final class EventRequestParser {
         if (events.size() > maxEvents) {
             throw new BadRequestException(413, "at most " + maxEvents + " events per request");
         }
-        return Json.MAPPER.convertValue(events, List.class);
+        return events;
     }
 }

@@ -31,7 +31,7 @@ record ChunkRecord(String sequenceNumber, String customerKey, String openid, Lis
         TableKeys.appOf(pk);
         AttributeValue openid = image.get(EventChunkCodec.OPENID);
         return new ChunkRecord(record.getDynamodb().getSequenceNumber(), pk,
-                openid == null ? null : openid.getS(), EventChunkCodec.parseEvents(string(image, EventChunkCodec.EVENTS)),
+                openid == null ? null : openid.getS(), EventChunkCodec.parseEvents(image.get(EventChunkCodec.EVENTS)),
                 receivedAt(record, image));
     }
 

@@ -20,8 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.EventChunk;
+import com.mplifecycle.aws.store.EventChunkCodec;
 import com.mplifecycle.aws.store.EventStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.devtools.events.EventBridgeEndpoint;
 import com.mplifecycle.devtools.events.LocalEventBus;
 import com.mplifecycle.devtools.invoke.LambdaInvoker;
@@ -33,6 +35,8 @@ import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.profile.CustomerProfile;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The lifecycle handler fed by real stream records of the template's events table in DynamoDB
@@ -121,6 +125,43 @@ class LifecycleHandlerIT {
         assertEquals("GROWING", details.get(1).get("to").asText());
         assertEquals("paid_orders", details.get(1).get("reason").asText());
         assertEquals(NOW.minusSeconds(30).toString(), details.get(1).get("at").asText());
+    }
+
+    /** Chunks stored before compression hold their events as JSON text: the stream still folds them. */
+    @Test
+    void stream_chunkStoredAsTextBeforeCompression_isFolded() throws Exception {
+        String text = EventChunkCodec.eventsJson(List.of(paid("x1", NOW.minusSeconds(10), "order-x", 700)));
+        aws.client().putItem(b -> b.tableName("EventsTable").item(Map.of(
+                TableKeys.PK, AttributeValue.fromS(TableKeys.customer("shop", "c_text")),
+                TableKeys.SK, AttributeValue.fromS(TableKeys.eventChunk(NOW.minusSeconds(10).toEpochMilli(), "00aa")),
+                EventChunkCodec.OPENID, AttributeValue.fromS("o-text"),
+                EventChunkCodec.EVENTS, AttributeValue.fromS(text),
+                EventChunkCodec.RECEIVED, AttributeValue.fromN(Long.toString(NOW.toEpochMilli())))));
+        drain();
+
+        CustomerProfile p = profiles.load("shop", "c_text").orElseThrow();
+        assertEquals(1, p.paidOrders());
+        assertEquals(700, p.revenueFen());
+    }
+
+    /** What ingest stores now: the events deflated into a binary attribute, folded like the text. */
+    @Test
+    void stream_deflatedChunk_isFolded() throws Exception {
+        List<TrackedEvent> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            many.add(launch("d" + i, NOW.minusSeconds(100 - i)));
+        }
+        many.add(paid("d-paid", NOW.minusSeconds(50), "order-d", 900));
+        events.write(List.of(new EventChunk("shop", "c_deflated", "o-deflated", many)), NOW);
+        drain();
+
+        var stored = aws.client().query(b -> b.tableName("EventsTable").keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.customer("shop", "c_deflated")))))
+                .items().get(0).get(EventChunkCodec.EVENTS);
+        assertTrue(stored.b() != null, "stored as binary");
+        CustomerProfile p = profiles.load("shop", "c_deflated").orElseThrow();
+        assertEquals(900, p.revenueFen());
+        assertEquals("o-deflated", p.openid());
     }
 
     @Test

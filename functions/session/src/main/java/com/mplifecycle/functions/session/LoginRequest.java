@@ -1,6 +1,7 @@
 package com.mplifecycle.functions.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
 import com.mplifecycle.aws.http.BadRequestException;
 import com.mplifecycle.aws.http.JsonBody;
 import com.mplifecycle.domain.profile.CustomerIds;
@@ -11,16 +12,13 @@ record LoginRequest(String appId, String code) {
     static final int MAX_CODE_LENGTH = 128;
 
     static LoginRequest parse(byte[] body) {
-        JsonNode root = JsonBody.object(body, MAX_BODY_BYTES, "{\"appId\",\"code\"}");
-        JsonNode appId = root.get("appId");
-        JsonNode code = root.get("code");
-        if (appId == null || !appId.isTextual() || !CustomerIds.isValidAppId(appId.asText())) {
+        Map<String, Object> root = JsonBody.object(body, MAX_BODY_BYTES, "{\"appId\",\"code\"}");
+        if (!(root.get("appId") instanceof String appId) || !CustomerIds.isValidAppId(appId)) {
             throw new BadRequestException(400, "appId must be a string of 1 to 64 letters, digits, _ or -");
         }
-        if (code == null || !code.isTextual() || code.asText().isBlank()
-                || code.asText().length() > MAX_CODE_LENGTH) {
+        if (!(root.get("code") instanceof String code) || code.isBlank() || code.length() > MAX_CODE_LENGTH) {
             throw new BadRequestException(400, "code must be the non-empty string from wx.login");
         }
-        return new LoginRequest(appId.asText(), code.asText());
+        return new LoginRequest(appId, code);
     }
 }

@@ -14,8 +14,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.PlainJson;
 
 /**
  * Session tokens: JWTs signed with HMAC-SHA256 (HS256) carrying the app, the customer and the
@@ -33,10 +32,13 @@ public final class SessionTokens {
 
     private final SecretKeySpec key;
     private final Clock clock;
+    /** One keyed Mac per thread: looking the algorithm up and keying it cost more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs;
 
     public SessionTokens(byte[] signingKey, Clock clock) {
         this.key = new SecretKeySpec(signingKey, "HmacSHA256");
         this.clock = clock;
+        this.macs = ThreadLocal.withInitial(this::keyedMac);
     }
 
     public String issue(String appId, String customerId, String openid) {
@@ -48,7 +50,7 @@ public final class SessionTokens {
         claims.put("oid", openid);
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(LIFETIME).getEpochSecond());
-        String payload = B64.encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
+        String payload = B64.encodeToString(PlainJson.write(claims).getBytes(StandardCharsets.UTF_8));
         String signingInput = HEADER + "." + payload;
         return signingInput + "." + B64.encodeToString(sign(signingInput));
     }
@@ -61,8 +63,8 @@ public final class SessionTokens {
         if (parts.length != 3) {
             throw new TokenRejectedException("malformed token");
         }
-        JsonNode header = decodeJson(parts[0]);
-        if (!"HS256".equals(header.path("alg").asText(null))) {
+        // the header this class issues is one constant: only another header needs reading
+        if (!HEADER.equals(parts[0]) && !"HS256".equals(decodeJson(parts[0]).get("alg"))) {
             throw new TokenRejectedException("unsupported token algorithm");
         }
         byte[] signature;
@@ -74,12 +76,12 @@ public final class SessionTokens {
         if (!MessageDigest.isEqual(signature, sign(parts[0] + "." + parts[1]))) {
             throw new TokenRejectedException("bad token signature");
         }
-        JsonNode claims = decodeJson(parts[1]);
+        Map<String, Object> claims = decodeJson(parts[1]);
         Instant now = clock.instant();
-        Instant expiresAt = Instant.ofEpochSecond(claims.path("exp").asLong(0));
-        Instant issuedAt = Instant.ofEpochSecond(claims.path("iat").asLong(0));
-        if (!ISSUER.equals(claims.path("iss").asText()) || !claims.path("app").isTextual()
-                || !claims.path("sub").isTextual() || !claims.path("oid").isTextual()) {
+        Instant expiresAt = Instant.ofEpochSecond(PlainJson.asLong(claims.get("exp"), 0));
+        Instant issuedAt = Instant.ofEpochSecond(PlainJson.asLong(claims.get("iat"), 0));
+        if (!ISSUER.equals(claims.get("iss")) || !(claims.get("app") instanceof String app)
+                || !(claims.get("sub") instanceof String sub) || !(claims.get("oid") instanceof String oid)) {
             throw new TokenRejectedException("malformed token claims");
         }
         if (!now.isBefore(expiresAt)) {
@@ -88,17 +90,16 @@ public final class SessionTokens {
         if (issuedAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw new TokenRejectedException("token issued in the future");
         }
-        return new SessionClaims(claims.path("app").asText(), claims.path("sub").asText(),
-                claims.path("oid").asText(), issuedAt, expiresAt);
+        return new SessionClaims(app, sub, oid, issuedAt, expiresAt);
     }
 
-    private static JsonNode decodeJson(String part) {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> decodeJson(String part) {
         try {
-            JsonNode node = Json.MAPPER.readTree(B64D.decode(part));
-            if (node == null || !node.isObject()) {
+            if (!(PlainJson.read(B64D.decode(part)) instanceof Map<?, ?> node)) {
                 throw new TokenRejectedException("malformed token");
             }
-            return node;
+            return (Map<String, Object>) node;
         } catch (TokenRejectedException e) {
             throw e;
         } catch (Exception e) {
@@ -107,10 +108,15 @@ public final class SessionTokens {
     }
 
     private byte[] sign(String input) {
+        // doFinal leaves the Mac reset and keyed for the next token
+        return macs.get().doFinal(input.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private Mac keyedMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

@@ -7,12 +7,14 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,29 +22,41 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Builds the SDK clients of a function once per container: URL-connection HTTP client (no
- * Apache, no Netty), explicit region and credentials (no provider-chain probing), call timeouts,
- * and endpoint overrides from the standard {@code AWS_ENDPOINT_URL_<SERVICE>} variables so the
- * local runtime can point them at DynamoDB Local and its EventBridge endpoint.
+ * Builds the SDK clients of a function once per container: one client per service however often it
+ * is asked for, all on one URL-connection HTTP client (no Apache, no Netty; one TLS context to set up
+ * at cold start instead of one per client), explicit region and credentials (no provider-chain
+ * probing), call timeouts, and endpoint overrides from the standard {@code AWS_ENDPOINT_URL_<SERVICE>}
+ * variables so the local runtime can point them at DynamoDB Local and its EventBridge endpoint.
+ * Thread-safe.
  */
 public final class AwsClients {
     private final FunctionEnv env;
     private final ExecutionInterceptor[] interceptors;
+    private SdkHttpClient http;
+    private DynamoDbClient dynamoDb;
+    private EventBridgeClient eventBridge;
 
     public AwsClients(FunctionEnv env, ExecutionInterceptor... interceptors) {
         this.env = env;
         this.interceptors = interceptors.clone();
     }
 
-    public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder(), "DYNAMODB").build();
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = configure(DynamoDbClient.builder(), "DYNAMODB").build();
+        }
+        return dynamoDb;
     }
 
-    public EventBridgeClient eventBridge() {
-        return configure(EventBridgeClient.builder(), "EVENTBRIDGE").build();
+    public synchronized EventBridgeClient eventBridge() {
+        if (eventBridge == null) {
+            eventBridge = configure(EventBridgeClient.builder(), "EVENTBRIDGE").build();
+        }
+        return eventBridge;
     }
 
-    public SecretsManagerClient secretsManager() {
+    /** A new client each time: secrets are read once, at construction, and the caller closes it. */
+    public synchronized SecretsManagerClient secretsManager() {
         return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build();
     }
 
@@ -53,10 +67,14 @@ public final class AwsClients {
         for (ExecutionInterceptor interceptor : interceptors) {
             override.addExecutionInterceptor(interceptor);
         }
-        builder.httpClient(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2))
-                        .socketTimeout(Duration.ofSeconds(5))
-                        .build())
+        if (http == null) {
+            // shared by every client of this container; a client given an HTTP client never closes it
+            http = UrlConnectionHttpClient.builder()
+                    .connectionTimeout(Duration.ofSeconds(2))
+                    .socketTimeout(Duration.ofSeconds(5))
+                    .build();
+        }
+        builder.httpClient(http)
                 .region(Region.of(env.optional("AWS_REGION").orElse("us-east-1")))
                 .credentialsProvider(credentials())
                 .overrideConfiguration(override.build());
@@ -72,7 +90,11 @@ public final class AwsClients {
         Optional<String> key = env.optional("AWS_ACCESS_KEY_ID");
         Optional<String> secret = env.optional("AWS_SECRET_ACCESS_KEY");
         if (key.isEmpty() || secret.isEmpty()) {
-            // SnapStart and containers hand credentials through the container endpoint instead.
+            if (env.optional("AWS_CONTAINER_CREDENTIALS_FULL_URI").isPresent()) {
+                // Lambda with SnapStart hands credentials through this endpoint (refreshed after a restore):
+                // ask it directly instead of probing the default chain (profile files, web identity) first
+                return ContainerCredentialsProvider.builder().build();
+            }
             return DefaultCredentialsProvider.builder().build();
         }
         Optional<String> token = env.optional("AWS_SESSION_TOKEN");

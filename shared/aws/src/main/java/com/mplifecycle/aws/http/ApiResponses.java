@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.PlainJson;
 
 /** JSON answers of the HTTP API; every error carries a status and a reason. */
 public final class ApiResponses {
@@ -17,7 +17,7 @@ public final class ApiResponses {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
                 .withHeaders(JSON_HEADERS)
-                .withBody(Json.writeWithNulls(body))
+                .withBody(PlainJson.writeWithNulls(body))
                 .build();
     }
 

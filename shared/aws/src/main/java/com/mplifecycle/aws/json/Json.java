@@ -11,12 +11,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one JSON configuration of the project: request bodies, stored documents and events all go
- * through {@link #MAPPER}. Instants are epoch milliseconds; nulls are left out to keep items small.
+ * The one JSON configuration of the project: typed documents (profiles, settings, campaigns, RFM
+ * parts) go through {@link #MAPPER}; plain values (maps and lists of strings, numbers, booleans:
+ * bodies, tokens, log lines, event chunks) through {@link PlainJson}, on the same limits without
+ * databind. Instants are epoch milliseconds; nulls are left out to keep items small.
  */
 public final class Json {
     /** Deeper JSON than this is rejected while parsing (hostile bodies), far above any real event. */
     public static final int MAX_NESTING = 32;
+    /** Digits of one number, and characters of one string, at most (hostile bodies). */
+    public static final int MAX_NUMBER_LENGTH = 64;
+    public static final int MAX_STRING_LENGTH = 1_000_000;
 
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -32,8 +37,8 @@ public final class Json {
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING)
-                .maxNumberLength(64)
-                .maxStringLength(1_000_000)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .maxStringLength(MAX_STRING_LENGTH)
                 .build());
     }
 

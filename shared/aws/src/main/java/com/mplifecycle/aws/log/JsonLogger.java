@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.PlainJson;
 
 /**
  * Structured logs: one JSON object per line with time, level, the function, the request or batch
@@ -52,7 +52,7 @@ public final class JsonLogger {
         for (int i = 0; i < keyValues.length; i += 2) {
             line.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
         }
-        String json = Json.write(line);
+        String json = PlainJson.write(line);
         synchronized (out) {
             out.println(json);
         }

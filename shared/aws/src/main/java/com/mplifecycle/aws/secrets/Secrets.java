@@ -4,9 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.config.FunctionEnv;
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.PlainJson;
 
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -39,19 +38,25 @@ public final class Secrets {
     }
 
     public static Secrets parse(String json) {
-        JsonNode root;
+        Map<?, ?> root;
         try {
-            root = Json.MAPPER.readTree(json);
-        } catch (Exception e) {
+            Object document = PlainJson.read(json);
+            root = document instanceof Map<?, ?> m ? m : Map.of();
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the secrets document is not valid JSON");
         }
-        String key = root.path("tokenSigningKey").asText("");
+        String key = PlainJson.asText(root.get("tokenSigningKey"), "");
         if (key.length() < MIN_KEY_LENGTH) {
             throw new IllegalStateException("tokenSigningKey must be at least " + MIN_KEY_LENGTH + " characters");
         }
         Map<String, WeChatAppCredentials> apps = new java.util.HashMap<>();
-        root.path("apps").fields().forEachRemaining(e -> apps.put(e.getKey(), new WeChatAppCredentials(
-                e.getValue().path("wechatAppId").asText(), e.getValue().path("appSecret").asText())));
+        if (root.get("apps") instanceof Map<?, ?> configured) {
+            configured.forEach((appId, app) -> {
+                Map<?, ?> fields = app instanceof Map<?, ?> m ? m : Map.of();
+                apps.put((String) appId, new WeChatAppCredentials(PlainJson.asText(fields.get("wechatAppId"), ""),
+                        PlainJson.asText(fields.get("appSecret"), "")));
+            });
+        }
         return new Secrets(key.getBytes(StandardCharsets.UTF_8), apps);
     }
 

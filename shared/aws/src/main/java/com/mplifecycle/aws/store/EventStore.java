@@ -65,7 +65,7 @@ public final class EventStore {
         if (chunk.openid() != null) {
             item.put(EventChunkCodec.OPENID, AttributeValue.fromS(chunk.openid()));
         }
-        item.put(EventChunkCodec.EVENTS, AttributeValue.fromS(EventChunkCodec.eventsJson(chunk.events())));
+        item.put(EventChunkCodec.EVENTS, EventChunkCodec.eventsAttribute(chunk.events()));
         item.put(EventChunkCodec.RECEIVED, AttributeValue.fromN(Long.toString(now.toEpochMilli())));
         item.put(TableKeys.EXPIRES, AttributeValue.fromN(Long.toString(now.plus(ttl).getEpochSecond())));
         return item;

@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mplifecycle.aws.json.PlainJson;
 import com.mplifecycle.domain.wechat.SubscribeMessage;
 
 /**
@@ -33,7 +31,6 @@ public final class WeChatClient {
 
     private final String baseUrl;
     private final WireExchange wire;
-    private final ObjectMapper json = new ObjectMapper();
 
     /** Production endpoint, 3 s to connect, 5 s to answer. */
     public WeChatClient() {
@@ -51,7 +48,7 @@ public final class WeChatClient {
                 .connectTimeout(Objects.requireNonNull(connectTimeout, "connectTimeout"))
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
-        this.wire = new WireExchange(http, Objects.requireNonNull(readTimeout, "readTimeout"), json);
+        this.wire = new WireExchange(http, Objects.requireNonNull(readTimeout, "readTimeout"));
     }
 
     /** Exchanges a {@code wx.login} code for the user's ids ({@code GET /sns/jscode2session}). */
@@ -59,17 +56,16 @@ public final class WeChatClient {
         String query = "appid=" + encode(wechatAppId) + "&secret=" + encode(appSecret) + "&js_code="
                 + encode(jsCode) + "&grant_type=authorization_code";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/sns/jscode2session?" + query)).GET();
-        JsonNode body = wire.call("jscode2session", request, List.of(appSecret, jsCode));
+        Map<String, Object> body = wire.call("jscode2session", request, List.of(appSecret, jsCode));
         int errcode = WireExchange.errcodeOf(body);
         if (errcode != 0) {
             return new Code2SessionResult.Failure(errcode, WireExchange.errmsgOf(body));
         }
-        String openid = body.path("openid").asText("");
+        String openid = PlainJson.asText(body.get("openid"), "");
         if (openid.isEmpty()) {
             throw new WeChatUnavailableException("jscode2session", "answered success without an openid");
         }
-        JsonNode unionid = body.path("unionid");
-        return new Code2SessionResult.Success(openid, unionid.isTextual() ? unionid.asText() : null);
+        return new Code2SessionResult.Success(openid, body.get("unionid") instanceof String unionid ? unionid : null);
     }
 
     /**
@@ -83,16 +79,16 @@ public final class WeChatClient {
         fields.put("appid", wechatAppId);
         fields.put("secret", appSecret);
         fields.put("force_refresh", forceRefresh);
-        JsonNode body = wire.call("stable_token", post("/cgi-bin/stable_token", fields), List.of(appSecret));
+        Map<String, Object> body = wire.call("stable_token", post("/cgi-bin/stable_token", fields), List.of(appSecret));
         int errcode = WireExchange.errcodeOf(body);
         if (errcode != 0) {
             return new AccessTokenResult.Failure(errcode, WireExchange.errmsgOf(body));
         }
-        String token = body.path("access_token").asText("");
+        String token = PlainJson.asText(body.get("access_token"), "");
         if (token.isEmpty()) {
             throw new WeChatUnavailableException("stable_token", "answered success without an access_token");
         }
-        return new AccessTokenResult.Success(token, body.path("expires_in").asLong(0));
+        return new AccessTokenResult.Success(token, PlainJson.asLong(body.get("expires_in"), 0));
     }
 
     /** Sends one subscribe message ({@code POST /cgi-bin/message/subscribe/send}); the message is sent as given. */
@@ -107,23 +103,18 @@ public final class WeChatClient {
         message.optionalMiniprogramState().ifPresent(state -> fields.put("miniprogram_state", state));
         message.optionalLang().ifPresent(lang -> fields.put("lang", lang));
         HttpRequest.Builder request = post("/cgi-bin/message/subscribe/send?access_token=" + encode(accessToken), fields);
-        JsonNode body = wire.call("subscribe_send", request, List.of(accessToken, message.touser()));
+        Map<String, Object> body = wire.call("subscribe_send", request, List.of(accessToken, message.touser()));
         int errcode = WireExchange.errcodeOf(body);
         if (errcode != 0) {
             return new SendResult.Failure(errcode, WireExchange.errmsgOf(body));
         }
         // msgid exceeds 2^53: read it as a long, whether WeChat sends a number or a string
-        JsonNode msgid = body.path("msgid");
-        return new SendResult.Sent(msgid.isTextual() ? Long.parseLong(msgid.asText()) : msgid.asLong(0));
+        Object msgid = body.get("msgid");
+        return new SendResult.Sent(msgid instanceof String text ? Long.parseLong(text) : PlainJson.asLong(msgid, 0));
     }
 
     private HttpRequest.Builder post(String pathAndQuery, Map<String, Object> fields) {
-        String body;
-        try {
-            body = json.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a map of strings as JSON", e);
-        }
+        String body = PlainJson.writeWithNulls(fields);
         return HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

@@ -9,10 +9,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mplifecycle.aws.json.PlainJson;
 
 /**
  * One HTTP round trip to WeChat that yields a JSON object or throws {@link WeChatUnavailableException}.
@@ -21,12 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class WireExchange {
     private final HttpClient http;
     private final Duration readTimeout;
-    private final ObjectMapper json;
 
-    WireExchange(HttpClient http, Duration readTimeout, ObjectMapper json) {
+    WireExchange(HttpClient http, Duration readTimeout) {
         this.http = http;
         this.readTimeout = readTimeout;
-        this.json = json;
     }
 
     /**
@@ -35,7 +32,8 @@ final class WireExchange {
      * @param api the API name for exception messages
      * @param sensitive values (secret, token, code, openid) to strip from any text that goes into an exception
      */
-    JsonNode call(String api, HttpRequest.Builder request, List<String> sensitive) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> call(String api, HttpRequest.Builder request, List<String> sensitive) {
         HttpResponse<String> response;
         try {
             response = http.send(request.timeout(readTimeout).build(),
@@ -53,24 +51,25 @@ final class WireExchange {
         if (response.statusCode() != 200) {
             throw new WeChatUnavailableException(api, "answered HTTP " + response.statusCode(), true);
         }
+        Object body;
         try {
-            JsonNode body = json.readTree(response.body());
-            if (body == null || !body.isObject()) {
-                throw new WeChatUnavailableException(api, "answered HTTP 200 without a JSON object");
-            }
-            return body;
-        } catch (JsonProcessingException e) {
+            body = PlainJson.read(response.body());
+        } catch (IllegalArgumentException e) {
             throw new WeChatUnavailableException(api, "answered HTTP 200 with a body that is not JSON");
         }
+        if (!(body instanceof Map<?, ?>)) {
+            throw new WeChatUnavailableException(api, "answered HTTP 200 without a JSON object");
+        }
+        return (Map<String, Object>) body;
     }
 
     /** The errcode of an answer; WeChat leaves it out on success. */
-    static int errcodeOf(JsonNode body) {
-        return body.path("errcode").asInt(0);
+    static int errcodeOf(Map<String, Object> body) {
+        return PlainJson.asInt(body.get("errcode"), 0);
     }
 
-    static String errmsgOf(JsonNode body) {
-        return body.path("errmsg").asText("");
+    static String errmsgOf(Map<String, Object> body) {
+        return PlainJson.asText(body.get("errmsg"), "");
     }
 
     /** Cause messages are the JDK's, but may quote a URL with the secret in its query: strip every sensitive value. */
