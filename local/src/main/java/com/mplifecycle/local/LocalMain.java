@@ -90,7 +90,8 @@ public final class LocalMain {
                 campaignStatistics.put(id, demo.campaignStatistics(LocalRuntime.DEMO_APP, id, runtime.adminKey()));
             }
             DemoSummary.print(runtime.profilesClient(), runtime.profilesTable(), LocalRuntime.DEMO_APP, zone,
-                    java.time.LocalDate.ofInstant(runtime.clock().instant(), zone), campaignStatistics, out);
+                    java.time.LocalDate.ofInstant(runtime.clock().instant(), zone),
+                    demo.segmentCounts(LocalRuntime.DEMO_APP, runtime.adminKey()), campaignStatistics, out);
         }
         if (exitAfterDemo) {
             System.exit(failed == 0 ? 0 : 1); // the shutdown hook closes the runtime

@@ -179,6 +179,11 @@ public final class DemoDriver {
         return Map.of("eventId", id, "type", type, "ts", ts, "props", props);
     }
 
+    /** The admin API's buyers per RFM segment as of the last daily run. */
+    public JsonNode segmentCounts(String appId, String adminKey) throws Exception {
+        return call("GET", "/v1/apps/" + appId + "/stats/segments", null, adminKey).path("segments");
+    }
+
     /** The admin API's statistics of one campaign, or null when it has none yet. */
     public JsonNode campaignStatistics(String appId, String campaignId, String adminKey) throws Exception {
         try {

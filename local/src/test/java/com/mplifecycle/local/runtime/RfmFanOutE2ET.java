@@ -33,6 +33,7 @@ import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.profile.CustomerIds;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.CustomerScores;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -96,14 +97,17 @@ class RfmFanOutE2ET {
     /** Scores, stages and run records without the run's times (the two runtimes run seconds apart). */
     private static Map<String, JsonNode> outcome(LocalRuntime runtime) {
         Map<String, JsonNode> outcome = new TreeMap<>();
+        AppStore apps = new AppStore(runtime.profilesClient(), "AppsTable", runtime.clock());
         new ProfileStore(runtime.profilesClient(), runtime.profilesTable()).scan(0, 1, page -> page.forEach(p -> {
+            // the scores a reader derives from the app's run record
+            CustomerScores s = CustomerScores.of(apps.rfmRun(p.appId()).orElseThrow(),
+                    AppSettings.defaults(p.appId()).timeZone());
             ObjectNode scores = Json.MAPPER.createObjectNode();
             scores.put("stage", String.valueOf(p.stage()));
-            scores.set("rfm", withoutTimes(p.rfm()));
-            scores.set("churn", withoutTimes(p.churn()));
+            scores.set("rfm", withoutTimes(s.rfm(p).orElse(null)));
+            scores.set("churn", withoutTimes(s.churn(p).orElse(null)));
             outcome.put(p.appId() + "#" + p.customerId(), scores);
         }));
-        AppStore apps = new AppStore(runtime.profilesClient(), "AppsTable", runtime.clock());
         for (String app : List.of("big", "small")) {
             outcome.put("run " + app, withoutTimes(apps.rfmRun(app).orElseThrow()));
         }

@@ -66,7 +66,7 @@ class AdminStatisticsIT {
         AppSettings utc = new AppSettings("shop", ZoneOffset.UTC, LifecycleThresholds.DEFAULTS);
         new AppStore(aws.client(), "AppsTable", clock).putRfmRun(new RfmRun("shop", RAN_AT, LocalDate.of(2026, 4, 15),
                 365, 4, 3, 10.0, 1.3, 3000.0, null, Map.of(RfmSegment.values()[0], 2L),
-                Map.of(Stage.NEW, 1L, Stage.GROWING, 2L, Stage.MATURE, 1L)));
+                Map.of(Stage.NEW, 1L, Stage.GROWING, 2L, Stage.MATURE, 1L), null));
         storeCustomerStatistics(utc);
         storeFunnel(clock);
         aws.client().putItem(b -> b.tableName("AppsTable").item(Map.of(

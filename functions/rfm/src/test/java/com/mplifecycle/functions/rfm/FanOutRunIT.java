@@ -28,7 +28,9 @@ import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.devtools.sandbox.LocalAws;
+import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.CustomerScores;
 import com.mplifecycle.domain.rfm.RfmRun;
 import com.mplifecycle.domain.stats.CustomerStatistics;
 
@@ -114,10 +116,15 @@ class FanOutRunIT {
                 "detail", Json.read(entry.get("Detail").asText(), Map.class));
     }
 
-    private Map<String, String> scores() {
+    /** Each customer's stage and the scores a reader derives from the app's run record. */
+    private Map<String, String> scores(AppStore apps) {
+        Map<String, CustomerScores> byApp = new HashMap<>();
         Map<String, String> scores = new TreeMap<>();
-        profiles().scan(0, 1, page -> page.forEach(p -> scores.put(p.appId() + "#" + p.customerId(),
-                p.stage() + " " + p.rfm() + " " + p.churn())));
+        profiles().scan(0, 1, page -> page.forEach(p -> {
+            CustomerScores s = byApp.computeIfAbsent(p.appId(), app -> CustomerScores.of(apps.rfmRun(app).orElseThrow(),
+                    AppSettings.defaults(app).timeZone()));
+            scores.put(p.appId() + "#" + p.customerId(), p.stage() + " " + s.rfm(p) + " " + s.churn(p));
+        }));
         return scores;
     }
 
@@ -125,7 +132,7 @@ class FanOutRunIT {
         String table = aws.environment("RfmFunction").get(FunctionEnv.APPS_TABLE);
         AppStore apps = new AppStore(aws.client(), table, Clock.fixed(NOW, ZoneOffset.UTC));
         StatisticsStore statistics = new StatisticsStore(aws.client(), table);
-        Map<String, Object> outcome = new TreeMap<>(scores());
+        Map<String, Object> outcome = new TreeMap<>(scores(apps));
         for (String app : List.of("big", "small")) {
             RfmRun run = apps.rfmRun(app).orElseThrow();
             CustomerStatistics stats = statistics.customerStatistics(app).orElseThrow();
