@@ -44,6 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class RfmFanOutE2ET {
     private static final String TOTAL = "RFM_SCAN_SEGMENTS_TOTAL: \"16\"";
+    private static final String PER_INVOCATION = "RFM_CUSTOMERS_PER_INVOCATION: \"250000\"";
     private static final Duration DAY = Duration.ofDays(1);
     private static final HttpClient http = HttpClient.newHttpClient();
     private static LocalRuntime fanned;
@@ -53,8 +54,11 @@ class RfmFanOutE2ET {
     static void start() throws Exception {
         String yaml = Files.readString(SamTemplate.locate());
         assertTrue(yaml.contains(TOTAL), "the template sets " + TOTAL);
+        assertTrue(yaml.contains(PER_INVOCATION), "the template sets " + PER_INVOCATION);
         RuntimeOptions options = new RuntimeOptions(0, false, 0, 0, "test-admin-key-0123456789", null);
-        fanned = LocalRuntime.start(SamTemplate.parse(yaml.replace(TOTAL, "RFM_SCAN_SEGMENTS_TOTAL: \"4\"")), options);
+        // 4 invocations for these few hundred customers: one per customer started, at most 4
+        fanned = LocalRuntime.start(SamTemplate.parse(yaml.replace(TOTAL, "RFM_SCAN_SEGMENTS_TOTAL: \"4\"")
+                .replace(PER_INVOCATION, "RFM_CUSTOMERS_PER_INVOCATION: \"1\"")), options);
         single = LocalRuntime.start(SamTemplate.parse(yaml.replace(TOTAL, "RFM_SCAN_SEGMENTS_TOTAL: \"1\"")), options);
     }
 

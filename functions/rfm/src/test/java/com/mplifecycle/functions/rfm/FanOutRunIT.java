@@ -71,6 +71,7 @@ class FanOutRunIT {
     private RfmHandler handler(int totalSegments) {
         Map<String, String> variables = new HashMap<>(aws.environment("RfmFunction"));
         variables.put(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, Integer.toString(totalSegments));
+        variables.put(FunctionEnv.RFM_CUSTOMERS_PER_INVOCATION, "1"); // fan out this small table all the way
         variables.put(RfmHandler.SEGMENTS_VARIABLE, "2");
         return new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
@@ -177,5 +178,26 @@ class FanOutRunIT {
         assertEquals(delivered, requests().size(), "no phase is requested again");
         assertEquals(eventsBefore, bus.entries("CustomerStageChanged").size());
         assertEquals(before, outcome());
+    }
+
+    @Test
+    void handleRequest_tableSmallerThanOneInvocationsShare_runsInOneInvocation() {
+        seed();
+        Map<String, String> variables = new HashMap<>(aws.environment("RfmFunction")); // the template's 16 at most
+        RfmHandler handler = new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
+
+        Map<String, Object> result = handler.handleRequest(Map.of("source", "aws.scheduler"), null);
+
+        assertEquals(0, requests().size(), "no segment requested");
+        assertEquals(profiles().approximateCount(), result.get("scanned"));
+    }
+
+    @Test
+    void invocationsFor_onePerShareStartedWithinOneAndTheMaximum() {
+        assertEquals(1, FanOutRun.invocationsFor(0, 250_000, 16));
+        assertEquals(1, FanOutRun.invocationsFor(250_000, 250_000, 16));
+        assertEquals(2, FanOutRun.invocationsFor(250_001, 250_000, 16));
+        assertEquals(16, FanOutRun.invocationsFor(10_000_000, 250_000, 16));
+        assertEquals(1, FanOutRun.invocationsFor(10_000_000, 250_000, 1));
     }
 }
