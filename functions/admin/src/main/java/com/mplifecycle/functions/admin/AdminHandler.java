@@ -51,7 +51,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         this.log = new JsonLogger("admin", clock);
         ProfileStore profiles = new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE));
         AppStore apps = new AppStore(db, appsTable, clock);
-        FunnelStore funnel = new FunnelStore(db, appsTable, clock);
+        FunnelStore funnel = new FunnelStore(db, appsTable);
         EventStore events = new EventStore(db, env.required(FunctionEnv.EVENTS_TABLE), Duration.ZERO);
         DispatchStore dispatch = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE),
                 env.required(FunctionEnv.PROFILES_TABLE), appsTable);

@@ -18,7 +18,7 @@ import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.rfm.RfmRun;
 import com.mplifecycle.domain.rfm.RfmSegment;
 import com.mplifecycle.domain.stats.CustomerStatistics;
-import com.mplifecycle.domain.stats.FunnelStep;
+import com.mplifecycle.domain.funnel.FunnelStep;
 import com.mplifecycle.domain.stats.RepurchaseMonth;
 import com.mplifecycle.domain.stats.RetentionCohort;
 

@@ -28,6 +28,7 @@ import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
 import com.mplifecycle.aws.store.FunnelStore;
+import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.devtools.sandbox.LocalAws;
@@ -68,7 +69,7 @@ class AdminStatisticsIT {
                 365, 4, 3, 10.0, 1.3, 3000.0, null, Map.of(RfmSegment.values()[0], 2L),
                 Map.of(Stage.NEW, 1L, Stage.GROWING, 2L, Stage.MATURE, 1L), null));
         storeCustomerStatistics(utc);
-        storeFunnel(clock);
+        storeFunnel(utc);
         aws.client().putItem(b -> b.tableName("AppsTable").item(Map.of(
                 TableKeys.PK, AttributeValue.fromS("shop"),
                 TableKeys.SK, AttributeValue.fromS(TableKeys.CAMPAIGN_OUTCOMES_SK_PREFIX + "winback"),
@@ -120,23 +121,34 @@ class AdminStatisticsIT {
      * cart, then views a page (launch and page_view count, the cart came too early). Mar 6: z only
      * views a page (no launch first: nothing). Mar 7: w launches, outside the asked range.
      */
-    private static void storeFunnel(Clock clock) {
-        FunnelStore funnel = new FunnelStore(aws.client(), "AppsTable", clock);
-        LocalDate mar5 = LocalDate.of(2026, 3, 5);
+    private static void storeFunnel(AppSettings settings) {
         List<TrackedEvent> x = List.of(event("x1", EventType.APP_LAUNCH, "2026-03-05T01:00:00Z", Map.of()),
                 event("x2", EventType.PAGE_VIEW, "2026-03-05T01:01:00Z", Map.of()),
-                event("x3", EventType.ADD_TO_CART, "2026-03-05T01:02:00Z", Map.of()),
-                event("x4", EventType.CHECKOUT_START, "2026-03-05T01:03:00Z", Map.of()),
-                event("x5", EventType.ORDER_PAID, "2026-03-05T01:04:00Z", Map.of()));
-        funnel.advance("shop", "x", mar5, x);
-        funnel.advance("shop", "x", mar5, x);
-        funnel.advance("shop", "y", mar5, List.of(event("y1", EventType.APP_LAUNCH, "2026-03-05T02:00:00Z", Map.of()),
-                event("y2", EventType.ADD_TO_CART, "2026-03-05T02:01:00Z", Map.of()),
+                event("x3", EventType.ADD_TO_CART, "2026-03-05T01:02:00Z", Map.of("sku", "s", "qty", 1L,
+                        "priceFen", 100L)),
+                event("x4", EventType.CHECKOUT_START, "2026-03-05T01:03:00Z", Map.of("orderId", "ox")),
+                paid("x5", "2026-03-05T01:04:00Z", 100));
+        foldAsTheStreamDoes(settings, "f_x", x);
+        foldAsTheStreamDoes(settings, "f_x", x);
+        foldAsTheStreamDoes(settings, "f_y", List.of(event("y1", EventType.APP_LAUNCH, "2026-03-05T02:00:00Z",
+                Map.of()), event("y2", EventType.ADD_TO_CART, "2026-03-05T02:01:00Z",
+                Map.of("sku", "s", "qty", 1L, "priceFen", 100L)),
                 event("y3", EventType.PAGE_VIEW, "2026-03-05T02:02:00Z", Map.of())));
-        funnel.advance("shop", "z", mar5.plusDays(1),
-                List.of(event("z1", EventType.PAGE_VIEW, "2026-03-06T02:00:00Z", Map.of())));
-        funnel.advance("shop", "w", mar5.plusDays(2),
-                List.of(event("w1", EventType.APP_LAUNCH, "2026-03-07T02:00:00Z", Map.of())));
+        foldAsTheStreamDoes(settings, "f_z", List.of(event("z1", EventType.PAGE_VIEW, "2026-03-06T02:00:00Z",
+                Map.of())));
+        foldAsTheStreamDoes(settings, "f_w", List.of(event("w1", EventType.APP_LAUNCH, "2026-03-07T02:00:00Z",
+                Map.of())));
+    }
+
+    /** The stream function's write: the profile and the funnel steps it newly reached, together. */
+    private static void foldAsTheStreamDoes(AppSettings settings, String customerId, List<TrackedEvent> events) {
+        ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
+        CustomerProfile before = profiles.load("shop", customerId).orElse(CustomerProfile.empty("shop", customerId));
+        ProfileFolder.Result result = new ProfileFolder(settings).fold(before, null, events);
+        if (!result.profile().equals(before)) {
+            profiles.save(result.profile(), null, new FunnelStore(aws.client(), "AppsTable").counts("shop",
+                    result.funnelReached())).orElseThrow();
+        }
     }
 
     @AfterAll

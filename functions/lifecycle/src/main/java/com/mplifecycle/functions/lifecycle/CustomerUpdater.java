@@ -1,13 +1,10 @@
 package com.mplifecycle.functions.lifecycle;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
@@ -81,16 +78,16 @@ final class CustomerUpdater {
             }
             ProfileFolder.Result result = folder.fold(before, openid, events);
             if (result.profile().equals(before)) {
-                advanceFunnel(appId, customerId, settings.timeZone(), events);
-                return new Outcome(false, 0);
+                return new Outcome(false, 0); // nothing new, the funnel included: a redelivery
             }
             List<StageChange> unpublished = publisher.publish(result.changes());
             if (!unpublished.isEmpty()) {
                 throw new IllegalStateException(unpublished.size() + " stage changes not published");
             }
-            Optional<CustomerProfile> saved = profiles.save(result.profile(), erasedAt);
+            // the day's funnel steps count in the same transaction as the profile that records them
+            Optional<CustomerProfile> saved = profiles.save(result.profile(), erasedAt,
+                    funnel.counts(appId, result.funnelReached()));
             if (saved.isPresent()) {
-                advanceFunnel(appId, customerId, settings.timeZone(), events);
                 countConversion(before.lastPush(), saved.get().lastPush(), appId);
                 return new Outcome(true, result.changes().size());
             }
@@ -110,14 +107,5 @@ final class CustomerUpdater {
         if (after != null && after.isConverted() && !(samePush && before.isConverted())) {
             campaignCounters.count(appId, after);
         }
-    }
-
-    /** The funnel counts per local day; idempotent on its own, so after the profile write is fine. */
-    private void advanceFunnel(String appId, String customerId, ZoneId zone, List<TrackedEvent> events) {
-        Map<LocalDate, List<TrackedEvent>> byDay = new TreeMap<>();
-        for (TrackedEvent e : events) {
-            byDay.computeIfAbsent(LocalDate.ofInstant(e.ts(), zone), d -> new ArrayList<>()).add(e);
-        }
-        byDay.forEach((day, ofDay) -> funnel.advance(appId, customerId, day, ofDay));
     }
 }

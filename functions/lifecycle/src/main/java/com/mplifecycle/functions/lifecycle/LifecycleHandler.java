@@ -52,7 +52,7 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
                 new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE)),
                 new AppStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
                 new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
-                new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
+                new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE)),
                 new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)));
         this.log = new JsonLogger("lifecycle", env.clock());
     }

@@ -1,8 +1,5 @@
 package com.mplifecycle.aws.store;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,64 +7,37 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.mplifecycle.domain.event.TrackedEvent;
-import com.mplifecycle.domain.stats.FunnelProgress;
-import com.mplifecycle.domain.stats.FunnelStep;
+import com.mplifecycle.domain.funnel.FunnelStep;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The funnel, maintained by the stream consumer in the apps table: per customer and local day a
- * progress item (steps reached, when the last was), and per app and day one counter item with the
- * customers that reached each step. A progress change and its counter increments are one
- * transaction conditional on the progress read, so a redelivered record (which advances nothing)
- * or a lost race never counts twice. Progress items expire after {@link #PROGRESS_KEPT}.
+ * The funnel's counters in the apps table: per app and local day one item with the customers that
+ * reached each step. A customer's progress of the day is kept on the profile
+ * ({@code CustomerProfile.funnel}) and the stream consumer writes the increments {@link #counts}
+ * gives in one transaction with the profile, conditional on its version, so a redelivered record
+ * (which advances nothing) or a lost race never counts twice, and a write never counts zero times.
  */
 public final class FunnelStore {
-    /** Longer than any stream record lives (24 h) plus the ingest clock-skew allowance. */
-    static final Duration PROGRESS_KEPT = Duration.ofDays(8);
-    static final int MAX_ATTEMPTS = 4;
-    private static final String REACHED = "n";
-    private static final String REACHED_AT = "at";
-
     private final DynamoDbClient db;
     private final String table;
-    private final Clock clock;
 
-    public FunnelStore(DynamoDbClient db, String table, Clock clock) {
+    public FunnelStore(DynamoDbClient db, String table) {
         this.db = db;
         this.table = table;
-        this.clock = clock;
     }
 
-    /** Advances the customer's progress of one local day by that day's events; idempotent. */
-    public void advance(String appId, String customerId, LocalDate day, List<TrackedEvent> eventsOfDay) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Map<String, AttributeValue> key = progressKey(appId, customerId, day);
-            Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).consistentRead(true).key(key)).item();
-            boolean exists = item != null && !item.isEmpty();
-            FunnelProgress before = exists ? new FunnelProgress(Integer.parseInt(item.get(REACHED).n()),
-                    Instant.ofEpochMilli(Long.parseLong(item.get(REACHED_AT).n()))) : FunnelProgress.NONE;
-            FunnelProgress after = before.advance(eventsOfDay);
-            List<FunnelStep> reached = before.newlyReached(after);
-            if (reached.isEmpty()) {
-                return;
+    /** The counter increments for steps newly reached, per local day: to be written with the profile. */
+    public List<Update> counts(String appId, Map<LocalDate, List<FunnelStep>> reached) {
+        List<Update> updates = new ArrayList<>();
+        reached.forEach((day, steps) -> {
+            if (!steps.isEmpty()) {
+                updates.add(counterUpdate(appId, day, steps));
             }
-            try {
-                db.transactWriteItems(b -> b.transactItems(
-                        TransactWriteItem.builder().put(progressPut(key, after, exists ? before : null, day)).build(),
-                        TransactWriteItem.builder().update(counterUpdate(appId, day, reached)).build()));
-                return;
-            } catch (TransactionCanceledException e) {
-                // another batch advanced the same day meanwhile: read again
-            }
-        }
-        throw new StoreUnavailableException("funnel progress kept changing", null);
+        });
+        return updates;
     }
 
     /** Customers per step for each day from {@code from} to {@code to} inclusive that has any. */
@@ -92,7 +62,10 @@ public final class FunnelStore {
         return out;
     }
 
-    /** Deletes a customer's progress items (erasure); the day counters hold no customer data. */
+    /**
+     * Deletes a customer's progress items (erasure): items of the days before progress moved onto the
+     * profile, until their TTL (8 days) removes them. The day counters hold no customer data.
+     */
     public void deleteCustomer(String appId, String customerId) {
         String pk = TableKeys.funnelProgress(appId, customerId);
         for (var page : db.queryPaginator(b -> b.tableName(table).consistentRead(true)
@@ -101,23 +74,6 @@ public final class FunnelStore {
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))))) {
             page.items().forEach(key -> db.deleteItem(b -> b.tableName(table).key(key)));
         }
-    }
-
-    private Put progressPut(Map<String, AttributeValue> key, FunnelProgress after, FunnelProgress expected,
-                            LocalDate day) {
-        Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put(REACHED, AttributeValue.fromN(Integer.toString(after.reached())));
-        item.put(REACHED_AT, AttributeValue.fromN(Long.toString(after.reachedAt().toEpochMilli())));
-        Instant expires = clock.instant().plus(PROGRESS_KEPT);
-        item.put(TableKeys.EXPIRES, AttributeValue.fromN(Long.toString(expires.getEpochSecond())));
-        Put.Builder put = Put.builder().tableName(table).item(item);
-        if (expected == null) {
-            return put.conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", TableKeys.PK)).build();
-        }
-        return put.conditionExpression("#n = :n").expressionAttributeNames(Map.of("#n", REACHED))
-                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(expected.reached()))))
-                .build();
     }
 
     private Update counterUpdate(String appId, LocalDate day, List<FunnelStep> reached) {
@@ -134,10 +90,5 @@ public final class FunnelStore {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
                 .build();
-    }
-
-    private static Map<String, AttributeValue> progressKey(String appId, String customerId, LocalDate day) {
-        return Map.of(TableKeys.PK, AttributeValue.fromS(TableKeys.funnelProgress(appId, customerId)),
-                TableKeys.SK, AttributeValue.fromS(day.toString()));
     }
 }
