@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.mplifecycle.aws.store.DispatchRecord;
+import com.mplifecycle.devtools.faults.FaultyDynamoDbProxy;
 import com.mplifecycle.domain.campaign.Campaign;
 import com.mplifecycle.domain.campaign.Trigger;
 import com.mplifecycle.domain.lifecycle.Stage;
@@ -123,6 +124,27 @@ class DispatchHandlerIT {
         f.now.set(Instant.parse("2026-03-11T00:00:00Z")); // 08:00 Shanghai
         f.runSchedule(handler);
         assertEquals(1, f.sentTo("quiet_c_1"));
+    }
+
+    @Test
+    void quietHours_dueCustomer_deferredWithoutReadingItsRecords() throws Exception {
+        Instant nine = Instant.parse("2026-03-10T13:00:00Z"); // 21:00 Shanghai
+        f.campaigns.put("hush", DispatchFixture.cartCampaign(0));
+        f.cartCustomer("hush", "hush_c_1", nine, 1);
+        try (FaultyDynamoDbProxy counter = FaultyDynamoDbProxy.start(
+                java.net.URI.create(f.aws.environment("DispatchFunction").get("AWS_ENDPOINT_URL_DYNAMODB")), 1)) {
+            DispatchHandler viaCounter = f.handler(Map.of("AWS_ENDPOINT_URL_DYNAMODB", counter.endpoint().toString()),
+                    "hush");
+            f.now.set(nine.plus(Duration.ofHours(1))); // 22:00: quiet, not due yet
+            viaCounter.handleRequest(Map.of(), null);
+            long notDue = counter.counts()[0];
+            f.now.set(nine.plus(Duration.ofHours(2))); // 23:00: quiet, due
+
+            Map<String, Object> counts = viaCounter.handleRequest(Map.of(), null);
+
+            assertTrue((Integer) counts.get("deferred") >= 1, counts.toString());
+            assertEquals(notDue, counter.counts()[0] - notDue, "the same calls as when nothing was due");
+        }
     }
 
     @Test
