@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.wechat.AccessTokenCache;
 import com.mplifecycle.aws.wechat.WeChatClient;
+import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
  * Campaign dispatch (spec §5). Two triggers, one decision path:
@@ -40,6 +42,9 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
     static final int WORKERS = 16;
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
+    /** Reads of a profile whose announced stage change is not stored yet, {@link #STAGE_WRITE_WAIT} apart. */
+    static final int STAGE_WRITE_READS = 20;
+    static final Duration STAGE_WRITE_WAIT = Duration.ofMillis(50);
 
     private final ProfileStore profiles;
     private final CampaignStore campaigns;
@@ -88,7 +93,8 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
             @SuppressWarnings("unchecked")
             Map<String, Object> detail = (Map<String, Object>) event.get("detail");
             String appId = String.valueOf(detail.get("appId"));
-            profiles.load(appId, String.valueOf(detail.get("customerId")))
+            Instant at = detail.get("at") == null ? null : Instant.parse(String.valueOf(detail.get("at")));
+            announced(appId, String.valueOf(detail.get("customerId")), at)
                     .ifPresent(p -> dispatcher.dispatch(p, appCampaigns.of(appId), now, tally));
         } else {
             trigger = "schedule";
@@ -98,6 +104,31 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         Map<String, Object> counts = tally.asMap();
         log.info(requestId, "dispatch finished", "trigger", trigger, "counts", counts);
         return counts;
+    }
+
+    /**
+     * The profile with the stage change the event announces. Publishers send the event before they
+     * write the profile (so that a failed publish writes nothing), so it can arrive first: read
+     * again, briefly, until the stored stage is at least as new as the event; a write that never
+     * lands (lost race, redone) leaves the profile as it is, for the sweep.
+     */
+    private Optional<CustomerProfile> announced(String appId, String customerId, Instant at) {
+        Optional<CustomerProfile> p = profiles.load(appId, customerId);
+        for (int read = 1; read < STAGE_WRITE_READS && at != null && p.isPresent() && storedBefore(p.get(), at);
+             read++) {
+            try {
+                Thread.sleep(STAGE_WRITE_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            p = profiles.load(appId, customerId);
+        }
+        return p;
+    }
+
+    private static boolean storedBefore(CustomerProfile p, Instant at) {
+        return p.stageSince() == null || p.stageSince().isBefore(at);
     }
 
     private static ExecutorService daemonPool(int threads, String name) {
