@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -128,7 +129,8 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
     }
 
     private static boolean storedBefore(CustomerProfile p, Instant at) {
-        return p.stageSince() == null || p.stageSince().isBefore(at);
+        // profiles keep instants in milliseconds
+        return p.stageSince() == null || p.stageSince().isBefore(at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static ExecutorService daemonPool(int threads, String name) {
