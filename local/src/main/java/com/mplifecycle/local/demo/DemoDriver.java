@@ -27,14 +27,17 @@ import com.mplifecycle.local.runtime.LocalRuntime;
 /**
  * Drives simulated customers through the running system over its real HTTP API, one simulated
  * day at a time: log in (wx.login code → /v1/session), send the day's events, subscribe to
- * templates as a mini-program would ask, then move the clock on a day through {@code /_local/clock}.
+ * templates as a mini-program would ask, then set the clock to the next morning through
+ * {@code /_local/clock} (the daily RFM run and the dispatch sweep fire on the jump).
  */
 public final class DemoDriver {
     /** The templates of the default campaign set a simulated mini-program asks its users about. */
     static final List<String> FIRST_VISIT_TEMPLATES = List.of("TPL_GIFT", "TPL_CART", "TPL_COUPON");
     static final List<String> LATER_TEMPLATES = List.of("TPL_MISS", "TPL_REVIEW", "TPL_COUPON");
-    /** When the simulated customers visit each day, in the app's time zone. */
+    /** When the simulated customers' visits of each day end, in the app's time zone. */
     static final LocalTime VISIT_TIME = LocalTime.of(10, 0);
+    /** A visit's events span 5 seconds (launch to paid order). */
+    static final Duration VISIT_LENGTH = Duration.ofSeconds(6);
 
     private final URI api;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -58,7 +61,7 @@ public final class DemoDriver {
     /** Runs the demo; returns the number of failed requests (0 when everything worked). */
     public long run(String appId, int customers, int days, long seed) throws Exception {
         Random random = new Random(seed);
-        startAtVisitTime();
+        Instant firstMorning = startAtVisitTime();
         List<Customer> people = new ArrayList<>();
         for (int i = 0; i < customers; i++) {
             people.add(new Customer("cust" + i, CustomerKind.pick(random), random.nextInt(Math.max(1, days / 2)),
@@ -68,7 +71,8 @@ public final class DemoDriver {
         try {
             for (int day = 0; day < days; day++) {
                 int today = day;
-                Instant now = Instant.parse(call("GET", "/_local/clock", null).get("now").asText());
+                // the day's events end at the visit time, so triggers "N days later" are due at the same sweep
+                Instant now = firstMorning.plus(Duration.ofDays(day)).minus(VISIT_LENGTH);
                 List<Future<?>> work = new ArrayList<>();
                 for (Customer c : people) {
                     if (c.kind().activeOn(today, c.start(), c.random())) {
@@ -82,7 +86,10 @@ public final class DemoDriver {
                 long t1 = System.nanoTime();
                 call("POST", "/_local/drain", null);
                 long t2 = System.nanoTime();
-                call("POST", "/_local/clock", "{\"advance\":\"P1D\"}");
+                // to the next morning exactly, however long this day took on this machine: what a daily
+                // schedule sees (decays, due triggers) must not depend on the machine's speed
+                call("POST", "/_local/clock", Json.write(Map.of("set",
+                        firstMorning.plus(Duration.ofDays(day + 1)).toString())));
                 call("POST", "/_local/drain", null);
                 long t3 = System.nanoTime();
                 visitNanos += t1 - t0;
@@ -109,15 +116,16 @@ public final class DemoDriver {
     /**
      * Moves the clock on to the next {@link #VISIT_TIME} in the app's zone, so every simulated day's
      * visits and the dispatch sweep of each clock jump happen in the daytime whatever the wall clock
-     * says (outside quiet hours, or the demo would push nothing).
+     * says (outside quiet hours, or the demo would push nothing). Returns that first morning.
      */
-    private void startAtVisitTime() throws Exception {
+    private Instant startAtVisitTime() throws Exception {
         ZonedDateTime now = Instant.parse(call("GET", "/_local/clock", null).get("now").asText()).atZone(zone);
         ZonedDateTime start = now.with(VISIT_TIME);
         if (!start.isAfter(now)) {
             start = start.plusDays(1);
         }
         call("POST", "/_local/clock", Json.write(Map.of("set", start.toInstant().toString())));
+        return start.toInstant();
     }
 
     private void visit(String appId, Customer c, int day, Instant now) {
