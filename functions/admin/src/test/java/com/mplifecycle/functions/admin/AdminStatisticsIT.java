@@ -35,6 +35,7 @@ import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.funnel.FunnelCounts;
 import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.lifecycle.Stage;
@@ -140,14 +141,14 @@ class AdminStatisticsIT {
                 Map.of())));
     }
 
-    /** The stream function's write: the profile and the funnel steps it newly reached, together. */
+    /** The stream function's write: the profile, then the funnel steps it newly recorded. */
     private static void foldAsTheStreamDoes(AppSettings settings, String customerId, List<TrackedEvent> events) {
         ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
         CustomerProfile before = profiles.load("shop", customerId).orElse(CustomerProfile.empty("shop", customerId));
         ProfileFolder.Result result = new ProfileFolder(settings).fold(before, null, events);
         if (!result.profile().equals(before)) {
-            profiles.save(result.profile(), null, new FunnelStore(aws.client(), "AppsTable").counts("shop",
-                    result.funnelReached())).orElseThrow();
+            profiles.save(result.profile()).orElseThrow();
+            new FunnelStore(aws.client(), "AppsTable").count("shop", FunnelCounts.NONE.plus(result.funnelReached()));
         }
     }
 

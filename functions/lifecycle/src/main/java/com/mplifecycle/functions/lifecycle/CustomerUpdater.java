@@ -1,6 +1,7 @@
 package com.mplifecycle.functions.lifecycle;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,12 @@ import java.util.Optional;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignOutcomeCounters;
-import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.funnel.FunnelStep;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.lifecycle.StageChange;
 import com.mplifecycle.domain.profile.CustomerProfile;
@@ -33,21 +34,21 @@ import com.mplifecycle.domain.profile.LastPush;
 final class CustomerUpdater {
     static final int MAX_ATTEMPTS = 4;
 
-    record Outcome(boolean written, int stageChanges) {
+    /** {@code funnelReached}: the funnel steps the write newly recorded, per local day, to be counted. */
+    record Outcome(boolean written, int stageChanges, Map<LocalDate, List<FunnelStep>> funnelReached) {
+        static final Outcome NOTHING = new Outcome(false, 0, Map.of());
     }
 
     private final ProfileStore profiles;
     private final AppStore apps;
     private final StageChangePublisher publisher;
-    private final FunnelStore funnel;
     private final CampaignOutcomeCounters campaignCounters;
 
-    CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher, FunnelStore funnel,
+    CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher,
                     CampaignOutcomeCounters campaignCounters) {
         this.profiles = profiles;
         this.apps = apps;
         this.publisher = publisher;
-        this.funnel = funnel;
         this.campaignCounters = campaignCounters;
     }
 
@@ -68,7 +69,7 @@ final class CustomerUpdater {
             List<ChunkRecord> kept = erasedAt == null ? records
                     : records.stream().filter(r -> r.receivedAfter(erasedAt)).toList();
             if (kept.isEmpty()) {
-                return new Outcome(false, 0);
+                return Outcome.NOTHING;
             }
             List<TrackedEvent> events = new ArrayList<>();
             String openid = null;
@@ -78,18 +79,17 @@ final class CustomerUpdater {
             }
             ProfileFolder.Result result = folder.fold(before, openid, events);
             if (result.profile().equals(before)) {
-                return new Outcome(false, 0); // nothing new, the funnel included: a redelivery
+                return Outcome.NOTHING; // nothing new, the funnel included: a redelivery
             }
             List<StageChange> unpublished = publisher.publish(result.changes());
             if (!unpublished.isEmpty()) {
                 throw new IllegalStateException(unpublished.size() + " stage changes not published");
             }
-            // the day's funnel steps count in the same transaction as the profile that records them
-            Optional<CustomerProfile> saved = profiles.save(result.profile(), erasedAt,
-                    funnel.counts(appId, result.funnelReached()));
+            Optional<CustomerProfile> saved = profiles.save(result.profile(), erasedAt);
             if (saved.isPresent()) {
                 countConversion(before.lastPush(), saved.get().lastPush(), appId);
-                return new Outcome(true, result.changes().size());
+                // only the write that stored the progress counts it: a redelivery advances nothing
+                return new Outcome(true, result.changes().size(), result.funnelReached());
             }
             stored = profiles.loadForFold(appId, customerId)
                     .orElse(new StoredCustomer(CustomerProfile.empty(appId, customerId), null));

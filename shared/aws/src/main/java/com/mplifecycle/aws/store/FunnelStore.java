@@ -7,18 +7,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.mplifecycle.domain.funnel.FunnelCounts;
 import com.mplifecycle.domain.funnel.FunnelStep;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The funnel's counters in the apps table: per app and local day one item with the customers that
  * reached each step. A customer's progress of the day is kept on the profile
- * ({@code CustomerProfile.funnel}) and the stream consumer writes the increments {@link #counts}
- * gives in one transaction with the profile, conditional on its version, so a redelivered record
- * (which advances nothing) or a lost race never counts twice, and a write never counts zero times.
+ * ({@code CustomerProfile.funnel}); the stream consumer {@link #count counts} the steps a profile
+ * write newly recorded right after that conditional write succeeded, so a redelivered record (which
+ * advances nothing) or a lost race never counts twice; a stream batch adds its customers up and
+ * writes each day once. Not in one transaction with the profile on
+ * purpose, as for the campaign counters: every customer of an app increments the same day item,
+ * and transactions on one hot item conflict; a crash between the two writes can lose a count,
+ * never add one.
  */
 public final class FunnelStore {
     private final DynamoDbClient db;
@@ -29,15 +33,28 @@ public final class FunnelStore {
         this.table = table;
     }
 
-    /** The counter increments for steps newly reached, per local day: to be written with the profile. */
-    public List<Update> counts(String appId, Map<LocalDate, List<FunnelStep>> reached) {
-        List<Update> updates = new ArrayList<>();
-        reached.forEach((day, steps) -> {
-            if (!steps.isEmpty()) {
-                updates.add(counterUpdate(appId, day, steps));
+    /** Adds customers to the app's counters of the steps they newly reached: one write per day. */
+    public void count(String appId, FunnelCounts counts) {
+        counts.days().forEach((day, steps) -> {
+            if (steps.isEmpty()) {
+                return;
             }
+            List<String> adds = new ArrayList<>();
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            int i = 0;
+            for (Map.Entry<FunnelStep, Long> step : steps.entrySet()) {
+                adds.add("#s" + i + " :n" + i);
+                names.put("#s" + i, step.getKey().wireName());
+                values.put(":n" + i, AttributeValue.fromN(Long.toString(step.getValue())));
+                i++;
+            }
+            db.updateItem(b -> b.tableName(table)
+                    .key(Map.of(TableKeys.PK, AttributeValue.fromS(appId),
+                            TableKeys.SK, AttributeValue.fromS(TableKeys.FUNNEL_DAY_SK_PREFIX + day)))
+                    .updateExpression("ADD " + String.join(", ", adds))
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
         });
-        return updates;
     }
 
     /** Customers per step for each day from {@code from} to {@code to} inclusive that has any. */
@@ -76,19 +93,4 @@ public final class FunnelStore {
         }
     }
 
-    private Update counterUpdate(String appId, LocalDate day, List<FunnelStep> reached) {
-        List<String> adds = new ArrayList<>();
-        Map<String, String> names = new HashMap<>();
-        for (int i = 0; i < reached.size(); i++) {
-            adds.add("#s" + i + " :one");
-            names.put("#s" + i, reached.get(i).wireName());
-        }
-        return Update.builder().tableName(table)
-                .key(Map.of(TableKeys.PK, AttributeValue.fromS(appId),
-                        TableKeys.SK, AttributeValue.fromS(TableKeys.FUNNEL_DAY_SK_PREFIX + day)))
-                .updateExpression("ADD " + String.join(", ", adds))
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
-                .build();
-    }
 }

@@ -16,11 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Reads and writes profiles; writes are conditional on the version read (optimistic locking).
@@ -123,49 +119,27 @@ public final class ProfileStore {
      * item keeps so that records received before the erasure stay dropped after the customer returns.
      */
     public Optional<CustomerProfile> save(CustomerProfile profile, Instant erasedAt) {
-        return save(profile, erasedAt, List.of());
-    }
-
-    /**
-     * {@link #save(CustomerProfile, Instant)} together with {@code alongside} (counters that must
-     * move exactly when this profile is written): one transaction, both or neither.
-     */
-    public Optional<CustomerProfile> save(CustomerProfile profile, Instant erasedAt, List<Update> alongside) {
         long expected = profile.version();
         CustomerProfile next = profile.toBuilder().version(expected + 1).build();
         Map<String, AttributeValue> item = ProfileCodec.item(next);
         if (erasedAt != null) {
             item.put(ProfileCodec.ERASED_AT, AttributeValue.fromN(Long.toString(erasedAt.toEpochMilli())));
         }
-        Put.Builder put = Put.builder().tableName(table).item(item);
-        if (expected == 0) {
-            put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", TableKeys.PK));
-        } else {
-            put.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", ProfileCodec.VERSION))
-                    .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expected))));
-        }
-        Put conditional = put.build();
         try {
-            if (alongside.isEmpty()) {
-                db.putItem(b -> b.tableName(table).item(item).conditionExpression(conditional.conditionExpression())
-                        .expressionAttributeNames(conditional.expressionAttributeNames())
-                        .expressionAttributeValues(conditional.hasExpressionAttributeValues()
-                                ? conditional.expressionAttributeValues() : null));
-            } else {
-                List<TransactWriteItem> items = new ArrayList<>();
-                items.add(TransactWriteItem.builder().put(conditional).build());
-                alongside.forEach(u -> items.add(TransactWriteItem.builder().update(u).build()));
-                db.transactWriteItems(b -> b.transactItems(items));
-            }
+            db.putItem(b -> {
+                b.tableName(table).item(item);
+                if (expected == 0) {
+                    b.conditionExpression("attribute_not_exists(#pk)")
+                            .expressionAttributeNames(Map.of("#pk", TableKeys.PK));
+                } else {
+                    b.conditionExpression("#v = :v")
+                            .expressionAttributeNames(Map.of("#v", ProfileCodec.VERSION))
+                            .expressionAttributeValues(Map.of(":v", AttributeValue.fromN(Long.toString(expected))));
+                }
+            });
             return Optional.of(next);
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
-        } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty()
-                    && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-                return Optional.empty();
-            }
-            throw e;
         }
     }
 

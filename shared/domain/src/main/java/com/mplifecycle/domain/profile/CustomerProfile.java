@@ -21,7 +21,7 @@ import com.mplifecycle.domain.lifecycle.Stage;
  * template, the ids of the {@code subscribe_result} events whose accept is not yet spent;
  * {@code spentGrants} remembers spent ones for a month so a redelivered event cannot re-grant.
  * {@code funnel} is the purchase funnel's progress of the customer's last days, so that the
- * stream function counts each step once per day in the same write as the profile.
+ * stream function counts each step once per day, when the write that records it succeeds.
  * RFM scores and churn values are not kept here: they follow from the orders and the app's last
  * scheduled run ({@link CustomerScores}), so a run that moves a quintile boundary or refits the
  * churn model rewrites no profile.
