@@ -50,6 +50,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
     private final ProfileStore profiles;
     private final CampaignStore campaigns;
     private final AppStore apps;
+    private final DispatchStore records;
     private final CustomerDispatcher dispatcher;
     private final RetryQueue retries;
     private final Sweep sweep;
@@ -69,7 +70,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         this.profiles = new ProfileStore(db, profilesTable);
         this.campaigns = new CampaignStore(db, appsTable);
         this.apps = new AppStore(db, appsTable, clock);
-        DispatchStore records = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE), profilesTable,
+        this.records = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE), profilesTable,
                 env.required(FunctionEnv.APPS_TABLE));
         WeChatClient wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
                 .orElse(WeChatClient.DEFAULT_BASE_URL.toString())), WECHAT_CONNECT_TIMEOUT, WECHAT_TIMEOUT);
@@ -78,7 +79,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         this.dispatcher = new CustomerDispatcher(profiles, records, sender);
         this.retries = new RetryQueue(records, profiles, sender);
         this.sweep = new Sweep(profiles, dispatcher, daemonPool(SCAN_SEGMENTS, "dispatch-scan"),
-                daemonPool(WORKERS, "dispatch-worker"), SCAN_SEGMENTS);
+                daemonPool(WORKERS, "dispatch-worker"), SCAN_SEGMENTS, records::flushCounts);
         this.log = new JsonLogger("dispatch", clock);
     }
 
@@ -89,22 +90,29 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         AppCampaigns appCampaigns = new AppCampaigns(campaigns, apps);
         DispatchTally tally = new DispatchTally();
         String trigger;
+        try {
+            trigger = dispatch(event, appCampaigns, now, tally);
+        } finally {
+            records.flushCounts();
+        }
+        Map<String, Object> counts = tally.asMap();
+        log.info(requestId, "dispatch finished", "trigger", trigger, "counts", counts);
+        return counts;
+    }
+
+    private String dispatch(Map<String, Object> event, AppCampaigns appCampaigns, Instant now, DispatchTally tally) {
         if (StageChangePublisher.DETAIL_TYPE.equals(event.get("detail-type"))) {
-            trigger = "stage_change";
             @SuppressWarnings("unchecked")
             Map<String, Object> detail = (Map<String, Object>) event.get("detail");
             String appId = String.valueOf(detail.get("appId"));
             Instant at = detail.get("at") == null ? null : Instant.parse(String.valueOf(detail.get("at")));
             announced(appId, String.valueOf(detail.get("customerId")), at)
                     .ifPresent(p -> dispatcher.dispatch(p, appCampaigns.of(appId), now, tally));
-        } else {
-            trigger = "schedule";
-            retries.sendDue(appCampaigns, now, tally);
-            sweep.run(appCampaigns, now, tally);
+            return "stage_change";
         }
-        Map<String, Object> counts = tally.asMap();
-        log.info(requestId, "dispatch finished", "trigger", trigger, "counts", counts);
-        return counts;
+        retries.sendDue(appCampaigns, now, tally);
+        sweep.run(appCampaigns, now, tally);
+        return "schedule";
     }
 
     /**

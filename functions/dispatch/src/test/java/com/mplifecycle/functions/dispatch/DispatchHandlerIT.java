@@ -16,12 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.mplifecycle.aws.store.DispatchRecord;
+import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
 import com.mplifecycle.devtools.faults.FaultyDynamoDbProxy;
 import com.mplifecycle.domain.campaign.Campaign;
 import com.mplifecycle.domain.campaign.Trigger;
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.profile.Cart;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.stats.VariantOutcome;
 
 /** Sending rules of the dispatch function against DynamoDB Local and the stand-in WeChat. */
 class DispatchHandlerIT {
@@ -146,6 +148,24 @@ class DispatchHandlerIT {
             assertTrue((Integer) counts.get("deferred") >= 1, counts.toString());
             assertEquals(notDue, counter.counts()[0] - notDue, "the same calls as when nothing was due");
         }
+    }
+
+    @Test
+    void sweep_manyDecisionsOfOneCampaign_countedOncePerOutcome() {
+        f.campaigns.put("many", DispatchFixture.cartCampaign(0));
+        DispatchHandler counting = f.handler("many");
+        for (int i = 0; i < 5; i++) {
+            f.cartCustomer("many", "many_c_" + i, DispatchFixture.MORNING, i < 3 ? 1 : 0);
+        }
+        f.advance(Duration.ofHours(2));
+
+        counting.handleRequest(Map.of(), null);
+
+        VariantOutcome v = new DynamoDbCampaignOutcomeCounts(f.aws.client(), "AppsTable").of("many", "cart")
+                .orElseThrow().variants().get(0);
+        assertEquals(3, v.decided());
+        assertEquals(3, v.sent());
+        assertEquals(Map.of("no_credit", 2L), v.skippedByReason());
     }
 
     @Test
