@@ -47,13 +47,15 @@ public final class LocalMain {
                     out, System.err));
             return;
         }
+        List<String> flags = new ArrayList<>(Arrays.asList(args));
+        boolean exitAfterDemo = flags.remove("--exit"); // for timing the demo: `time ./run-local --exit`
         RuntimeOptions options;
         try {
-            options = parse(Arrays.asList(args));
+            options = parse(flags);
         } catch (IllegalArgumentException e) {
             System.err.println("run-local: " + e.getMessage());
             System.err.println("usage: ./run-local [--port N] [--no-demo] [--demo-customers N] [--demo-days D]"
-                    + " [--admin-key KEY] [--data DIR] [--dynamodb-faults]");
+                    + " [--admin-key KEY] [--data DIR] [--dynamodb-faults] [--exit]");
             System.exit(2);
             return;
         }
@@ -72,22 +74,27 @@ public final class LocalMain {
         out.printf("Local runtime up in %.1f s on %s%n", (System.nanoTime() - started) / 1e9, runtime.apiUrl());
         out.println("  health:    " + runtime.apiUrl() + "/_local/health");
         out.println("  logs:      " + logFile + " (one JSON line per function event)");
-        out.println("  app:       " + LocalRuntime.DEMO_APP + " (Asia/Shanghai)");
+        out.println("  app:       " + LocalRuntime.DEMO_APP + " (" + LocalRuntime.DEMO_ZONE + ")");
         out.println("  admin key: " + runtime.adminKey() + "  (app " + LocalRuntime.DEMO_APP + ")");
+        long failed = 0;
         if (options.demo()) {
             out.printf("Demo: %d simulated customers over %d days%n", options.demoCustomers(), options.demoDays());
             long demoStart = System.nanoTime();
-            DemoDriver demo = new DemoDriver(URI.create(runtime.apiUrl()), out);
-            long failed = demo.run(LocalRuntime.DEMO_APP, options.demoCustomers(), options.demoDays(), 42);
+            ZoneId zone = LocalRuntime.DEMO_ZONE;
+            DemoDriver demo = new DemoDriver(URI.create(runtime.apiUrl()), zone, out);
+            failed = demo.run(LocalRuntime.DEMO_APP, options.demoCustomers(), options.demoDays(), 42);
             out.printf("Demo finished in %.1f s, %d failed requests%n", (System.nanoTime() - demoStart) / 1e9, failed);
             runtime.drain(Duration.ofSeconds(30));
-            ZoneId zone = ZoneId.of("Asia/Shanghai");
             Map<String, JsonNode> campaignStatistics = new TreeMap<>();
             for (String id : DefaultCampaigns.json().keySet()) {
                 campaignStatistics.put(id, demo.campaignStatistics(LocalRuntime.DEMO_APP, id, runtime.adminKey()));
             }
             DemoSummary.print(runtime.profilesClient(), runtime.profilesTable(), LocalRuntime.DEMO_APP, zone,
-                    java.time.LocalDate.ofInstant(runtime.clock().instant(), zone), campaignStatistics, out);
+                    java.time.LocalDate.ofInstant(runtime.clock().instant(), zone),
+                    demo.segmentCounts(LocalRuntime.DEMO_APP, runtime.adminKey()), campaignStatistics, out);
+        }
+        if (exitAfterDemo) {
+            System.exit(failed == 0 ? 0 : 1); // the shutdown hook closes the runtime
         }
         out.println("Running. Ctrl-C stops.");
         stopped.await();

@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +27,21 @@ import com.mplifecycle.local.runtime.LocalRuntime;
 /**
  * Drives simulated customers through the running system over its real HTTP API, one simulated
  * day at a time: log in (wx.login code → /v1/session), send the day's events, subscribe to
- * templates as a mini-program would ask, then move the clock on a day through {@code /_local/clock}.
+ * templates as a mini-program would ask, then set the clock to the next morning through
+ * {@code /_local/clock} (the daily RFM run and the dispatch sweep fire on the jump).
  */
 public final class DemoDriver {
     /** The templates of the default campaign set a simulated mini-program asks its users about. */
     static final List<String> FIRST_VISIT_TEMPLATES = List.of("TPL_GIFT", "TPL_CART", "TPL_COUPON");
     static final List<String> LATER_TEMPLATES = List.of("TPL_MISS", "TPL_REVIEW", "TPL_COUPON");
+    /** When the simulated customers' visits of each day end, in the app's time zone. */
+    static final LocalTime VISIT_TIME = LocalTime.of(10, 0);
+    /** A visit's events span 5 seconds (launch to paid order). */
+    static final Duration VISIT_LENGTH = Duration.ofSeconds(6);
 
     private final URI api;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ZoneId zone;
     private final PrintStream out;
     final AtomicLong requests = new AtomicLong();
     final AtomicLong failures = new AtomicLong();
@@ -40,8 +49,9 @@ public final class DemoDriver {
     private long drainNanos;
     private long nightNanos;
 
-    public DemoDriver(URI api, PrintStream out) {
+    public DemoDriver(URI api, ZoneId zone, PrintStream out) {
         this.api = api;
+        this.zone = zone;
         this.out = out;
     }
 
@@ -51,6 +61,7 @@ public final class DemoDriver {
     /** Runs the demo; returns the number of failed requests (0 when everything worked). */
     public long run(String appId, int customers, int days, long seed) throws Exception {
         Random random = new Random(seed);
+        Instant firstMorning = startAtVisitTime();
         List<Customer> people = new ArrayList<>();
         for (int i = 0; i < customers; i++) {
             people.add(new Customer("cust" + i, CustomerKind.pick(random), random.nextInt(Math.max(1, days / 2)),
@@ -60,7 +71,8 @@ public final class DemoDriver {
         try {
             for (int day = 0; day < days; day++) {
                 int today = day;
-                Instant now = Instant.parse(call("GET", "/_local/clock", null).get("now").asText());
+                // the day's events end at the visit time, so triggers "N days later" are due at the same sweep
+                Instant now = firstMorning.plus(Duration.ofDays(day)).minus(VISIT_LENGTH);
                 List<Future<?>> work = new ArrayList<>();
                 for (Customer c : people) {
                     if (c.kind().activeOn(today, c.start(), c.random())) {
@@ -74,7 +86,10 @@ public final class DemoDriver {
                 long t1 = System.nanoTime();
                 call("POST", "/_local/drain", null);
                 long t2 = System.nanoTime();
-                call("POST", "/_local/clock", "{\"advance\":\"P1D\"}");
+                // to the next morning exactly, however long this day took on this machine: what a daily
+                // schedule sees (decays, due triggers) must not depend on the machine's speed
+                call("POST", "/_local/clock", Json.write(Map.of("set",
+                        firstMorning.plus(Duration.ofDays(day + 1)).toString())));
                 call("POST", "/_local/drain", null);
                 long t3 = System.nanoTime();
                 visitNanos += t1 - t0;
@@ -89,7 +104,28 @@ public final class DemoDriver {
         out.println();
         out.printf("  time: visits %.1f s, stream and bus %.1f s, nights (daily runs, dispatch) %.1f s%n",
                 visitNanos / 1e9, drainNanos / 1e9, nightNanos / 1e9);
+        out.print("  invocations (summed time):");
+        for (JsonNode f : call("GET", "/_local/functions", null)) {
+            out.printf(" %s %d (%.1f s)", f.path("logicalId").asText().replace("Function", ""),
+                    f.path("invocations").asLong(), f.path("invokeMs").asLong() / 1e3);
+        }
+        out.println();
         return failures.get();
+    }
+
+    /**
+     * Moves the clock on to the next {@link #VISIT_TIME} in the app's zone, so every simulated day's
+     * visits and the dispatch sweep of each clock jump happen in the daytime whatever the wall clock
+     * says (outside quiet hours, or the demo would push nothing). Returns that first morning.
+     */
+    private Instant startAtVisitTime() throws Exception {
+        ZonedDateTime now = Instant.parse(call("GET", "/_local/clock", null).get("now").asText()).atZone(zone);
+        ZonedDateTime start = now.with(VISIT_TIME);
+        if (!start.isAfter(now)) {
+            start = start.plusDays(1);
+        }
+        call("POST", "/_local/clock", Json.write(Map.of("set", start.toInstant().toString())));
+        return start.toInstant();
     }
 
     private void visit(String appId, Customer c, int day, Instant now) {
@@ -107,7 +143,7 @@ public final class DemoDriver {
                     : c.random().nextDouble() < 0.3 ? LATER_TEMPLATES : List.of();
             if (c.kind() == CustomerKind.CHECK_IN_FAN) {
                 events.add(event(id + "checkin", "check_in", t + 2000, Map.of("date",
-                        java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Asia/Shanghai")).toString())));
+                        java.time.LocalDate.ofInstant(now, zone).toString())));
                 asked = List.of("TPL_CHECKIN");
             }
             if (!asked.isEmpty()) {
@@ -149,6 +185,11 @@ public final class DemoDriver {
 
     private static Map<String, Object> event(String id, String type, long ts, Map<String, Object> props) {
         return Map.of("eventId", id, "type", type, "ts", ts, "props", props);
+    }
+
+    /** The admin API's buyers per RFM segment as of the last daily run. */
+    public JsonNode segmentCounts(String appId, String adminKey) throws Exception {
+        return call("GET", "/v1/apps/" + appId + "/stats/segments", null, adminKey).path("segments");
     }
 
     /** The admin API's statistics of one campaign, or null when it has none yet. */

@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What the demo left behind, read from the profiles table: customers per stage, the RFM 8-cell
- * grid, D1/D7/D30 retention over cohorts old enough, and the pushes per campaign and variant.
+ * What the demo left behind: customers per stage and D1/D7/D30 retention over cohorts old enough,
+ * read from the profiles table; the RFM 8-cell grid of the last daily run and the pushes per
+ * campaign and variant, from the admin API.
  */
 public final class DemoSummary {
     private static final int[] RETENTION_DAYS = {1, 7, 30};
@@ -31,9 +32,16 @@ public final class DemoSummary {
     private DemoSummary() {
     }
 
+    /**
+     * @param segments {@code GET /v1/apps/{appId}/stats/segments}'s {@code segments}: buyers per segment
+     *     as of the last daily run
+     */
     public static void print(DynamoDbClient db, String profilesTable, String appId, ZoneId zone, LocalDate today,
-                             Map<String, JsonNode> campaignStatistics, PrintStream out) {
+                             JsonNode segments, Map<String, JsonNode> campaignStatistics, PrintStream out) {
         DemoSummary s = new DemoSummary();
+        for (RfmSegment segment : RfmSegment.values()) {
+            s.segments.put(segment, segments.path(segment.name()).asInt());
+        }
         db.scanPaginator(b -> b.tableName(profilesTable).filterExpression("app = :a")
                 .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(appId)))).items()
                 .stream().filter(item -> item.containsKey("doc"))
@@ -72,9 +80,6 @@ public final class DemoSummary {
     private void add(CustomerProfile p, ZoneId zone, LocalDate today) {
         customers++;
         stages.merge(p.stage(), 1, Integer::sum);
-        if (p.rfm() != null) {
-            segments.merge(p.rfm().segment(), 1, Integer::sum);
-        }
         long cohort = LocalDate.ofInstant(p.firstSeenAt(), zone).toEpochDay();
         for (int i = 0; i < RETENTION_DAYS.length; i++) {
             if (cohort + RETENTION_DAYS[i] < today.toEpochDay()) {
@@ -90,7 +95,7 @@ public final class DemoSummary {
         for (Stage s : Stage.values()) {
             out.printf("    %-10s %6d%n", s, stages.getOrDefault(s, 0));
         }
-        out.println("  RFM 8-cell grid (buyers, from the daily run):");
+        out.println("  RFM 8-cell grid (buyers, from the last daily run: GET /v1/apps/{appId}/stats/segments):");
         out.printf("    %-14s %-26s %-26s%n", "", "M high", "M low");
         row(out, "R high F high", RfmSegment.IMPORTANT_VALUE, RfmSegment.GENERAL_VALUE);
         row(out, "R high F low", RfmSegment.IMPORTANT_DEVELOP, RfmSegment.GENERAL_DEVELOP);

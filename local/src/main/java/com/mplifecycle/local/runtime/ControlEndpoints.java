@@ -54,6 +54,7 @@ final class ControlEndpoints implements HttpHandler {
                 m.put("logicalId", f.definition().logicalId());
                 m.put("handler", f.definition().handler());
                 m.put("triggers", runtime.triggers().getOrDefault(f.definition().logicalId(), List.of()));
+                m.putAll(f.usage());
                 return m;
             }).toList();
             send(ex, 200, out);

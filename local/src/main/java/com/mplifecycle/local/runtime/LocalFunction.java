@@ -2,6 +2,7 @@ package com.mplifecycle.local.runtime;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.mplifecycle.aws.config.FunctionEnv;
@@ -18,6 +19,8 @@ final class LocalFunction {
     private final FunctionDefinition definition;
     private final LambdaInvoker invoker;
     private final Map<String, String> environment;
+    private final AtomicLong invocations = new AtomicLong();
+    private final AtomicLong invokeNanos = new AtomicLong();
 
     private LocalFunction(FunctionDefinition definition, LambdaInvoker invoker, Map<String, String> environment) {
         this.definition = definition;
@@ -41,8 +44,19 @@ final class LocalFunction {
     }
 
     String invoke(String eventJson) {
-        return invoker.invoke(eventJson, LocalContext.start(definition.logicalId(), LocalResourceNames.REGION,
-                definition.memoryMb(), Duration.ofSeconds(definition.timeoutSeconds())));
+        long started = System.nanoTime();
+        try {
+            return invoker.invoke(eventJson, LocalContext.start(definition.logicalId(), LocalResourceNames.REGION,
+                    definition.memoryMb(), Duration.ofSeconds(definition.timeoutSeconds())));
+        } finally {
+            invocations.incrementAndGet();
+            invokeNanos.addAndGet(System.nanoTime() - started);
+        }
+    }
+
+    /** Invocations so far and their summed duration in ms (concurrent invocations add up): where a run's time went. */
+    Map<String, Long> usage() {
+        return Map.of("invocations", invocations.get(), "invokeMs", invokeNanos.get() / 1_000_000);
     }
 
     FunctionDefinition definition() {

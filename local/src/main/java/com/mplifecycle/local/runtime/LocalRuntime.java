@@ -48,6 +48,8 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     public static final String DEMO_APP = "demo";
+    /** The demo app's time zone. */
+    public static final ZoneId DEMO_ZONE = ZoneId.of("Asia/Shanghai");
     public static final String DEMO_WECHAT_APP_ID = "wxdemo0000000000";
 
     private final ControllableClock clock = new ControllableClock();
@@ -81,7 +83,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
         String appsTable = aws.names().valueOf("AppsTable");
         new AppStore(aws.dynamoDb(), appsTable, clock).putSettings(new AppSettings(DEMO_APP,
-                ZoneId.of("Asia/Shanghai"), AppSettings.defaults(DEMO_APP).lifecycle()));
+                DEMO_ZONE, AppSettings.defaults(DEMO_APP).lifecycle()));
         new AdminKeys(aws.dynamoDb(), appsTable, clock).register(DEMO_APP, adminKey);
         CampaignStore campaigns = new CampaignStore(aws.dynamoDb(), appsTable);
         if (options.demo() && campaigns.list(DEMO_APP).isEmpty()) {

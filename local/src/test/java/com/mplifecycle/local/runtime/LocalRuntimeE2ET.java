@@ -79,6 +79,27 @@ class LocalRuntimeE2ET {
     }
 
     @Test
+    void functions_countTheirInvocations() throws Exception {
+        long before = sessionUsage().path("invocations").asLong();
+
+        login("usage-counter~1");
+        login("usage-counter~2");
+
+        JsonNode after = sessionUsage();
+        assertEquals(before + 2, after.path("invocations").asLong());
+        assertTrue(after.path("invokeMs").isIntegralNumber(), after.toString());
+    }
+
+    private static JsonNode sessionUsage() throws Exception {
+        for (JsonNode f : json(call("GET", "/_local/functions", null, null))) {
+            if (f.path("logicalId").asText().equals("SessionFunction")) {
+                return f;
+            }
+        }
+        throw new AssertionError("no SessionFunction");
+    }
+
+    @Test
     void eventsThroughHttp_reachProfileAndStageChangeIsPublished() throws Exception {
         JsonNode session = login("e2e-buyer~1");
         long now = runtime.clock().instant().toEpochMilli();

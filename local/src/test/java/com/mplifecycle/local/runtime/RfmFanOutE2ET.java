@@ -33,6 +33,7 @@ import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.profile.CustomerIds;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.CustomerScores;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -43,6 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class RfmFanOutE2ET {
     private static final String TOTAL = "RFM_SCAN_SEGMENTS_TOTAL: \"16\"";
+    private static final String PER_INVOCATION = "RFM_CUSTOMERS_PER_INVOCATION: \"250000\"";
     private static final Duration DAY = Duration.ofDays(1);
     private static final HttpClient http = HttpClient.newHttpClient();
     private static LocalRuntime fanned;
@@ -52,8 +54,11 @@ class RfmFanOutE2ET {
     static void start() throws Exception {
         String yaml = Files.readString(SamTemplate.locate());
         assertTrue(yaml.contains(TOTAL), "the template sets " + TOTAL);
+        assertTrue(yaml.contains(PER_INVOCATION), "the template sets " + PER_INVOCATION);
         RuntimeOptions options = new RuntimeOptions(0, false, 0, 0, "test-admin-key-0123456789", null);
-        fanned = LocalRuntime.start(SamTemplate.parse(yaml.replace(TOTAL, "RFM_SCAN_SEGMENTS_TOTAL: \"4\"")), options);
+        // 4 invocations for these few hundred customers: one per customer started, at most 4
+        fanned = LocalRuntime.start(SamTemplate.parse(yaml.replace(TOTAL, "RFM_SCAN_SEGMENTS_TOTAL: \"4\"")
+                .replace(PER_INVOCATION, "RFM_CUSTOMERS_PER_INVOCATION: \"1\"")), options);
         single = LocalRuntime.start(SamTemplate.parse(yaml.replace(TOTAL, "RFM_SCAN_SEGMENTS_TOTAL: \"1\"")), options);
     }
 
@@ -96,14 +101,17 @@ class RfmFanOutE2ET {
     /** Scores, stages and run records without the run's times (the two runtimes run seconds apart). */
     private static Map<String, JsonNode> outcome(LocalRuntime runtime) {
         Map<String, JsonNode> outcome = new TreeMap<>();
+        AppStore apps = new AppStore(runtime.profilesClient(), "AppsTable", runtime.clock());
         new ProfileStore(runtime.profilesClient(), runtime.profilesTable()).scan(0, 1, page -> page.forEach(p -> {
+            // the scores a reader derives from the app's run record
+            CustomerScores s = CustomerScores.of(apps.rfmRun(p.appId()).orElseThrow(),
+                    AppSettings.defaults(p.appId()).timeZone());
             ObjectNode scores = Json.MAPPER.createObjectNode();
             scores.put("stage", String.valueOf(p.stage()));
-            scores.set("rfm", withoutTimes(p.rfm()));
-            scores.set("churn", withoutTimes(p.churn()));
+            scores.set("rfm", withoutTimes(s.rfm(p).orElse(null)));
+            scores.set("churn", withoutTimes(s.churn(p).orElse(null)));
             outcome.put(p.appId() + "#" + p.customerId(), scores);
         }));
-        AppStore apps = new AppStore(runtime.profilesClient(), "AppsTable", runtime.clock());
         for (String app : List.of("big", "small")) {
             outcome.put("run " + app, withoutTimes(apps.rfmRun(app).orElseThrow()));
         }

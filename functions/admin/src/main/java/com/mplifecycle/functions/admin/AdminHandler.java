@@ -51,12 +51,12 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         this.log = new JsonLogger("admin", clock);
         ProfileStore profiles = new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE));
         AppStore apps = new AppStore(db, appsTable, clock);
-        FunnelStore funnel = new FunnelStore(db, appsTable, clock);
+        FunnelStore funnel = new FunnelStore(db, appsTable);
         EventStore events = new EventStore(db, env.required(FunctionEnv.EVENTS_TABLE), Duration.ZERO);
         DispatchStore dispatch = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE),
                 env.required(FunctionEnv.PROFILES_TABLE), appsTable);
         CustomerErasure erasure = new CustomerErasure(profiles, List.of(events::deleteCustomer,
-                funnel::deleteCustomer, dispatch::deleteCustomer), clock);
+                (app, customer) -> funnel.deleteCustomer(app, customer, java.time.LocalDate.now(clock)), dispatch::deleteCustomer), clock);
         CustomerRoutes customers = new CustomerRoutes(profiles, apps, clock, erasure);
         routes.put("GET /v1/apps/{appId}/customers/{customerId}", customers::get);
         routes.put("DELETE /v1/apps/{appId}/customers/{customerId}", customers::delete);

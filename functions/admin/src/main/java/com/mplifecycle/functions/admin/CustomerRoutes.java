@@ -7,6 +7,7 @@ import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.app.AppSettings;
+import com.mplifecycle.domain.profile.CustomerScores;
 
 /** {@code /v1/apps/{appId}/customers/{customerId}}. */
 final class CustomerRoutes {
@@ -32,8 +33,14 @@ final class CustomerRoutes {
         String customerId = request.id("customerId");
         AppSettings settings = apps.settingsOrDefaults(request.appId());
         return profiles.load(request.appId(), customerId)
-                .map(p -> ApiResponses.json(200, ProfileView.of(p, settings.timeZone(), clock.instant(),
-                        settings.lifecycle().activeWindowDays())))
+                .map(p -> ApiResponses.json(200, ProfileView.of(p, scores(settings), settings.timeZone(),
+                        clock.instant(), settings.lifecycle().activeWindowDays())))
                 .orElseGet(() -> ApiResponses.error(404, "no such customer", request.requestId()));
+    }
+
+    /** The app's last scheduled run, which the customer's RFM scores and churn values follow from. */
+    private CustomerScores scores(AppSettings settings) {
+        return apps.rfmRun(settings.appId()).map(run -> CustomerScores.of(run, settings.timeZone()))
+                .orElse(CustomerScores.NONE);
     }
 }

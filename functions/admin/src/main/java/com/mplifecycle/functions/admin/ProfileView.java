@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.CustomerScores;
 import com.mplifecycle.domain.profile.LastPush;
 import com.mplifecycle.domain.profile.RfmSnapshot;
 
@@ -15,7 +16,9 @@ final class ProfileView {
     private ProfileView() {
     }
 
-    static Map<String, Object> of(CustomerProfile p, ZoneId zone, Instant now, int activeWindowDays) {
+    /** @param scores the app's last scheduled run, which {@code rfm} and {@code churn} follow from */
+    static Map<String, Object> of(CustomerProfile p, CustomerScores scores, ZoneId zone, Instant now,
+                                  int activeWindowDays) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("customerId", p.customerId());
         v.put("appId", p.appId());
@@ -27,29 +30,29 @@ final class ProfileView {
         v.put("orders", p.paidOrders());
         v.put("revenueFen", p.revenueFen());
         v.put("lastOrderAt", text(p.lastOrderAt()));
-        v.put("rfm", p.rfm() == null ? null : rfm(p, zone, now));
-        v.put("churn", p.churn() == null ? null : Map.of("pAlive", p.churn().pAlive(),
-                "expectedPurchases30d", p.churn().expectedPurchases30d(), "computedAt", p.churn().computedAt().toString()));
+        v.put("rfm", scores.rfm(p).map(r -> rfm(r, p, zone, now)).orElse(null));
+        v.put("churn", scores.churn(p).map(c -> Map.of("pAlive", c.pAlive(), "expectedPurchases30d",
+                c.expectedPurchases30d(), "computedAt", c.computedAt().toString())).orElse(null));
         v.put("credits", p.credits());
         v.put("checkInStreak", p.checkIn() == null ? 0 : p.checkIn().length());
         v.put("lastPush", p.lastPush() == null ? null : lastPush(p.lastPush()));
         return v;
     }
 
-    private static Map<String, Object> rfm(CustomerProfile p, ZoneId zone, Instant now) {
+    private static Map<String, Object> rfm(RfmSnapshot rfm, CustomerProfile p, ZoneId zone, Instant now) {
         Map<String, Object> r = new LinkedHashMap<>();
-        // Stored recency is as of the last write; the current value follows from the last order.
-        r.put("recencyDays", p.lastOrderAt() == null ? p.rfm().recencyDays() : RfmSnapshot.recencyDaysOn(
+        // The scores are as of the run's day; the current recency follows from the last order.
+        r.put("recencyDays", p.lastOrderAt() == null ? rfm.recencyDays() : RfmSnapshot.recencyDaysOn(
                 LocalDate.ofInstant(p.lastOrderAt(), zone), LocalDate.ofInstant(now, zone)));
-        r.put("frequency", p.rfm().frequency());
-        r.put("monetaryFen", p.rfm().monetaryFen());
-        r.put("rScore", p.rfm().rScore());
-        r.put("fScore", p.rfm().fScore());
-        r.put("mScore", p.rfm().mScore());
-        r.put("segment", p.rfm().segment().name());
-        r.put("valueTier", p.rfm().valueTier().name());
-        r.put("memberClass", p.rfm().memberClass().name());
-        r.put("computedAt", p.rfm().computedAt().toString());
+        r.put("frequency", rfm.frequency());
+        r.put("monetaryFen", rfm.monetaryFen());
+        r.put("rScore", rfm.rScore());
+        r.put("fScore", rfm.fScore());
+        r.put("mScore", rfm.mScore());
+        r.put("segment", rfm.segment().name());
+        r.put("valueTier", rfm.valueTier().name());
+        r.put("memberClass", rfm.memberClass().name());
+        r.put("computedAt", rfm.computedAt().toString());
         return r;
     }
 

@@ -17,8 +17,8 @@ import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.rfm.RfmRun;
 import com.mplifecycle.domain.rfm.RfmSegment;
 import com.mplifecycle.domain.stats.CustomerStatistics;
-import com.mplifecycle.domain.stats.FunnelCounts;
-import com.mplifecycle.domain.stats.FunnelStep;
+import com.mplifecycle.domain.funnel.FunnelReach;
+import com.mplifecycle.domain.funnel.FunnelStep;
 import com.mplifecycle.domain.stats.RepurchaseMonth;
 import com.mplifecycle.domain.stats.RetentionCohort;
 
@@ -112,7 +112,7 @@ final class StatisticsRoutes {
      */
     APIGatewayV2HTTPResponse funnel(AdminRequest request) {
         DateRange range = DateRange.of(request);
-        FunnelCounts counts = funnel.counts(request.appId(), range.from(), range.to());
+        FunnelReach counts = funnel.counts(request.appId(), range.from(), range.to());
         List<Map<String, Object>> days = new ArrayList<>();
         counts.byDay().forEach((day, n) -> days.add(Map.of("day", day.toString(), "steps", steps(n))));
         Map<String, Object> body = base(request);

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -22,18 +25,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.admin.AdminKeys;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
+import com.mplifecycle.domain.churn.BgNbdModel;
+import com.mplifecycle.domain.churn.BgNbdParameters;
+import com.mplifecycle.domain.churn.RepeatSummary;
+import com.mplifecycle.domain.profile.ChurnSnapshot;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.PurchaseHistory;
+import com.mplifecycle.domain.rfm.RfmRun;
+import com.mplifecycle.domain.rfm.RfmSegment;
+import com.mplifecycle.domain.rfm.RfmStatistics;
+import com.mplifecycle.domain.rfm.RfmWindow;
 
 /** The admin API's access rules and the profile route against the template's tables. */
 class AdminHandlerIT {
     private static final Instant NOW = Instant.parse("2026-03-10T04:00:00Z");
+    /** 06:00 in Shanghai the day before NOW: c_1 ordered after it. */
+    private static final Instant RAN_AT = NOW.minus(Duration.ofHours(30));
+    /** The BG/NBD estimates of Fader, Hardie and Lee for CDNOW, weeks. */
+    private static final BgNbdParameters MODEL = new BgNbdParameters(0.243, 4.414, 0.793, 2.426, -9582.4);
     private static final String ROUTE = "GET /v1/apps/{appId}/customers/{customerId}";
+    private static CustomerProfile repeatBuyer;
     private static LocalAws aws;
     private static AdminHandler handler;
     private static String shopKey;
@@ -51,6 +69,27 @@ class AdminHandlerIT {
                 "o1", List.of(new TrackedEvent("e1", EventType.ORDER_PAID, NOW.minusSeconds(3600),
                         Map.of("orderId", "o-1", "amountFen", 2500L)))).profile();
         new ProfileStore(aws.client(), "ProfilesTable").save(p);
+        repeatBuyer = new ProfileFolder(AppSettings.defaults("shop")).fold(CustomerProfile.empty("shop", "c_2"), "o2",
+                List.of(paid("e2", NOW.minus(Duration.ofDays(40)), 3_000), paid("e3", NOW.minus(Duration.ofDays(20)), 4_000),
+                        paid("e4", NOW.minus(Duration.ofDays(6)), 5_000))).profile();
+        new ProfileStore(aws.client(), "ProfilesTable").save(repeatBuyer);
+        storeLastRun(p, repeatBuyer);
+    }
+
+    private static TrackedEvent paid(String id, Instant at, long fen) {
+        return new TrackedEvent(id, EventType.ORDER_PAID, at, Map.of("orderId", "o-" + id, "amountFen", fen));
+    }
+
+    /** A run record as the nightly run leaves it: yesterday's statistics over both buyers and a fitted model. */
+    private static void storeLastRun(CustomerProfile... buyers) {
+        ZoneId zone = AppSettings.defaults("shop").timeZone();
+        RfmWindow window = RfmWindow.endingOn(LocalDate.ofInstant(RAN_AT, zone));
+        RfmStatistics statistics = RfmStatistics.create(window);
+        for (CustomerProfile b : buyers) {
+            window.values(PurchaseHistory.rfmOrders(b, zone)).ifPresent(statistics::add);
+        }
+        new AppStore(aws.client(), "AppsTable", Clock.fixed(NOW, ZoneOffset.UTC)).putRfmRun(new RfmRun("shop", RAN_AT,
+                window.asOf(), window.days(), 2, 1, null, null, null, MODEL, Map.of(), Map.of(), statistics.freeze()));
     }
 
     @AfterAll
@@ -97,6 +136,36 @@ class AdminHandlerIT {
                 "rfm", "churn", "credits", "checkInStreak", "lastPush")) {
             assertTrue(body.has(field), field);
         }
+    }
+
+    @Test
+    void get_profile_rfmAndChurnFollowFromTheLastRunRecord() {
+        JsonNode body = Json.read(get("shop", "c_2", shopKey).getBody(), JsonNode.class);
+
+        JsonNode rfm = body.get("rfm");
+        assertEquals(3, rfm.get("frequency").asInt());
+        assertEquals(12_000, rfm.get("monetaryFen").asLong());
+        assertEquals(6, rfm.get("recencyDays").asInt(), "recency as of today");
+        assertEquals(RfmSegment.IMPORTANT_VALUE.name(), rfm.get("segment").asText());
+        assertEquals(RAN_AT.toString(), rfm.get("computedAt").asText());
+        // What the run stored on the profile before churn was derived on read: the model's values as of the run's day.
+        RepeatSummary summary = PurchaseHistory.repeatSummary(PurchaseHistory.rfmOrders(repeatBuyer,
+                AppSettings.defaults("shop").timeZone()), LocalDate.ofInstant(RAN_AT,
+                AppSettings.defaults("shop").timeZone())).orElseThrow();
+        BgNbdModel model = BgNbdModel.of(MODEL);
+        ChurnSnapshot former = ChurnSnapshot.rounded(model.pAlive(summary), model.expectedPurchases(30 / 7.0, summary),
+                RAN_AT);
+        assertEquals(former.pAlive(), body.get("churn").get("pAlive").asDouble());
+        assertEquals(former.expectedPurchases30d(), body.get("churn").get("expectedPurchases30d").asDouble());
+        assertEquals(RAN_AT.toString(), body.get("churn").get("computedAt").asText());
+    }
+
+    @Test
+    void get_profile_orderAfterTheRun_noScoresUntilTheNextRun() {
+        JsonNode body = Json.read(get("shop", "c_1", shopKey).getBody(), JsonNode.class);
+
+        assertTrue(body.get("rfm").isNull(), body.toString());
+        assertTrue(body.get("churn").isNull(), body.toString());
     }
 
     @Test

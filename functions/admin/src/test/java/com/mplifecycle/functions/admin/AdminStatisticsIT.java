@@ -28,12 +28,14 @@ import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
 import com.mplifecycle.aws.store.FunnelStore;
+import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.funnel.FunnelAdditions;
 import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.lifecycle.Stage;
@@ -66,9 +68,9 @@ class AdminStatisticsIT {
         AppSettings utc = new AppSettings("shop", ZoneOffset.UTC, LifecycleThresholds.DEFAULTS);
         new AppStore(aws.client(), "AppsTable", clock).putRfmRun(new RfmRun("shop", RAN_AT, LocalDate.of(2026, 4, 15),
                 365, 4, 3, 10.0, 1.3, 3000.0, null, Map.of(RfmSegment.values()[0], 2L),
-                Map.of(Stage.NEW, 1L, Stage.GROWING, 2L, Stage.MATURE, 1L)));
+                Map.of(Stage.NEW, 1L, Stage.GROWING, 2L, Stage.MATURE, 1L), null));
         storeCustomerStatistics(utc);
-        storeFunnel(clock);
+        storeFunnel(utc);
         aws.client().putItem(b -> b.tableName("AppsTable").item(Map.of(
                 TableKeys.PK, AttributeValue.fromS("shop"),
                 TableKeys.SK, AttributeValue.fromS(TableKeys.CAMPAIGN_OUTCOMES_SK_PREFIX + "winback"),
@@ -121,30 +123,43 @@ class AdminStatisticsIT {
      * launches. Mar 6: x launches and views a page again; v launches, views, adds to cart; z only
      * views a page (no launch first: nothing). Mar 7: w launches, outside the asked range.
      */
-    private static void storeFunnel(Clock clock) {
-        FunnelStore funnel = new FunnelStore(aws.client(), "AppsTable", clock);
-        LocalDate mar5 = LocalDate.of(2026, 3, 5);
+    private static void storeFunnel(AppSettings settings) {
         List<TrackedEvent> x = List.of(event("x1", EventType.APP_LAUNCH, "2026-03-05T01:00:00Z", Map.of()),
                 event("x2", EventType.PAGE_VIEW, "2026-03-05T01:01:00Z", Map.of()),
-                event("x3", EventType.ADD_TO_CART, "2026-03-05T01:02:00Z", Map.of()),
-                event("x4", EventType.CHECKOUT_START, "2026-03-05T01:03:00Z", Map.of()),
-                event("x5", EventType.ORDER_PAID, "2026-03-05T01:04:00Z", Map.of()));
-        funnel.advance("shop", "x", mar5, x);
-        funnel.advance("shop", "x", mar5, x);
-        funnel.advance("shop", "y", mar5, List.of(event("y1", EventType.APP_LAUNCH, "2026-03-05T02:00:00Z", Map.of()),
-                event("y2", EventType.ADD_TO_CART, "2026-03-05T02:01:00Z", Map.of()),
+                event("x3", EventType.ADD_TO_CART, "2026-03-05T01:02:00Z", Map.of("sku", "s", "qty", 1L,
+                        "priceFen", 100L)),
+                event("x4", EventType.CHECKOUT_START, "2026-03-05T01:03:00Z", Map.of("orderId", "ox")),
+                paid("x5", "2026-03-05T01:04:00Z", 100));
+        foldAsTheStreamDoes(settings, "f_x", x);
+        foldAsTheStreamDoes(settings, "f_x", x);
+        foldAsTheStreamDoes(settings, "f_y", List.of(event("y1", EventType.APP_LAUNCH, "2026-03-05T02:00:00Z",
+                Map.of()), event("y2", EventType.ADD_TO_CART, "2026-03-05T02:01:00Z",
+                Map.of("sku", "s", "qty", 1L, "priceFen", 100L)),
                 event("y3", EventType.PAGE_VIEW, "2026-03-05T02:02:00Z", Map.of())));
-        funnel.advance("shop", "v", mar5, List.of(event("v1", EventType.APP_LAUNCH, "2026-03-05T03:00:00Z", Map.of())));
-        LocalDate mar6 = mar5.plusDays(1);
-        funnel.advance("shop", "x", mar6, List.of(event("x6", EventType.APP_LAUNCH, "2026-03-06T01:00:00Z", Map.of()),
-                event("x7", EventType.PAGE_VIEW, "2026-03-06T01:01:00Z", Map.of())));
-        funnel.advance("shop", "v", mar6, List.of(event("v2", EventType.APP_LAUNCH, "2026-03-06T03:00:00Z", Map.of()),
-                event("v3", EventType.PAGE_VIEW, "2026-03-06T03:01:00Z", Map.of())));
-        funnel.advance("shop", "v", mar6, List.of(event("v4", EventType.ADD_TO_CART, "2026-03-06T03:02:00Z", Map.of())));
-        funnel.advance("shop", "z", mar6,
-                List.of(event("z1", EventType.PAGE_VIEW, "2026-03-06T02:00:00Z", Map.of())));
-        funnel.advance("shop", "w", mar5.plusDays(2),
-                List.of(event("w1", EventType.APP_LAUNCH, "2026-03-07T02:00:00Z", Map.of())));
+        foldAsTheStreamDoes(settings, "f_v", List.of(event("v1", EventType.APP_LAUNCH, "2026-03-05T03:00:00Z",
+                Map.of())));
+        foldAsTheStreamDoes(settings, "f_x", List.of(event("x6", EventType.APP_LAUNCH, "2026-03-06T01:00:00Z",
+                Map.of()), event("x7", EventType.PAGE_VIEW, "2026-03-06T01:01:00Z", Map.of())));
+        foldAsTheStreamDoes(settings, "f_v", List.of(event("v2", EventType.APP_LAUNCH, "2026-03-06T03:00:00Z",
+                Map.of()), event("v3", EventType.PAGE_VIEW, "2026-03-06T03:01:00Z", Map.of())));
+        foldAsTheStreamDoes(settings, "f_v", List.of(event("v4", EventType.ADD_TO_CART, "2026-03-06T03:02:00Z",
+                Map.of("sku", "s", "qty", 1L, "priceFen", 100L))));
+        foldAsTheStreamDoes(settings, "f_z", List.of(event("z1", EventType.PAGE_VIEW, "2026-03-06T02:00:00Z",
+                Map.of())));
+        foldAsTheStreamDoes(settings, "f_w", List.of(event("w1", EventType.APP_LAUNCH, "2026-03-07T02:00:00Z",
+                Map.of())));
+    }
+
+    /** The stream function's write: the profile, then the funnel steps it newly recorded. */
+    private static void foldAsTheStreamDoes(AppSettings settings, String customerId, List<TrackedEvent> events) {
+        ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
+        CustomerProfile before = profiles.load("shop", customerId).orElse(CustomerProfile.empty("shop", customerId));
+        ProfileFolder.Result result = new ProfileFolder(settings).fold(before, null, events);
+        if (!result.profile().equals(before)) {
+            profiles.save(result.profile()).orElseThrow();
+            new FunnelStore(aws.client(), "AppsTable").add("shop",
+                    FunnelAdditions.NONE.plus(customerId, result.funnelReached()));
+        }
     }
 
     @AfterAll
@@ -272,14 +287,13 @@ class AdminStatisticsIT {
     void funnel_oneDay_andErasedCustomerLeavesTheSets() {
         assertEquals(List.of(1, 0, 0, 0, 0), stepCounts(get("stats/funnel", Map.of("from", "2026-03-07", "to", "2026-03-07"))
                 .get("steps")), "w launched on Mar 7");
-        FunnelStore funnel = new FunnelStore(aws.client(), "AppsTable", Clock.fixed(NOW, ZoneOffset.UTC));
-        funnel.advance("shop", "u", LocalDate.of(2026, 3, 8), List.of(
+        foldAsTheStreamDoes(new AppSettings("shop", ZoneOffset.UTC, LifecycleThresholds.DEFAULTS), "f_u", List.of(
                 event("u1", EventType.APP_LAUNCH, "2026-03-08T01:00:00Z", Map.of()),
                 event("u2", EventType.PAGE_VIEW, "2026-03-08T01:01:00Z", Map.of())));
         Map<String, String> mar8 = Map.of("from", "2026-03-08", "to", "2026-03-08");
         assertEquals(List.of(1, 1, 0, 0, 0), stepCounts(get("stats/funnel", mar8).get("steps")));
 
-        funnel.deleteCustomer("shop", "u");
+        new FunnelStore(aws.client(), "AppsTable").deleteCustomer("shop", "f_u", LocalDate.ofInstant(NOW, ZoneOffset.UTC));
 
         assertEquals(List.of(0, 0, 0, 0, 0), stepCounts(get("stats/funnel", mar8).get("steps")));
     }

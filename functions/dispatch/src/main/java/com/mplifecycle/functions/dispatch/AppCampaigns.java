@@ -11,6 +11,7 @@ import com.mplifecycle.domain.campaign.Campaign;
 import com.mplifecycle.domain.campaign.DispatchPlanner;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.campaign.PushPolicy;
+import com.mplifecycle.domain.profile.CustomerScores;
 
 /**
  * Each app's enabled campaigns, policy and time zone, read once per invocation (a sweep reads
@@ -36,7 +37,16 @@ final class AppCampaigns {
             AppSettings settings = apps.settingsOrDefaults(id);
             ZoneId zone = settings.timeZone();
             PushPolicy policy = PushPolicy.from(settings.pushLimits());
-            return new App(enabled, new DispatchPlanner(policy, zone), zone, policy);
+            return new App(enabled, new DispatchPlanner(policy, zone, scores(enabled, settings)), zone, policy);
         });
+    }
+
+    /** The app's last RFM run, read only when an audience names segments (they follow from it). */
+    private CustomerScores scores(List<Campaign> enabled, AppSettings settings) {
+        if (enabled.stream().allMatch(c -> c.audience().segments().isEmpty())) {
+            return CustomerScores.NONE;
+        }
+        return apps.rfmRun(settings.appId()).map(run -> CustomerScores.of(run, settings.timeZone()))
+                .orElse(CustomerScores.NONE);
     }
 }

@@ -41,6 +41,11 @@ final class CustomerDispatcher {
             return;
         }
         tally.customers.incrementAndGet();
+        if (app.policy().isQuiet(now, app.zone())) {
+            // nothing is decided in quiet hours, whatever is recorded: no need to read the records
+            tally.deferred.incrementAndGet();
+            return;
+        }
         CustomerProfile p = loaded;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Set<String> decided = new HashSet<>(records.decided(p.appId(), p.customerId()));

@@ -45,13 +45,14 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
     public static final int WORKERS = 16;
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
-    /** Reads of a profile that does not show a stage change yet, and the pause between them. */
-    static final int PROFILE_READS = 10;
-    static final Duration PROFILE_READ_PAUSE = Duration.ofMillis(50);
+    /** Reads of a profile whose announced stage change is not stored yet, {@link #STAGE_WRITE_WAIT} apart. */
+    static final int STAGE_WRITE_READS = 20;
+    static final Duration STAGE_WRITE_WAIT = Duration.ofMillis(50);
 
     private final ProfileStore profiles;
     private final CampaignStore campaigns;
     private final AppStore apps;
+    private final DispatchStore records;
     private final CustomerDispatcher dispatcher;
     private final RetryQueue retries;
     private final Sweep sweep;
@@ -71,7 +72,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         this.profiles = new ProfileStore(db, profilesTable);
         this.campaigns = new CampaignStore(db, appsTable);
         this.apps = new AppStore(db, appsTable, clock);
-        DispatchStore records = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE), profilesTable,
+        this.records = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE), profilesTable,
                 env.required(FunctionEnv.APPS_TABLE));
         WeChatClient wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
                 .orElse(WeChatClient.DEFAULT_BASE_URL.toString())), WECHAT_CONNECT_TIMEOUT, WECHAT_TIMEOUT);
@@ -80,7 +81,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         this.dispatcher = new CustomerDispatcher(profiles, records, sender);
         this.retries = new RetryQueue(records, profiles, sender);
         this.sweep = new Sweep(profiles, dispatcher, daemonPool(SCAN_SEGMENTS, "dispatch-scan"),
-                daemonPool(WORKERS, "dispatch-worker"), SCAN_SEGMENTS);
+                daemonPool(WORKERS, "dispatch-worker"), SCAN_SEGMENTS, records::flushCounts);
         this.log = new JsonLogger("dispatch", clock);
     }
 
@@ -91,46 +92,55 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         AppCampaigns appCampaigns = new AppCampaigns(campaigns, apps);
         DispatchTally tally = new DispatchTally();
         String trigger;
-        if (StageChangePublisher.DETAIL_TYPE.equals(event.get("detail-type"))) {
-            trigger = "stage_change";
-            @SuppressWarnings("unchecked")
-            Map<String, Object> detail = (Map<String, Object>) event.get("detail");
-            String appId = String.valueOf(detail.get("appId"));
-            profileShowing(appId, String.valueOf(detail.get("customerId")), detail.get("at"))
-                    .ifPresent(p -> dispatcher.dispatch(p, appCampaigns.of(appId), now, tally));
-        } else {
-            trigger = "schedule";
-            retries.sendDue(appCampaigns, now, tally);
-            sweep.run(appCampaigns, now, tally);
+        try {
+            trigger = dispatch(event, appCampaigns, now, tally);
+        } finally {
+            records.flushCounts();
         }
         Map<String, Object> counts = tally.asMap();
         log.info(requestId, "dispatch finished", "trigger", trigger, "counts", counts);
         return counts;
     }
 
+    private String dispatch(Map<String, Object> event, AppCampaigns appCampaigns, Instant now, DispatchTally tally) {
+        if (StageChangePublisher.DETAIL_TYPE.equals(event.get("detail-type"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> detail = (Map<String, Object>) event.get("detail");
+            String appId = String.valueOf(detail.get("appId"));
+            Instant at = detail.get("at") == null ? null : Instant.parse(String.valueOf(detail.get("at")));
+            announced(appId, String.valueOf(detail.get("customerId")), at)
+                    .ifPresent(p -> dispatcher.dispatch(p, appCampaigns.of(appId), now, tally));
+            return "stage_change";
+        }
+        retries.sendDue(appCampaigns, now, tally);
+        sweep.run(appCampaigns, now, tally);
+        return "schedule";
+    }
+
     /**
-     * The customer's profile once it shows the stage change made {@code at} (its stage began then or later), read
-     * up to {@link #PROFILE_READS} times; after that, whatever is stored (the 5-minute sweep plans from the
-     * written profile later).
+     * The profile with the stage change the event announces. Publishers send the event before they
+     * write the profile (so that a failed publish writes nothing), so it can arrive first: read
+     * again, briefly, until the profile is stored with a stage at least as new as the event; a write that never
+     * lands (lost race, redone) leaves the profile as it is, for the sweep.
      */
-    private Optional<CustomerProfile> profileShowing(String appId, String customerId, Object at) {
-        Instant changedAt = at == null ? Instant.MIN
-                : Instant.parse(String.valueOf(at)).truncatedTo(ChronoUnit.MILLIS);
-        Optional<CustomerProfile> profile = profiles.load(appId, customerId);
-        for (int read = 1; read < PROFILE_READS && !shows(profile, changedAt); read++) {
+    private Optional<CustomerProfile> announced(String appId, String customerId, Instant at) {
+        Optional<CustomerProfile> p = profiles.load(appId, customerId);
+        for (int read = 1; read < STAGE_WRITE_READS && at != null && (p.isEmpty() || storedBefore(p.get(), at));
+             read++) {
             try {
-                Thread.sleep(PROFILE_READ_PAUSE.toMillis());
+                Thread.sleep(STAGE_WRITE_WAIT.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            profile = profiles.load(appId, customerId);
+            p = profiles.load(appId, customerId);
         }
-        return profile;
+        return p;
     }
 
-    private static boolean shows(Optional<CustomerProfile> profile, Instant changedAt) {
-        return profile.map(CustomerProfile::stageSince).filter(since -> !since.isBefore(changedAt)).isPresent();
+    private static boolean storedBefore(CustomerProfile p, Instant at) {
+        // profiles keep instants in milliseconds
+        return p.stageSince() == null || p.stageSince().isBefore(at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static ExecutorService daemonPool(int threads, String name) {

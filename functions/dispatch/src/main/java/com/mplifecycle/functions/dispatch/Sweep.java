@@ -22,9 +22,12 @@ final class Sweep {
     private final ExecutorService scanners;
     private final ExecutorService workers;
     private final int segments;
+    private final Runnable afterPage;
 
+    /** @param afterPage run after each page's customers are done (writes their outcome counts) */
     Sweep(ProfileStore profiles, CustomerDispatcher dispatcher, ExecutorService scanners, ExecutorService workers,
-          int segments) {
+          int segments, Runnable afterPage) {
+        this.afterPage = afterPage;
         this.profiles = profiles;
         this.dispatcher = dispatcher;
         this.scanners = scanners;
@@ -51,6 +54,9 @@ final class Sweep {
             }
         }
         await(work, tally);
+        if (!work.isEmpty()) {
+            afterPage.run();
+        }
     }
 
     private static void await(List<Future<?>> futures, DispatchTally tally) {

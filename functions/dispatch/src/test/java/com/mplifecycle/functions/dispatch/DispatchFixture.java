@@ -58,6 +58,11 @@ final class DispatchFixture implements AutoCloseable {
     }
 
     DispatchHandler handler(String... appIds) {
+        return handler(Map.of(), appIds);
+    }
+
+    /** A handler with {@code extraEnv} on top of the template's environment (e.g. another endpoint). */
+    DispatchHandler handler(Map<String, String> extraEnv, String... appIds) {
         Map<String, Object> apps = new HashMap<>();
         for (String appId : appIds) {
             // one WeChat app per app id, so token calls can be told apart
@@ -68,6 +73,7 @@ final class DispatchFixture implements AutoCloseable {
         env.put(FunctionEnv.LOCAL_SECRETS_JSON, Json.write(Map.of("tokenSigningKey",
                 "0123456789abcdef0123456789abcdef", "apps", apps)));
         env.put(FunctionEnv.WECHAT_BASE_URL, wechat.baseUrl().toString());
+        env.putAll(extraEnv);
         return new DispatchHandler(new FunctionEnv(env, clock));
     }
 

@@ -16,11 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.mplifecycle.aws.store.DispatchRecord;
+import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
+import com.mplifecycle.devtools.faults.FaultyDynamoDbProxy;
 import com.mplifecycle.domain.campaign.Campaign;
 import com.mplifecycle.domain.campaign.Trigger;
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.profile.Cart;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.stats.VariantOutcome;
 
 /** Sending rules of the dispatch function against DynamoDB Local and the stand-in WeChat. */
 class DispatchHandlerIT {
@@ -89,7 +92,8 @@ class DispatchHandlerIT {
         a.get();
         b.get();
         f.runSchedule(handler);
-        handler.handleRequest(stageChanged("twice", "twice_c_1"), null);
+        handler.handleRequest(stageChanged("twice", "twice_c_1", DispatchFixture.MORNING.minus(Duration.ofDays(30))),
+                null);
 
         assertEquals(1, f.sentTo("twice_c_1"));
         assertEquals(2, f.profiles.load("twice", "twice_c_1").orElseThrow().credits().get("T_CART"));
@@ -124,6 +128,45 @@ class DispatchHandlerIT {
         f.now.set(Instant.parse("2026-03-11T00:00:00Z")); // 08:00 Shanghai
         f.runSchedule(handler);
         assertEquals(1, f.sentTo("quiet_c_1"));
+    }
+
+    @Test
+    void quietHours_dueCustomer_deferredWithoutReadingItsRecords() throws Exception {
+        Instant nine = Instant.parse("2026-03-10T13:00:00Z"); // 21:00 Shanghai
+        f.campaigns.put("hush", DispatchFixture.cartCampaign(0));
+        f.cartCustomer("hush", "hush_c_1", nine, 1);
+        try (FaultyDynamoDbProxy counter = FaultyDynamoDbProxy.start(
+                java.net.URI.create(f.aws.environment("DispatchFunction").get("AWS_ENDPOINT_URL_DYNAMODB")), 1)) {
+            DispatchHandler viaCounter = f.handler(Map.of("AWS_ENDPOINT_URL_DYNAMODB", counter.endpoint().toString()),
+                    "hush");
+            f.now.set(nine.plus(Duration.ofHours(1))); // 22:00: quiet, not due yet
+            viaCounter.handleRequest(Map.of(), null);
+            long notDue = counter.counts()[0];
+            f.now.set(nine.plus(Duration.ofHours(2))); // 23:00: quiet, due
+
+            Map<String, Object> counts = viaCounter.handleRequest(Map.of(), null);
+
+            assertTrue((Integer) counts.get("deferred") >= 1, counts.toString());
+            assertEquals(notDue, counter.counts()[0] - notDue, "the same calls as when nothing was due");
+        }
+    }
+
+    @Test
+    void sweep_manyDecisionsOfOneCampaign_countedOncePerOutcome() {
+        f.campaigns.put("many", DispatchFixture.cartCampaign(0));
+        DispatchHandler counting = f.handler("many");
+        for (int i = 0; i < 5; i++) {
+            f.cartCustomer("many", "many_c_" + i, DispatchFixture.MORNING, i < 3 ? 1 : 0);
+        }
+        f.advance(Duration.ofHours(2));
+
+        counting.handleRequest(Map.of(), null);
+
+        VariantOutcome v = new DynamoDbCampaignOutcomeCounts(f.aws.client(), "AppsTable").of("many", "cart")
+                .orElseThrow().variants().get(0);
+        assertEquals(3, v.decided());
+        assertEquals(3, v.sent());
+        assertEquals(Map.of("no_credit", 2L), v.skippedByReason());
     }
 
     @Test
@@ -191,46 +234,39 @@ class DispatchHandlerIT {
         CustomerProfile p = f.cartCustomer("stage", "stage_c_1", DispatchFixture.MORNING.minus(Duration.ofDays(20)), 1);
         f.profiles.save(p.toBuilder().cart(null).stage(Stage.DECLINING, f.now.get()).build()).orElseThrow();
 
-        handler.handleRequest(stageChanged("stage", "stage_c_1"), null);
+        handler.handleRequest(stageChanged("stage", "stage_c_1", f.now.get()), null);
 
         assertEquals(1, f.sentTo("stage_c_1"));
         assertEquals("winback", f.only("stage", "stage_c_1").campaignId());
     }
 
     @Test
-    void stageChangedEvent_arrivingBeforeTheLifecycleWrite_waitsForTheProfileAndSends() throws Exception {
-        f.campaigns.put("early", new Campaign("early", "early", true, 70,
+    void stageChangedEvent_beforeThePublishersProfileWriteLands_waitsForItAndSends() throws Exception {
+        f.campaigns.put("stage", new Campaign("winback", "winback", true, 70,
                 new Trigger.StageEntered(Stage.DECLINING), null, "T_CART", null, Map.of("thing1", "回归专享券"),
                 List.of(), 0));
-        CustomerProfile p = f.cartCustomer("early", "early_c_1", DispatchFixture.MORNING.minus(Duration.ofDays(20)), 1);
-        Instant changedAt = f.now.get();
-        Map<String, Object> event = Map.of("detail-type", "CustomerStageChanged", "source", "mplifecycle.lifecycle",
-                "detail", Map.of("appId", "early", "customerId", "early_c_1", "from", "NEW", "to", "DECLINING",
-                        "at", changedAt.toString()));
-
-        // The lifecycle function publishes first and writes the profile a moment later.
+        CustomerProfile p = f.cartCustomer("stage", "stage_c_2", DispatchFixture.MORNING.minus(Duration.ofDays(20)), 1);
+        Instant declinedAt = f.now.get().minus(Duration.ofHours(1));
+        // the publisher (the nightly run) sent the event and writes the profile a moment later
         CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
-            pause(150);
-            f.profiles.save(p.toBuilder().cart(null).stage(Stage.DECLINING, changedAt).build()).orElseThrow();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            f.profiles.save(p.toBuilder().cart(null).stage(Stage.DECLINING, declinedAt).build()).orElseThrow();
         });
-        handler.handleRequest(event, null);
+
+        handler.handleRequest(stageChanged("stage", "stage_c_2", declinedAt), null);
         write.get();
 
-        assertEquals(1, f.sentTo("early_c_1"));
-        assertEquals("early", f.only("early", "early_c_1").campaignId());
+        assertEquals(1, f.sentTo("stage_c_2"));
+        assertEquals("winback", f.only("stage", "stage_c_2").campaignId());
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Map<String, Object> stageChanged(String appId, String customerId) {
+    private static Map<String, Object> stageChanged(String appId, String customerId, Instant at) {
         return Map.of("detail-type", "CustomerStageChanged", "source", "mplifecycle.lifecycle",
-                "detail", Map.of("appId", appId, "customerId", customerId, "to", "DECLINING"));
+                "detail", Map.of("appId", appId, "customerId", customerId, "to", "DECLINING", "at", at.toString()));
     }
 
     private static void await(CountDownLatch go, DispatchHandler h) {

@@ -2,22 +2,20 @@ package com.mplifecycle.functions.lifecycle;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignOutcomeCounters;
-import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.funnel.FunnelStep;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.lifecycle.StageChange;
 import com.mplifecycle.domain.profile.CustomerProfile;
@@ -36,21 +34,21 @@ import com.mplifecycle.domain.profile.LastPush;
 final class CustomerUpdater {
     static final int MAX_ATTEMPTS = 4;
 
-    record Outcome(boolean written, int stageChanges) {
+    /** {@code funnelReached}: the funnel steps the write newly recorded, per local day, to be counted. */
+    record Outcome(boolean written, int stageChanges, Map<LocalDate, List<FunnelStep>> funnelReached) {
+        static final Outcome NOTHING = new Outcome(false, 0, Map.of());
     }
 
     private final ProfileStore profiles;
     private final AppStore apps;
     private final StageChangePublisher publisher;
-    private final FunnelStore funnel;
     private final CampaignOutcomeCounters campaignCounters;
 
-    CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher, FunnelStore funnel,
+    CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher,
                     CampaignOutcomeCounters campaignCounters) {
         this.profiles = profiles;
         this.apps = apps;
         this.publisher = publisher;
-        this.funnel = funnel;
         this.campaignCounters = campaignCounters;
     }
 
@@ -71,7 +69,7 @@ final class CustomerUpdater {
             List<ChunkRecord> kept = erasedAt == null ? records
                     : records.stream().filter(r -> r.receivedAfter(erasedAt)).toList();
             if (kept.isEmpty()) {
-                return new Outcome(false, 0);
+                return Outcome.NOTHING;
             }
             List<TrackedEvent> events = new ArrayList<>();
             String openid = null;
@@ -81,8 +79,7 @@ final class CustomerUpdater {
             }
             ProfileFolder.Result result = folder.fold(before, openid, events);
             if (result.profile().equals(before)) {
-                advanceFunnel(appId, customerId, settings.timeZone(), events);
-                return new Outcome(false, 0);
+                return Outcome.NOTHING; // nothing new, the funnel included: a redelivery
             }
             List<StageChange> unpublished = publisher.publish(result.changes());
             if (!unpublished.isEmpty()) {
@@ -90,9 +87,9 @@ final class CustomerUpdater {
             }
             Optional<CustomerProfile> saved = profiles.save(result.profile(), erasedAt);
             if (saved.isPresent()) {
-                advanceFunnel(appId, customerId, settings.timeZone(), events);
                 countConversion(before.lastPush(), saved.get().lastPush(), appId);
-                return new Outcome(true, result.changes().size());
+                // only the write that stored the progress counts it: a redelivery advances nothing
+                return new Outcome(true, result.changes().size(), result.funnelReached());
             }
             stored = profiles.loadForFold(appId, customerId)
                     .orElse(new StoredCustomer(CustomerProfile.empty(appId, customerId), null));
@@ -110,14 +107,5 @@ final class CustomerUpdater {
         if (after != null && after.isConverted() && !(samePush && before.isConverted())) {
             campaignCounters.count(appId, after);
         }
-    }
-
-    /** The funnel counts per local day; idempotent on its own, so after the profile write is fine. */
-    private void advanceFunnel(String appId, String customerId, ZoneId zone, List<TrackedEvent> events) {
-        Map<LocalDate, List<TrackedEvent>> byDay = new TreeMap<>();
-        for (TrackedEvent e : events) {
-            byDay.computeIfAbsent(LocalDate.ofInstant(e.ts(), zone), d -> new ArrayList<>()).add(e);
-        }
-        byDay.forEach((day, ofDay) -> funnel.advance(appId, customerId, day, ofDay));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +24,8 @@ import com.mplifecycle.aws.store.CampaignOutcomeCounters;
 import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StoredCustomer;
+import com.mplifecycle.aws.store.TableKeys;
+import com.mplifecycle.domain.funnel.FunnelAdditions;
 
 /**
  * The events table's stream: groups records by customer, folds each customer's new events into
@@ -34,6 +37,7 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
     static final int PARALLELISM = 8;
 
     private final CustomerUpdater updater;
+    private final FunnelStore funnel;
     private final JsonLogger log;
     private final ExecutorService workers = Executors.newFixedThreadPool(PARALLELISM, r -> {
         Thread t = new Thread(r, "lifecycle-worker");
@@ -52,8 +56,8 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
                 new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE)),
                 new AppStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
                 new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
-                new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
                 new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)));
+        this.funnel = new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE));
         this.log = new JsonLogger("lifecycle", env.clock());
     }
 
@@ -84,11 +88,14 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
                 workers.submit(() -> updater.update(key, records, profiles.get(key)))));
         int updated = 0;
         int changes = 0;
+        Map<String, FunnelAdditions> funnelByApp = new TreeMap<>();
         for (Map.Entry<String, Future<CustomerUpdater.Outcome>> customer : running.entrySet()) {
             try {
                 CustomerUpdater.Outcome outcome = customer.getValue().get();
                 updated += outcome.written() ? 1 : 0;
                 changes += outcome.stageChanges();
+                funnelByApp.merge(TableKeys.appOf(customer.getKey()), FunnelAdditions.NONE.plus(
+                        TableKeys.customerOf(customer.getKey()), outcome.funnelReached()), FunnelAdditions::plus);
             } catch (ExecutionException e) {
                 log.warn(batchId, "customer not updated", "customerKey", customer.getKey(),
                         "error", e.getCause().toString());
@@ -98,10 +105,25 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
                 throw new IllegalStateException("interrupted while updating customers", e);
             }
         }
+        countFunnel(batchId, funnelByApp);
         log.info(batchId, "stream batch folded", "records", event.getRecords().size(), "customers",
                 byCustomer.size(), "profilesWritten", updated, "stageChanges", changes, "skipped", skipped,
                 "failedRecords", failures.size());
         return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /**
+     * The batch's funnel steps, one write per app and day, after the profiles that record them were
+     * written: failing the batch for it would not help, as the redelivered records advance nothing.
+     */
+    private void countFunnel(String batchId, Map<String, FunnelAdditions> byApp) {
+        byApp.forEach((appId, additions) -> {
+            try {
+                funnel.add(appId, additions);
+            } catch (RuntimeException e) {
+                log.warn(batchId, "funnel additions lost", "appId", appId, "error", e.toString());
+            }
+        });
     }
 
     private static StreamsEventResponse.BatchItemFailure failure(String sequenceNumber) {

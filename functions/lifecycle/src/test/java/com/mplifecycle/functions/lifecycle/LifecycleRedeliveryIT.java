@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.EventChunk;
 import com.mplifecycle.aws.store.EventStore;
+import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.devtools.events.EventBridgeEndpoint;
 import com.mplifecycle.devtools.events.LocalEventBus;
@@ -34,6 +36,7 @@ import com.mplifecycle.devtools.streams.StreamEventSource;
 import com.mplifecycle.devtools.streams.StreamSourceConfig;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.funnel.FunnelStep;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
@@ -65,6 +68,8 @@ class LifecycleRedeliveryIT {
                     EventStore events = new EventStore(aws.client(), "EventsTable", Duration.ofDays(400));
                     for (int c = 0; c < 20; c++) {
                         List<TrackedEvent> batch = new ArrayList<>();
+                        batch.add(new TrackedEvent("c" + c + "-launch", EventType.APP_LAUNCH, NOW.minusSeconds(1),
+                                Map.of("scene", 1001L)));
                         for (int o = 0; o < 3; o++) {
                             batch.add(new TrackedEvent("c" + c + "-o" + o, EventType.ORDER_PAID, NOW.plusSeconds(o),
                                     Map.of("orderId", "c" + c + "-order" + o, "amountFen", 100L + o)));
@@ -81,6 +86,9 @@ class LifecycleRedeliveryIT {
                     assertEquals(303, p.revenueFen());
                 }
                 assertEquals(20, growing.size(), "every promotion published despite the crashes");
+                Map<FunnelStep, Long> day = new FunnelStore(aws.client(), "AppsTable")
+                        .counts("shop", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1)).distinct();
+                assertEquals(20L, day.get(FunnelStep.LAUNCH), "each customer's launch counted once");
                 assertTrue(attempts.values().stream().allMatch(a -> a.get() >= 3), "each batch crashed once, then twice");
             }
         }

@@ -10,6 +10,7 @@ import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.churn.BgNbdModel;
 import com.mplifecycle.domain.churn.RepeatSummarySample;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.PurchaseHistory;
 import com.mplifecycle.domain.rfm.Order;
 import com.mplifecycle.domain.rfm.RfmStatistics;
 import com.mplifecycle.domain.rfm.RfmWindow;

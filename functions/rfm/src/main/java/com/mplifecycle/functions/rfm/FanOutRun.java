@@ -64,22 +64,30 @@ final class FanOutRun {
     private final StageChangePublisher decays;
     private final RfmRunStore runs;
     private final RfmSegmentPublisher requests;
-    private final int totalSegments;
     private final int threads;
 
     FanOutRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher decays,
-              RfmRunStore runs, RfmSegmentPublisher requests, int totalSegments, int threads) {
+              RfmRunStore runs, RfmSegmentPublisher requests, int threads) {
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
         this.decays = decays;
         this.runs = runs;
         this.requests = requests;
-        this.totalSegments = totalSegments;
         this.threads = threads;
     }
 
-    Map<String, Object> start(Instant clockNow) {
+    /**
+     * How many invocations a run over about {@code customers} profiles fans out over: one per
+     * {@code customersPerInvocation} started, at least 1 (run in one invocation), at most {@code max}.
+     * Fanning out a small table only adds invocations, scan requests and coordination items.
+     */
+    static int invocationsFor(long customers, long customersPerInvocation, int max) {
+        long needed = customers <= 0 ? 1 : (customers - 1) / customersPerInvocation + 1;
+        return (int) Math.max(1, Math.min(max, needed));
+    }
+
+    Map<String, Object> start(Instant clockNow, int totalSegments) {
         Instant now = clockNow.truncatedTo(ChronoUnit.MILLIS); // stored parts carry times in milliseconds
         String runId = UUID.randomUUID().toString();
         runs.start(runId, now, totalSegments, Phase.TALLY.name());

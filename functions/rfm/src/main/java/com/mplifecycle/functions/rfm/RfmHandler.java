@@ -40,6 +40,7 @@ public final class RfmHandler implements RequestHandler<Map<String, Object>, Map
     static final int DEFAULT_SEGMENTS = 4;
     static final String SEGMENTS_VARIABLE = "RFM_SCAN_SEGMENTS";
     static final int DEFAULT_TOTAL_SEGMENTS = 16;
+    static final long DEFAULT_CUSTOMERS_PER_INVOCATION = 250_000;
 
     private final ProfileStore profiles;
     private final AppStore apps;
@@ -49,6 +50,7 @@ public final class RfmHandler implements RequestHandler<Map<String, Object>, Map
     private final int segments;
     private final FanOutRun fanOut;
     private final int totalSegments;
+    private final int customersPerInvocation;
     private final JsonLogger log;
 
     public RfmHandler() {
@@ -67,17 +69,21 @@ public final class RfmHandler implements RequestHandler<Map<String, Object>, Map
                 new RfmRunStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
                 new RfmSegmentPublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
                 env.clock(), env.integer(SEGMENTS_VARIABLE, DEFAULT_SEGMENTS),
-                env.integer(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, DEFAULT_TOTAL_SEGMENTS), new JsonLogger("rfm", env.clock()));
+                env.integer(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, DEFAULT_TOTAL_SEGMENTS),
+                env.integer(FunctionEnv.RFM_CUSTOMERS_PER_INVOCATION, (int) DEFAULT_CUSTOMERS_PER_INVOCATION),
+                new JsonLogger("rfm", env.clock()));
     }
 
     RfmHandler(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
                RfmRunStore runs, RfmSegmentPublisher requests, Clock clock, int segments, int totalSegments,
-               JsonLogger log) {
-        if (segments < 1 || totalSegments < 1) {
-            throw new IllegalArgumentException("segments must be >= 1: " + segments + ", " + totalSegments);
+               int customersPerInvocation, JsonLogger log) {
+        if (segments < 1 || totalSegments < 1 || customersPerInvocation < 1) {
+            throw new IllegalArgumentException("segments and customers per invocation must be >= 1: " + segments
+                    + ", " + totalSegments + ", " + customersPerInvocation);
         }
-        this.fanOut = new FanOutRun(profiles, apps, statistics, publisher, runs, requests, totalSegments, segments);
+        this.fanOut = new FanOutRun(profiles, apps, statistics, publisher, runs, requests, segments);
         this.totalSegments = totalSegments;
+        this.customersPerInvocation = customersPerInvocation;
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
@@ -93,10 +99,14 @@ public final class RfmHandler implements RequestHandler<Map<String, Object>, Map
         Map<String, Object> result;
         if (input != null && RfmSegmentPublisher.DETAIL_TYPE.equals(input.get("detail-type"))) {
             result = fanOut.segment(Json.MAPPER.convertValue(input.get("detail"), SegmentRequest.class));
-        } else if (totalSegments > 1) {
-            result = fanOut.start(clock.instant());
         } else {
-            return runInOne(requestId);
+            // DynamoDB's item count lags by up to six hours: good enough to size a run by
+            int invocations = totalSegments == 1 ? 1
+                    : FanOutRun.invocationsFor(profiles.approximateCount(), customersPerInvocation, totalSegments);
+            if (invocations == 1) {
+                return runInOne(requestId);
+            }
+            result = fanOut.start(clock.instant(), invocations);
         }
         log.info(requestId, "rfm fan-out", flat(result));
         return result;

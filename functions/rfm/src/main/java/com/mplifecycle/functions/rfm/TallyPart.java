@@ -24,8 +24,8 @@ record TallyPart(String appId, long customers, RfmStatisticsSnapshot statistics,
             RepeatSummary s = sample.get(i).summary();
             priorities[i] = sample.get(i).priority();
             days[3 * i] = (int) s.x();
-            days[3 * i + 1] = (int) Math.round(s.tx() * AppScorer.DAYS_PER_WEEK);
-            days[3 * i + 2] = (int) Math.round(s.T() * AppScorer.DAYS_PER_WEEK);
+            days[3 * i + 1] = (int) Math.round(s.tx() * RepeatSummary.DAYS_PER_WEEK);
+            days[3 * i + 2] = (int) Math.round(s.T() * RepeatSummary.DAYS_PER_WEEK);
         }
         return new TallyPart(appId, customers, statistics, buyers, repeatBuyers, priorities, days);
     }
@@ -34,7 +34,7 @@ record TallyPart(String appId, long customers, RfmStatisticsSnapshot statistics,
         List<Keyed> list = new ArrayList<>(priorities.length);
         for (int i = 0; i < priorities.length; i++) {
             list.add(new Keyed(priorities[i], new RepeatSummary(summaries[3 * i],
-                    summaries[3 * i + 1] / AppScorer.DAYS_PER_WEEK, summaries[3 * i + 2] / AppScorer.DAYS_PER_WEEK)));
+                    summaries[3 * i + 1] / RepeatSummary.DAYS_PER_WEEK, summaries[3 * i + 2] / RepeatSummary.DAYS_PER_WEEK)));
         }
         return list;
     }

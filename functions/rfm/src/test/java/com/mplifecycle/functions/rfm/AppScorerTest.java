@@ -2,8 +2,7 @@ package com.mplifecycle.functions.rfm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.CustomerScores;
 
 class AppScorerTest {
     private static final Instant NOW = Instant.parse("2026-03-01T04:00:00Z");
@@ -30,36 +30,30 @@ class AppScorerTest {
         return Customers.of("shop", "b").paid(NOW.minus(DAY.multipliedBy(3)), 5_000).profile();
     }
 
-    @Test
-    void rescore_firstRun_changedWithScoresComputedNow() {
-        AppScorer.Rescored r = scorerAt(NOW, buyer()).rescore(buyer());
-
-        assertTrue(r.changed());
-        assertEquals(3, r.profile().rfm().recencyDays());
-        assertEquals(NOW, r.profile().rfm().computedAt());
+    private static CustomerProfile otherBuyer() {
+        return Customers.of("shop", "c").paid(NOW.minus(DAY.multipliedBy(30)), 9_000)
+                .paid(NOW.minus(DAY.multipliedBy(2)), 1_000).profile();
     }
 
     @Test
-    void rescore_sameScoresLaterSameDay_unchangedAndKeepsComputedAt() {
-        CustomerProfile scored = scorerAt(NOW, buyer()).rescore(buyer()).profile();
-        Instant later = NOW.plus(Duration.ofHours(2));
+    void rescore_firstRun_unchangedAsScoresAreNotStored() {
+        CustomerProfile p = buyer();
 
-        AppScorer.Rescored r = scorerAt(later, scored).rescore(scored);
+        AppScorer.Rescored r = scorerAt(NOW, p, otherBuyer()).rescore(p);
 
         assertFalse(r.changed());
-        assertEquals(NOW, r.profile().rfm().computedAt());
+        assertSame(p, r.profile());
     }
 
     @Test
-    void rescore_nextDay_recencyAloneGrew_notRewritten() {
-        CustomerProfile scored = scorerAt(NOW, buyer()).rescore(buyer()).profile();
+    void rescore_nextDay_recencyGrewAndBoundariesMoved_unchanged() {
+        CustomerProfile p = buyer();
         Instant tomorrow = NOW.plus(DAY);
+        CustomerProfile newBuyer = Customers.of("shop", "d").paid(tomorrow, 40_000).profile();
 
-        AppScorer.Rescored r = scorerAt(tomorrow, scored).rescore(scored);
+        AppScorer.Rescored r = scorerAt(tomorrow, p, otherBuyer(), newBuyer).rescore(p);
 
-        // Readers derive today's recency from the last order; a write per buyer per day buys nothing.
         assertFalse(r.changed());
-        assertEquals(3, r.profile().rfm().recencyDays());
     }
 
     @Test
@@ -70,18 +64,27 @@ class AppScorerTest {
 
         assertEquals(Stage.DECLINING, r.profile().stage());
         assertEquals(Stage.GROWING, r.decay().orElseThrow().from());
-        assertNull(r.profile().churn());
     }
 
     @Test
-    void count_scoredProfiles_segmentAndStageCountsInRunRecord() {
-        CustomerProfile scored = scorerAt(NOW, buyer()).rescore(buyer()).profile();
-        AppScorer scorer = scorerAt(NOW, scored);
+    void count_buyer_segmentAndStageCountsInRunRecord() {
+        AppScorer scorer = scorerAt(NOW, buyer());
 
-        scorer.count(scored);
+        scorer.count(buyer());
 
         assertEquals(1L, scorer.run().stageCounts().get(Stage.GROWING));
         assertEquals(1L, scorer.run().segmentCounts().values().stream().mapToLong(Long::longValue).sum());
         assertEquals(1, scorer.run().customers());
+    }
+
+    @Test
+    void run_keepsStatistics_readersScoreAsTheRunDid() {
+        AppScorer scorer = scorerAt(NOW, buyer(), otherBuyer());
+
+        CustomerScores onRead = CustomerScores.of(scorer.run(), AppSettings.defaults("shop").timeZone());
+
+        assertEquals(3, onRead.rfm(buyer()).orElseThrow().recencyDays());
+        assertEquals(NOW, onRead.rfm(buyer()).orElseThrow().computedAt());
+        assertEquals(2, onRead.rfm(otherBuyer()).orElseThrow().frequency());
     }
 }

@@ -28,7 +28,9 @@ import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.devtools.sandbox.LocalAws;
+import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.CustomerScores;
 import com.mplifecycle.domain.rfm.RfmRun;
 import com.mplifecycle.domain.stats.CustomerStatistics;
 
@@ -69,6 +71,7 @@ class FanOutRunIT {
     private RfmHandler handler(int totalSegments) {
         Map<String, String> variables = new HashMap<>(aws.environment("RfmFunction"));
         variables.put(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, Integer.toString(totalSegments));
+        variables.put(FunctionEnv.RFM_CUSTOMERS_PER_INVOCATION, "1"); // fan out this small table all the way
         variables.put(RfmHandler.SEGMENTS_VARIABLE, "2");
         return new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
@@ -114,10 +117,15 @@ class FanOutRunIT {
                 "detail", Json.read(entry.get("Detail").asText(), Map.class));
     }
 
-    private Map<String, String> scores() {
+    /** Each customer's stage and the scores a reader derives from the app's run record. */
+    private Map<String, String> scores(AppStore apps) {
+        Map<String, CustomerScores> byApp = new HashMap<>();
         Map<String, String> scores = new TreeMap<>();
-        profiles().scan(0, 1, page -> page.forEach(p -> scores.put(p.appId() + "#" + p.customerId(),
-                p.stage() + " " + p.rfm() + " " + p.churn())));
+        profiles().scan(0, 1, page -> page.forEach(p -> {
+            CustomerScores s = byApp.computeIfAbsent(p.appId(), app -> CustomerScores.of(apps.rfmRun(app).orElseThrow(),
+                    AppSettings.defaults(app).timeZone()));
+            scores.put(p.appId() + "#" + p.customerId(), p.stage() + " " + s.rfm(p) + " " + s.churn(p));
+        }));
         return scores;
     }
 
@@ -125,7 +133,7 @@ class FanOutRunIT {
         String table = aws.environment("RfmFunction").get(FunctionEnv.APPS_TABLE);
         AppStore apps = new AppStore(aws.client(), table, Clock.fixed(NOW, ZoneOffset.UTC));
         StatisticsStore statistics = new StatisticsStore(aws.client(), table);
-        Map<String, Object> outcome = new TreeMap<>(scores());
+        Map<String, Object> outcome = new TreeMap<>(scores(apps));
         for (String app : List.of("big", "small")) {
             RfmRun run = apps.rfmRun(app).orElseThrow();
             CustomerStatistics stats = statistics.customerStatistics(app).orElseThrow();
@@ -170,5 +178,26 @@ class FanOutRunIT {
         assertEquals(delivered, requests().size(), "no phase is requested again");
         assertEquals(eventsBefore, bus.entries("CustomerStageChanged").size());
         assertEquals(before, outcome());
+    }
+
+    @Test
+    void handleRequest_tableSmallerThanOneInvocationsShare_runsInOneInvocation() {
+        seed();
+        Map<String, String> variables = new HashMap<>(aws.environment("RfmFunction")); // the template's 16 at most
+        RfmHandler handler = new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
+
+        Map<String, Object> result = handler.handleRequest(Map.of("source", "aws.scheduler"), null);
+
+        assertEquals(0, requests().size(), "no segment requested");
+        assertEquals(profiles().approximateCount(), result.get("scanned"));
+    }
+
+    @Test
+    void invocationsFor_onePerShareStartedWithinOneAndTheMaximum() {
+        assertEquals(1, FanOutRun.invocationsFor(0, 250_000, 16));
+        assertEquals(1, FanOutRun.invocationsFor(250_000, 250_000, 16));
+        assertEquals(2, FanOutRun.invocationsFor(250_001, 250_000, 16));
+        assertEquals(16, FanOutRun.invocationsFor(10_000_000, 250_000, 16));
+        assertEquals(1, FanOutRun.invocationsFor(10_000_000, 250_000, 1));
     }
 }

@@ -25,8 +25,15 @@ import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.devtools.sandbox.LocalAws;
+import com.mplifecycle.domain.app.AppSettings;
+import com.mplifecycle.domain.churn.BgNbdModel;
+import com.mplifecycle.domain.churn.RepeatSummary;
 import com.mplifecycle.domain.lifecycle.Stage;
+import com.mplifecycle.domain.profile.ChurnSnapshot;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.CustomerScores;
+import com.mplifecycle.domain.profile.PurchaseHistory;
+import com.mplifecycle.domain.profile.RfmSnapshot;
 import com.mplifecycle.domain.rfm.RfmRun;
 
 /** The scheduled recomputation against the template's tables in DynamoDB Local. */
@@ -83,24 +90,48 @@ class RfmHandlerIT {
                 .launch(lastActive.minus(DAY)).launch(lastActive);
     }
 
+    /** The scores a reader derives from the app's last run record. */
+    private CustomerScores scores(String app) {
+        return CustomerScores.of(apps.rfmRun(app).orElseThrow(), AppSettings.defaults(app).timeZone());
+    }
+
     @Test
-    void handleRequest_freshProfiles_storesScoresWithComputedAtOnBuyersOnly() {
+    void handleRequest_freshProfiles_writesNoProfileAndReadersScoreBuyersOnly() {
         CustomerProfile buyer = seed(Customers.of("shop", "b1").paid(NOW.minus(DAY.multipliedBy(3)), 19_900));
         CustomerProfile visitor = seed(visitorActiveOnThreeDays(NOW.minus(DAY)));
 
         Map<String, Object> counts = runAt(NOW);
 
-        CustomerProfile scored = stored(buyer);
-        assertEquals(1L, counts.get("written"));
+        RfmSnapshot rfm = scores("shop").rfm(stored(buyer)).orElseThrow();
+        assertEquals(0L, counts.get("written"));
         assertEquals(2L, counts.get("scanned"));
-        assertEquals(3, scored.rfm().recencyDays());
-        assertEquals(1, scored.rfm().frequency());
-        assertEquals(19_900, scored.rfm().monetaryFen());
-        assertEquals(NOW, scored.rfm().computedAt());
-        assertNull(scored.churn());
-        assertEquals(2, scored.version());
-        assertNull(stored(visitor).rfm());
+        assertEquals(3, rfm.recencyDays());
+        assertEquals(1, rfm.frequency());
+        assertEquals(19_900, rfm.monetaryFen());
+        assertEquals(NOW, rfm.computedAt());
+        assertTrue(scores("shop").churn(stored(buyer)).isEmpty(), "no model for one buyer");
+        assertEquals(1, stored(buyer).version());
+        assertTrue(scores("shop").rfm(stored(visitor)).isEmpty());
         assertEquals(1, stored(visitor).version());
+    }
+
+    @Test
+    void handleRequest_nextNightRecencyGrewAndNewBuyersMovedBoundaries_writesNothing() {
+        CustomerProfile b1 = seed(Customers.of("shop", "b1").paid(NOW.minus(DAY.multipliedBy(3)), 19_900));
+        CustomerProfile b2 = seed(Customers.of("shop", "b2").paid(NOW.minus(DAY.multipliedBy(40)), 5_000)
+                .paid(NOW.minus(DAY.multipliedBy(10)), 8_000));
+        runAt(NOW);
+        RfmSnapshot before = scores("shop").rfm(stored(b1)).orElseThrow();
+        seed(Customers.of("shop", "b3").paid(NOW.plus(Duration.ofHours(2)), 90_000));
+
+        Map<String, Object> nextNight = runAt(NOW.plus(DAY));
+
+        RfmSnapshot after = scores("shop").rfm(stored(b1)).orElseThrow();
+        assertEquals(0L, nextNight.get("written"));
+        assertEquals(1, stored(b1).version());
+        assertEquals(1, stored(b2).version());
+        assertEquals(before.recencyDays() + 1, after.recencyDays());
+        assertEquals(NOW.plus(DAY), after.computedAt());
     }
 
     @Test
@@ -117,7 +148,6 @@ class RfmHandlerIT {
         assertEquals(0L, sameClock.get("written"));
         assertEquals(0L, anHourLater.get("written"));
         assertEquals(version, stored(buyer).version());
-        assertEquals(NOW, stored(buyer).rfm().computedAt());
     }
 
     @Test
@@ -174,7 +204,7 @@ class RfmHandlerIT {
     }
 
     @Test
-    void handleRequest_appWithEnoughRepeatBuyers_fitsModelAndStoresChurn() {
+    void handleRequest_appWithEnoughRepeatBuyers_fitsModelAndChurnOnReadIsTheModelsValue() {
         SplittableRandom random = new SplittableRandom(7);
         CustomerProfile sample = null;
         for (int i = 0; i < 240; i++) {
@@ -193,10 +223,41 @@ class RfmHandlerIT {
         RfmRun run = apps.rfmRun("big").orElseThrow();
         assertNotNull(run.bgNbdParameters());
         assertEquals(240, run.buyers());
-        CustomerProfile scored = stored(sample);
-        assertNotNull(scored.churn());
-        assertTrue(scored.churn().pAlive() >= 0 && scored.churn().pAlive() <= 1);
-        assertEquals(NOW, scored.churn().computedAt());
+        assertEquals(counts.get("decayed"), counts.get("written"), "churn values are not stored, only decays");
+        // What the run stored on the profile before churn was derived on read: the model's values, 4 decimals.
+        BgNbdModel model = BgNbdModel.of(run.bgNbdParameters());
+        RepeatSummary summary = PurchaseHistory.repeatSummary(PurchaseHistory.rfmOrders(sample,
+                AppSettings.defaults("big").timeZone()), run.asOf()).orElseThrow();
+        ChurnSnapshot former = ChurnSnapshot.rounded(model.pAlive(summary), model.expectedPurchases(30 / 7.0, summary),
+                NOW);
+        assertEquals(former, scores("big").churn(stored(sample)).orElseThrow());
         assertEquals(Map.of("buyers", 240L, "fitted", true), ((Map<?, ?>) counts.get("apps")).get("big"));
+    }
+
+    @Test
+    void handleRequest_fittedAppNextNightAfterNewOrders_writesNoProfile() {
+        SplittableRandom random = new SplittableRandom(11);
+        List<Customers> customers = new java.util.ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            Customers c = Customers.of("big", "u" + i);
+            Instant at = NOW.minus(DAY.multipliedBy(30 + random.nextInt(300)));
+            for (int k = 0; k < 1 + random.nextInt(5) && at.isBefore(NOW.minus(DAY.multipliedBy(20))); k++) {
+                c.paid(at, 1_000 + random.nextInt(50_000));
+                at = at.plus(DAY.multipliedBy(5 + random.nextInt(40)));
+            }
+            seed(c);
+            customers.add(c);
+        }
+        Map<String, Object> first = runAt(NOW);
+        for (int i = 0; i < 24; i++) { // 10 % buy again today: the boundaries, means and model all move
+            CustomerProfile bought = customers.get(i).paid(NOW.plus(Duration.ofHours(1)), 70_000).profile();
+            profiles.save(bought.toBuilder().version(stored(bought).version()).build()).orElseThrow();
+        }
+
+        Map<String, Object> next = runAt(NOW.plus(DAY));
+
+        assertEquals(first.get("decayed"), first.get("written"), "only decays are written");
+        assertEquals(next.get("decayed"), next.get("written"), "only decays are written");
+        assertTrue((Long) next.get("written") <= 2, "a day's decays: " + next);
     }
 }

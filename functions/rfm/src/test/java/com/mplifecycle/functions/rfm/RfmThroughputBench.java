@@ -66,6 +66,7 @@ class RfmThroughputBench {
             Map<String, String> variables = new java.util.HashMap<>(aws.environment("RfmFunction"));
             variables.put(RfmHandler.SEGMENTS_VARIABLE, Integer.toString(threads));
             variables.put(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, Integer.toString(fanOut));
+            variables.put(FunctionEnv.RFM_CUSTOMERS_PER_INVOCATION, "1"); // all fanOut invocations, whatever the size
             seed(new ProfileStore(aws.client(), variables.get(FunctionEnv.PROFILES_TABLE)), customers);
             RfmHandler handler = new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
 

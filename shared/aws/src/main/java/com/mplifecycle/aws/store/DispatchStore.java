@@ -51,6 +51,11 @@ public final class DispatchStore {
         this.counters = new CampaignOutcomeCounters(db, appsTable);
     }
 
+    /** Writes the outcome counts of the decisions recorded since the last flush (see {@link CampaignOutcomeCounters}). */
+    public void flushCounts() {
+        counters.flush();
+    }
+
     /** Sort keys ({@code <campaignId>#<occurrence>}) of every decision recorded for the customer. */
     public Set<String> decided(String appId, String customerId) {
         Set<String> keys = new HashSet<>();
@@ -88,7 +93,7 @@ public final class DispatchStore {
             return false;
         }
         if (record != null) {
-            counters.count(record);
+            counters.add(record);
         }
         return true;
     }
@@ -110,7 +115,7 @@ public final class DispatchStore {
         try {
             db.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder().put(recordPut).build(),
                     TransactWriteItem.builder().put(profilePut.build()).build()));
-            counters.count(record);
+            counters.add(record);
             return Claim.CLAIMED;
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();

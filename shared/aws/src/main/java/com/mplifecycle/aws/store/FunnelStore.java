@@ -1,86 +1,81 @@
 package com.mplifecycle.aws.store;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-import com.mplifecycle.domain.event.TrackedEvent;
-import com.mplifecycle.domain.stats.FunnelCounts;
-import com.mplifecycle.domain.stats.FunnelProgress;
-import com.mplifecycle.domain.stats.FunnelStep;
+import com.mplifecycle.domain.funnel.FunnelAdditions;
+import com.mplifecycle.domain.funnel.FunnelReach;
+import com.mplifecycle.domain.funnel.FunnelStep;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The funnel, maintained by the stream consumer in the apps table: per customer and local day a
- * progress item (steps reached, when the last was), and per app, day and shard one item holding,
- * per step, the set of customers (as {@link FunnelCounts#memberOf} hashes) who reached it that day.
- * A progress change and its set additions are one transaction conditional on the progress read;
- * adding to a set is idempotent anyway, so a redelivered record or a lost race never counts twice.
- * A range's distinct customers are the union of its day sets, read with one query.
+ * The funnel's day sets in the apps table: per app, local day and shard one item holding, per step,
+ * the set of customers (as {@link FunnelReach#memberOf} values) who reached it in order that day. A
+ * customer's progress of the day is kept on the profile ({@code CustomerProfile.funnel}); the stream
+ * consumer {@link #add adds} the steps a profile write newly recorded right after that conditional
+ * write succeeded, a whole stream batch at once, one write per day and shard. Adding to a set is
+ * idempotent, so nothing counts twice; not in one transaction with the profile on purpose (every
+ * customer of an app writes the same few items, and transactions on hot items conflict): a crash
+ * between the two writes can lose a customer from a day's set, never add one. A range's distinct
+ * customers are the union of its day sets, read with one query.
  */
 public final class FunnelStore {
-    /** As long as the range a funnel can be asked for (and the raw events are kept), so erasure finds every day. */
+    /** As long as the longest range a funnel can be asked for (400 days) and the raw events are kept. */
     static final Duration KEPT = Duration.ofDays(401);
     /**
      * Day sets are split by the member's top bits so that one item stays under DynamoDB's 400 KB
-     * with about 580,000 customers reaching a step on one day (a number of 19 digits takes ~11 bytes).
+     * with about 580,000 customers reaching a step on one day (a 19-digit number takes ~11 bytes).
      */
     static final int SHARD_BITS = 5;
-    static final int MAX_ATTEMPTS = 4;
-    private static final String REACHED = "n";
-    private static final String REACHED_AT = "at";
 
     private final DynamoDbClient db;
     private final String table;
-    private final Clock clock;
 
-    public FunnelStore(DynamoDbClient db, String table, Clock clock) {
+    public FunnelStore(DynamoDbClient db, String table) {
         this.db = db;
         this.table = table;
-        this.clock = clock;
     }
 
-    /** Advances the customer's progress of one local day by that day's events; idempotent. */
-    public void advance(String appId, String customerId, LocalDate day, List<TrackedEvent> eventsOfDay) {
-        long member = FunnelCounts.memberOf(customerId);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Map<String, AttributeValue> key = progressKey(appId, customerId, day);
-            Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).consistentRead(true).key(key)).item();
-            boolean exists = item != null && !item.isEmpty();
-            FunnelProgress before = exists ? new FunnelProgress(Integer.parseInt(item.get(REACHED).n()),
-                    Instant.ofEpochMilli(Long.parseLong(item.get(REACHED_AT).n()))) : FunnelProgress.NONE;
-            FunnelProgress after = before.advance(eventsOfDay);
-            List<FunnelStep> reached = before.newlyReached(after);
-            if (reached.isEmpty()) {
-                return;
-            }
-            try {
-                db.transactWriteItems(b -> b.transactItems(
-                        TransactWriteItem.builder().put(progressPut(key, after, exists ? before : null)).build(),
-                        TransactWriteItem.builder().update(addToDaySets(appId, day, member, reached)).build()));
-                return;
-            } catch (TransactionCanceledException e) {
-                // another batch advanced the same day meanwhile: read again
-            }
-        }
-        throw new StoreUnavailableException("funnel progress kept changing", null);
+    /** Adds customers to the app's day sets of the steps they newly reached: one write per day and shard. */
+    public void add(String appId, FunnelAdditions additions) {
+        additions.days().forEach((day, steps) -> {
+            Map<Integer, Map<FunnelStep, List<String>>> byShard = new TreeMap<>();
+            steps.forEach((step, members) -> members.forEach(m -> byShard.computeIfAbsent(shard(m),
+                    s -> new EnumMap<>(FunnelStep.class)).computeIfAbsent(step, x -> new ArrayList<>()).add(Long.toString(m))));
+            byShard.forEach((shard, sets) -> {
+                List<String> adds = new ArrayList<>();
+                Map<String, String> names = new HashMap<>();
+                Map<String, AttributeValue> values = new HashMap<>();
+                int i = 0;
+                for (Map.Entry<FunnelStep, List<String>> step : sets.entrySet()) {
+                    adds.add("#s" + i + " :m" + i);
+                    names.put("#s" + i, step.getKey().wireName());
+                    values.put(":m" + i, AttributeValue.fromNs(step.getValue()));
+                    i++;
+                }
+                names.put("#exp", TableKeys.EXPIRES);
+                values.put(":exp", AttributeValue.fromN(Long.toString(
+                        day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(KEPT).getEpochSecond())));
+                db.updateItem(b -> b.tableName(table).key(daySetsKey(appId, day, shard))
+                        .updateExpression("ADD " + String.join(", ", adds) + " SET #exp = :exp")
+                        .expressionAttributeNames(names).expressionAttributeValues(values));
+            });
+        });
     }
 
     /** Distinct customers per step over the days from {@code from} to {@code to} inclusive, and per day. */
-    public FunnelCounts counts(String appId, LocalDate from, LocalDate to) {
-        FunnelCounts.Tally tally = new FunnelCounts.Tally();
+    public FunnelReach counts(String appId, LocalDate from, LocalDate to) {
+        FunnelReach.Tally tally = new FunnelReach.Tally();
         for (var page : db.queryPaginator(b -> b.tableName(table)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
@@ -101,88 +96,38 @@ public final class FunnelStore {
     }
 
     /**
-     * Takes the customer out of every day set it is in, then deletes its progress items (which say
-     * which days and steps those are); a failed erasure is simply repeated.
+     * Takes the customer out of its shard's day sets of every day still kept, up to {@code today}
+     * (UTC; one day more either side covers any app time zone): one conditional write a day, so an
+     * expired day is not recreated. Erasure is rare; this keeps no per-customer index of days.
      */
-    public void deleteCustomer(String appId, String customerId) {
-        long member = FunnelCounts.memberOf(customerId);
-        String pk = TableKeys.funnelProgress(appId, customerId);
-        for (var page : db.queryPaginator(b -> b.tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", TableKeys.PK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))))) {
-            for (Map<String, AttributeValue> progress : page.items()) {
-                int reached = Integer.parseInt(progress.get(REACHED).n());
-                LocalDate day = LocalDate.parse(progress.get(TableKeys.SK).s());
-                if (reached > 0) {
-                    removeFromDaySets(appId, day, member, List.of(FunnelStep.values()).subList(0, reached));
-                }
-                db.deleteItem(b -> b.tableName(table).key(Map.of(TableKeys.PK, progress.get(TableKeys.PK),
-                        TableKeys.SK, progress.get(TableKeys.SK))));
+    public void deleteCustomer(String appId, String customerId, LocalDate today) {
+        long member = FunnelReach.memberOf(customerId);
+        List<String> deletes = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        names.put("#pk", TableKeys.PK);
+        for (FunnelStep s : FunnelStep.values()) {
+            deletes.add("#s" + s.ordinal() + " :m");
+            names.put("#s" + s.ordinal(), s.wireName());
+        }
+        String update = "DELETE " + String.join(", ", deletes);
+        Map<String, AttributeValue> values = Map.of(":m", AttributeValue.fromNs(List.of(Long.toString(member))));
+        for (LocalDate day = today.plusDays(1); !day.isBefore(today.minus(KEPT).minusDays(1)); day = day.minusDays(1)) {
+            Map<String, AttributeValue> key = daySetsKey(appId, day, shard(member));
+            try {
+                db.updateItem(b -> b.tableName(table).key(key).conditionExpression("attribute_exists(#pk)")
+                        .updateExpression(update).expressionAttributeNames(names).expressionAttributeValues(values));
+            } catch (ConditionalCheckFailedException e) {
+                // no sets that day
             }
         }
     }
 
-    private Put progressPut(Map<String, AttributeValue> key, FunnelProgress after, FunnelProgress expected) {
-        Map<String, AttributeValue> item = new HashMap<>(key);
-        item.put(REACHED, AttributeValue.fromN(Integer.toString(after.reached())));
-        item.put(REACHED_AT, AttributeValue.fromN(Long.toString(after.reachedAt().toEpochMilli())));
-        Instant expires = clock.instant().plus(KEPT);
-        item.put(TableKeys.EXPIRES, AttributeValue.fromN(Long.toString(expires.getEpochSecond())));
-        Put.Builder put = Put.builder().tableName(table).item(item);
-        if (expected == null) {
-            return put.conditionExpression("attribute_not_exists(#pk)")
-                    .expressionAttributeNames(Map.of("#pk", TableKeys.PK)).build();
-        }
-        return put.conditionExpression("#n = :n").expressionAttributeNames(Map.of("#n", REACHED))
-                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Integer.toString(expected.reached()))))
-                .build();
+    private static int shard(long member) {
+        return (int) (member >>> (Long.SIZE - SHARD_BITS));
     }
 
-    private Update addToDaySets(String appId, LocalDate day, long member, List<FunnelStep> reached) {
-        List<String> adds = new ArrayList<>();
-        Map<String, String> names = new HashMap<>();
-        for (int i = 0; i < reached.size(); i++) {
-            adds.add("#s" + i + " :m");
-            names.put("#s" + i, reached.get(i).wireName());
-        }
-        names.put("#exp", TableKeys.EXPIRES);
-        long expires = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plus(KEPT).getEpochSecond();
-        return Update.builder().tableName(table).key(daySetsKey(appId, day, member))
-                .updateExpression("ADD " + String.join(", ", adds) + " SET #exp = :exp")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(Map.of(":m", AttributeValue.fromNs(List.of(Long.toString(member))),
-                        ":exp", AttributeValue.fromN(Long.toString(expires))))
-                .build();
-    }
-
-    private void removeFromDaySets(String appId, LocalDate day, long member, List<FunnelStep> steps) {
-        List<String> deletes = new ArrayList<>();
-        Map<String, String> names = new HashMap<>();
-        names.put("#pk", TableKeys.PK);
-        for (int i = 0; i < steps.size(); i++) {
-            deletes.add("#s" + i + " :m");
-            names.put("#s" + i, steps.get(i).wireName());
-        }
-        try {
-            db.updateItem(b -> b.tableName(table).key(daySetsKey(appId, day, member))
-                    .conditionExpression("attribute_exists(#pk)") // an expired day is not recreated
-                    .updateExpression("DELETE " + String.join(", ", deletes))
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(Map.of(":m", AttributeValue.fromNs(List.of(Long.toString(member))))));
-        } catch (ConditionalCheckFailedException e) {
-            // the day's sets expired already
-        }
-    }
-
-    private static Map<String, AttributeValue> daySetsKey(String appId, LocalDate day, long member) {
-        int shard = (int) (member >>> (Long.SIZE - SHARD_BITS));
+    private static Map<String, AttributeValue> daySetsKey(String appId, LocalDate day, int shard) {
         return Map.of(TableKeys.PK, AttributeValue.fromS(appId),
                 TableKeys.SK, AttributeValue.fromS(TableKeys.funnelDaySets(day, shard)));
-    }
-
-    private static Map<String, AttributeValue> progressKey(String appId, String customerId, LocalDate day) {
-        return Map.of(TableKeys.PK, AttributeValue.fromS(TableKeys.funnelProgress(appId, customerId)),
-                TableKeys.SK, AttributeValue.fromS(day.toString()));
     }
 }

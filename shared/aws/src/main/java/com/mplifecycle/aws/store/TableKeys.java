@@ -113,11 +113,6 @@ public final class TableKeys {
                 FUNNEL_DAY_SK_PREFIX.length() + 10));
     }
 
-    /** Partition key of a customer's daily funnel progress items in the apps table (sort key: the day). */
-    public static String funnelProgress(String appId, String customerId) {
-        return "funnel#" + appId + "#" + customerId;
-    }
-
     /** Sort key of an event chunk: first event time (sortable) and a digest of its event ids. */
     public static String eventChunk(long firstEventMillis, String eventIdsDigest) {
         return String.format("%013d#%s", firstEventMillis, eventIdsDigest);

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public final class StreamEventSource implements AutoCloseable {
     /** Pause of an idle poller; Lambda polls 4 times a second, we poll faster for quick local feedback. */
-    // Lambda polls a shard about four times a second; locally a shorter idle poll keeps drains and reaction time short.
+    // Lambda polls a shard about four times a second; locally a shorter idle poll keeps reaction time short.
     static final Duration POLL_INTERVAL = Duration.ofMillis(25);
 
     private final StreamSourceConfig config;
@@ -34,14 +34,23 @@ public final class StreamEventSource implements AutoCloseable {
     private final BatchDelivery delivery;
     private final Map<String, ShardWorker> workers = new LinkedHashMap<>();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private final Duration idlePause;
     private final Object roundMonitor = new Object();
     private long completedRounds;
     private long lastIdleRound = -1;
+    /** Rounds up to this one run without an idle pause: those a caller of {@link #awaitIdle} waits for. */
+    private long eagerUntilRound;
     private Thread poller;
     private String lastError;
 
     StreamEventSource(StreamSourceConfig config, DynamoDbStreamsClient streams, Function<String, String> function,
             Consumer<OnFailureRecord> onFailure, Clock clock) {
+        this(config, streams, function, onFailure, clock, POLL_INTERVAL);
+    }
+
+    StreamEventSource(StreamSourceConfig config, DynamoDbStreamsClient streams, Function<String, String> function,
+            Consumer<OnFailureRecord> onFailure, Clock clock, Duration idlePause) {
+        this.idlePause = idlePause;
         this.config = config;
         this.streams = streams;
         this.delivery = new BatchDelivery(config, function, onFailure, clock);
@@ -75,6 +84,9 @@ public final class StreamEventSource implements AutoCloseable {
     /** Stops after the invocation in flight, if any; returns when the poller thread has ended. */
     public synchronized void stop() {
         stopSignal.countDown();
+        synchronized (roundMonitor) {
+            roundMonitor.notifyAll();
+        }
         if (poller == null) {
             return;
         }
@@ -105,6 +117,9 @@ public final class StreamEventSource implements AutoCloseable {
         synchronized (roundMonitor) {
             // The round under way may have begun before this call: the one after it is the first that counts.
             long firstCounting = completedRounds + 2;
+            // The rounds it waits for need not wait out idle pauses (the demo drains twice a simulated day).
+            eagerUntilRound = Math.max(eagerUntilRound, firstCounting);
+            roundMonitor.notifyAll();
             while (lastIdleRound < firstCounting) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !isRunning()) {
@@ -138,7 +153,13 @@ public final class StreamEventSource implements AutoCloseable {
     private void poll() {
         try {
             boolean busy = false;
-            while (!stopSignal.await(busy ? 0 : POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+            while (true) {
+                if (!busy) {
+                    pause();
+                }
+                if (stopSignal.getCount() == 0) {
+                    break;
+                }
                 boolean idle;
                 try {
                     discoverShards(ShardIteratorType.TRIM_HORIZON);
@@ -161,6 +182,17 @@ public final class StreamEventSource implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The idle pause, cut short by a stop or by a caller of {@link #awaitIdle} waiting for rounds. */
+    private void pause() throws InterruptedException {
+        long end = System.nanoTime() + idlePause.toNanos();
+        synchronized (roundMonitor) {
+            for (long left = idlePause.toNanos(); left > 0 && completedRounds >= eagerUntilRound
+                    && stopSignal.getCount() > 0; left = end - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(roundMonitor, left);
+            }
         }
     }
 

@@ -279,6 +279,29 @@ class StreamEventSourceIT {
     }
 
     @Test
+    void awaitIdle_idlePollerWithLongPauses_answersWithoutWaitingThemOut() {
+        LocalStream stream = LocalStream.create(db);
+        Recorder function = Recorder.succeeding();
+        Duration pause = Duration.ofSeconds(10);
+        try (StreamEventSource source = new StreamEventSource(stream.config(10, "TRIM_HORIZON", false, false, -1),
+                streams, function, record -> { }, Clock.systemUTC(), pause)) {
+            source.start();
+            stream.put("CUST#1", 1);
+            assertTrue(source.awaitIdle(WAIT));
+
+            long started = System.nanoTime();
+            boolean idle = source.awaitIdle(WAIT);
+            stream.put("CUST#1", 2);
+            boolean idleAgain = source.awaitIdle(WAIT);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertTrue(idle && idleAgain);
+            assertEquals(List.of(1, 2), function.sortKeys(function.allRecords()));
+            assertTrue(took.compareTo(pause.dividedBy(2)) < 0, "two drains took " + took);
+        }
+    }
+
+    @Test
     void stop_afterProcessing_leavesNoPollerThread() {
         LocalStream stream = LocalStream.create(db);
         StreamEventSource source = StreamEventSource.create(

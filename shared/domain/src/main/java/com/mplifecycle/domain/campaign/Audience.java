@@ -4,6 +4,7 @@ import java.util.Set;
 
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.CustomerScores;
 import com.mplifecycle.domain.rfm.RfmSegment;
 
 /** Who a campaign may reach: customers in one of {@code stages} and one of {@code segments}; empty means any. */
@@ -15,9 +16,9 @@ public record Audience(Set<Stage> stages, Set<RfmSegment> segments) {
         segments = segments == null ? Set.of() : Set.copyOf(segments);
     }
 
-    public boolean includes(CustomerProfile p) {
+    /** Whether {@code p} is in the audience; {@code scores} (the app's last run) give the segment. */
+    public boolean includes(CustomerProfile p, CustomerScores scores) {
         boolean stageOk = stages.isEmpty() || p.stage() != null && stages.contains(p.stage());
-        boolean segmentOk = segments.isEmpty() || p.rfm() != null && segments.contains(p.rfm().segment());
-        return stageOk && segmentOk;
+        return stageOk && (segments.isEmpty() || scores.rfm(p).filter(r -> segments.contains(r.segment())).isPresent());
     }
 }

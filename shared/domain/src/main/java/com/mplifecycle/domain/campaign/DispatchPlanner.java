@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.CustomerScores;
 import com.mplifecycle.domain.profile.LastPush;
 import com.mplifecycle.domain.wechat.SubscribeMessage;
 import com.mplifecycle.domain.wechat.SubscribeMessageRules;
@@ -54,10 +55,18 @@ public final class DispatchPlanner {
 
     private final PushPolicy policy;
     private final ZoneId zone;
+    private final CustomerScores scores;
 
+    /** A planner for an app whose campaigns' audiences name no RFM segment. */
     public DispatchPlanner(PushPolicy policy, ZoneId zone) {
+        this(policy, zone, CustomerScores.NONE);
+    }
+
+    /** @param scores the app's last RFM run, for audiences by segment */
+    public DispatchPlanner(PushPolicy policy, ZoneId zone, CustomerScores scores) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.scores = Objects.requireNonNull(scores, "scores");
     }
 
     /** The (campaign id, occurrence) pairs due now and not yet decided, best first. */
@@ -122,7 +131,7 @@ public final class DispatchPlanner {
     private List<Due> due(CustomerProfile p, List<Campaign> campaigns, Set<String> decided, Instant now) {
         Map<String, Due> due = new LinkedHashMap<>();
         campaigns.stream()
-                .filter(c -> c.enabled() && c.audience().includes(p))
+                .filter(c -> c.enabled() && c.audience().includes(p, scores))
                 .sorted(Comparator.comparingInt(Campaign::priority).reversed().thenComparing(Campaign::id))
                 .forEach(c -> c.trigger().occurrence(p, now, zone).ifPresent(o -> {
                     String key = key(c.id(), o);

@@ -7,8 +7,16 @@ import java.util.function.ToDoubleFunction;
 /**
  * Derivative-free minimisation by the Nelder–Mead simplex (standard coefficients: reflect 1,
  * expand 2, contract 1/2, shrink 1/2). Deterministic: same start, same result.
+ *
+ * <p>Stops when the simplex's values agree within {@code tolerance} (relative), or when the best
+ * value improved by less than {@link #STALL_TOLERANCE} (relative) over the last
+ * {@link #STALL_WINDOW} evaluations: along a flat ridge (BG/NBD with a, b → ∞ when dropout hardly
+ * varies between customers) the simplex otherwise spends every evaluation allowed on gains in the
+ * eleventh digit, which change no prediction.
  */
 final class NelderMead {
+    static final int STALL_WINDOW = 500;
+    static final double STALL_TOLERANCE = 1e-9;
 
     record Minimum(double[] point, double value) {
     }
@@ -31,12 +39,21 @@ final class NelderMead {
             values[i] = safe(objective, simplex[i]);
             evaluations++;
         }
+        int stallFrom = evaluations;
+        double stallBest = Double.POSITIVE_INFINITY;
         while (evaluations < maxEvaluations) {
             sort(simplex, values);
             double best = values[0];
             double worst = values[n];
             if (Math.abs(worst - best) <= tolerance * (Math.abs(best) + tolerance)) {
                 break;
+            }
+            if (evaluations - stallFrom >= STALL_WINDOW) {
+                if (stallBest - best <= STALL_TOLERANCE * (Math.abs(best) + tolerance)) {
+                    break;
+                }
+                stallFrom = evaluations;
+                stallBest = best;
             }
             double[] centroid = new double[n];
             for (int i = 0; i < n; i++) {

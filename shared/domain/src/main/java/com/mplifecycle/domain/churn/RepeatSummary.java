@@ -17,7 +17,7 @@ import java.util.TreeSet;
  */
 public record RepeatSummary(double x, double tx, double T) {
 
-    static final double DAYS_PER_WEEK = 7.0;
+    public static final double DAYS_PER_WEEK = 7.0;
 
     public RepeatSummary {
         if (!(x >= 0) || !(tx >= 0) || !(T >= tx) || Double.isInfinite(T)) {

@@ -14,6 +14,8 @@ import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.campaign.PushAttribution;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.funnel.FunnelDays;
+import com.mplifecycle.domain.funnel.FunnelStep;
 import com.mplifecycle.domain.profile.Cart;
 import com.mplifecycle.domain.profile.CheckInStreak;
 import com.mplifecycle.domain.profile.CustomerProfile;
@@ -28,10 +30,15 @@ import com.mplifecycle.domain.profile.Order;
  * event's id), so a redelivered stream record or a retried request cannot count twice.
  */
 public final class ProfileFolder {
-    /** The new profile and the stage changes, in order, that the events caused. */
-    public record Result(CustomerProfile profile, List<StageChange> changes) {
+    /**
+     * The new profile, the stage changes, in order, that the events caused, and the funnel steps
+     * they newly reached per local day (to be counted with the profile's write).
+     */
+    public record Result(CustomerProfile profile, List<StageChange> changes,
+                         Map<LocalDate, List<FunnelStep>> funnelReached) {
         public Result {
             changes = List.copyOf(changes);
+            funnelReached = Map.copyOf(funnelReached);
         }
     }
 
@@ -65,7 +72,8 @@ public final class ProfileFolder {
                 p = b.build();
             }
         }
-        return new Result(pruner.prune(p), changes);
+        FunnelDays.Advance funnel = p.funnel().advance(ordered, zone);
+        return new Result(pruner.prune(p.toBuilder().funnel(funnel.after()).build()), changes, funnel.reached());
     }
 
     private static CustomerProfile noteActivity(CustomerProfile p, TrackedEvent e, LocalDate day) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import com.mplifecycle.domain.funnel.FunnelDays;
 import com.mplifecycle.domain.lifecycle.Stage;
 
 /**
@@ -19,8 +20,11 @@ import com.mplifecycle.domain.lifecycle.Stage;
  * orders those totals hold so that none is counted twice. {@code creditGrants} holds, per WeChat
  * template, the ids of the {@code subscribe_result} events whose accept is not yet spent;
  * {@code spentGrants} remembers spent ones for a month so a redelivered event cannot re-grant.
- * {@code rfm} and {@code churn} are the scores of the last scheduled run (null before the first
- * run, for non-buyers, and for {@code churn} where the app has no fitted model).
+ * {@code funnel} is the purchase funnel's progress of the customer's last days, so that the
+ * stream function counts each step once per day, when the write that records it succeeds.
+ * RFM scores and churn values are not kept here: they follow from the orders and the app's last
+ * scheduled run ({@link CustomerScores}), so a run that moves a quintile boundary or refits the
+ * churn model rewrites no profile.
  * {@code version} is the optimistic-locking counter of the stored item.
  */
 public record CustomerProfile(
@@ -31,8 +35,7 @@ public record CustomerProfile(
         ArchivedOrderIds archivedOrderIds,
         Cart cart, CheckInStreak checkIn, Demographics demographics,
         Map<String, List<String>> creditGrants, Map<String, Long> spentGrants,
-        int reactivations, LastPush lastPush,
-        RfmSnapshot rfm, ChurnSnapshot churn,
+        int reactivations, LastPush lastPush, FunnelDays funnel,
         long version) {
 
     public CustomerProfile {
@@ -45,12 +48,13 @@ public record CustomerProfile(
                 .filter(e -> !e.getValue().isEmpty())
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
         spentGrants = spentGrants == null ? Map.of() : Map.copyOf(spentGrants);
+        funnel = funnel == null ? FunnelDays.NONE : funnel;
     }
 
     /** A profile with nothing folded into it yet. */
     public static CustomerProfile empty(String appId, String customerId) {
         return new CustomerProfile(appId, customerId, null, null, null, null, null, List.of(), List.of(), 0, 0, 0,
-                ArchivedOrderIds.NONE, null, null, null, Map.of(), Map.of(), 0, null, null, null, 0);
+                ArchivedOrderIds.NONE, null, null, null, Map.of(), Map.of(), 0, null, FunnelDays.NONE, 0);
     }
 
     public Builder toBuilder() {
@@ -113,8 +117,7 @@ public record CustomerProfile(
         private Map<String, Long> spentGrants;
         private int reactivations;
         private LastPush lastPush;
-        private RfmSnapshot rfm;
-        private ChurnSnapshot churn;
+        private FunnelDays funnel;
         private long version;
 
         private Builder(CustomerProfile p) {
@@ -138,8 +141,7 @@ public record CustomerProfile(
             spentGrants = p.spentGrants;
             reactivations = p.reactivations;
             lastPush = p.lastPush;
-            rfm = p.rfm;
-            churn = p.churn;
+            funnel = p.funnel;
             version = p.version;
         }
 
@@ -163,14 +165,13 @@ public record CustomerProfile(
         public Builder spentGrants(Map<String, Long> v) { spentGrants = v; return this; }
         public Builder reactivations(int v) { reactivations = v; return this; }
         public Builder lastPush(LastPush v) { lastPush = v; return this; }
-        public Builder rfm(RfmSnapshot v) { rfm = v; return this; }
-        public Builder churn(ChurnSnapshot v) { churn = v; return this; }
+        public Builder funnel(FunnelDays v) { funnel = v; return this; }
         public Builder version(long v) { version = v; return this; }
 
         public CustomerProfile build() {
             return new CustomerProfile(appId, customerId, openid, stage, stageSince, firstSeenAt, lastActiveAt,
                     activeDays, orders, archivedOrders, archivedRevenueFen, archivedOrderDays, archivedOrderIds, cart,
-                    checkIn, demographics, creditGrants, spentGrants, reactivations, lastPush, rfm, churn, version);
+                    checkIn, demographics, creditGrants, spentGrants, reactivations, lastPush, funnel, version);
         }
     }
 }

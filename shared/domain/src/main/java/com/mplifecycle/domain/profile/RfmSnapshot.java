@@ -9,8 +9,9 @@ import com.mplifecycle.domain.rfm.RfmSegment;
 import com.mplifecycle.domain.rfm.ValueTier;
 
 /**
- * A customer's RFM scores as of the last scheduled run (spec §4): raw values over the 365-day
- * window, quintile scores, the 8-cell segment, the A/B/C tier and the member class.
+ * A customer's RFM scores as of the app's last scheduled run (spec §4): raw values over the 365-day
+ * window ending on the run's day, quintile scores, the 8-cell segment, the A/B/C tier and the
+ * member class. Derived on read by {@link CustomerScores}, never stored.
  */
 public record RfmSnapshot(int recencyDays, int frequency, long monetaryFen, int rScore, int fScore, int mScore,
                           RfmSegment segment, ValueTier valueTier, MemberClass memberClass, Instant computedAt) {
@@ -29,17 +30,5 @@ public record RfmSnapshot(int recencyDays, int frequency, long monetaryFen, int 
     public static RfmSnapshot of(RfmScore score, Instant computedAt) {
         return new RfmSnapshot(score.recencyDays(), score.frequency(), score.monetaryFen(), score.rScore(),
                 score.fScore(), score.mScore(), score.segment(), score.valueTier(), score.memberClass(), computedAt);
-    }
-
-    /**
-     * Equal in everything but {@code computedAt} and {@code recencyDays}: a recomputation that found
-     * nothing new. Recency grows by a day every day; rewriting every buyer daily for it alone would
-     * cost a write per buyer per day, so it is stored when something else changes and readers
-     * derive the current value from the last order ({@link #recencyDaysOn}).
-     */
-    public boolean sameScores(RfmSnapshot other) {
-        return other != null && equals(new RfmSnapshot(recencyDays, other.frequency, other.monetaryFen,
-                other.rScore, other.fScore, other.mScore, other.segment, other.valueTier, other.memberClass,
-                computedAt));
     }
 }

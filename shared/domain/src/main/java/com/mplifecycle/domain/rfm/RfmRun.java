@@ -13,13 +13,15 @@ import com.mplifecycle.domain.lifecycle.Stage;
 
 /**
  * What one full scheduled RFM/churn run found for one app: when it ran and for which local day,
- * the pass-1 means over buyers, the fitted BG/NBD parameters (null when too few buyers), and
- * the customers per segment and per stage after decay. Means are null when there were no buyers.
+ * the pass-1 means over buyers, the fitted BG/NBD parameters (null when too few buyers), the
+ * customers per segment and per stage after decay, and the pass-1 statistics every customer's
+ * scores follow from until the next run ({@code statistics}; a few KB whatever the number of
+ * customers). Means are null when there were no buyers.
  */
 public record RfmRun(String appId, Instant ranAt, LocalDate asOf, int windowDays, long customers, long buyers,
                      Double meanRecencyDays, Double meanFrequency, Double meanMonetaryFen,
                      BgNbdParameters bgNbdParameters, Map<RfmSegment, Long> segmentCounts,
-                     Map<Stage, Long> stageCounts) {
+                     Map<Stage, Long> stageCounts, RfmStatisticsSnapshot statistics) {
     public RfmRun {
         Objects.requireNonNull(appId, "appId");
         Objects.requireNonNull(ranAt, "ranAt");

@@ -7,14 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.CustomerScores;
+import com.mplifecycle.domain.profile.PurchaseHistory;
+import com.mplifecycle.domain.rfm.RfmSegment;
+import com.mplifecycle.domain.rfm.RfmStatistics;
+import com.mplifecycle.domain.rfm.RfmWindow;
 import com.mplifecycle.domain.profile.LastPush;
 
 /** Credits, the cap, priority and quiet hours, decided for one customer. */
@@ -35,6 +42,31 @@ class DispatchPlannerTest {
     private static CustomerProfile customer(Map<String, List<String>> credits) {
         return Profiles.base("c1", CART_AT.minus(Duration.ofDays(1))).cart(Profiles.cart(CART_AT))
                 .creditGrants(credits).build();
+    }
+
+    @Test
+    void dueKeys_audienceBySegment_followsTheScoresOfTheAppsLastRun() {
+        CustomerProfile big = customer(Map.of()).toBuilder().orders(List.of(
+                new com.mplifecycle.domain.profile.Order("o1", CART_AT.minus(Duration.ofDays(3)), 90_000, Map.of()),
+                new com.mplifecycle.domain.profile.Order("o2", CART_AT.minus(Duration.ofDays(2)), 90_000, Map.of())))
+                .build();
+        CustomerProfile small = customer(Map.of()).toBuilder().orders(List.of(
+                new com.mplifecycle.domain.profile.Order("o3", CART_AT.minus(Duration.ofDays(200)), 1_000, Map.of())))
+                .build();
+        RfmWindow window = RfmWindow.endingOn(LocalDate.ofInstant(CART_AT, SHANGHAI));
+        RfmStatistics statistics = RfmStatistics.create(window);
+        for (CustomerProfile p : List.of(big, small)) {
+            window.values(PurchaseHistory.rfmOrders(p, SHANGHAI)).ifPresent(statistics::add);
+        }
+        DispatchPlanner bySegment = new DispatchPlanner(PushPolicy.DEFAULTS, SHANGHAI,
+                CustomerScores.of(SHANGHAI, window, statistics.freeze(), Optional.empty(), CART_AT));
+        Campaign valuable = new Campaign("vip", "vip", true, 50, new Trigger.CartAbandoned(2),
+                new Audience(Set.of(), Set.of(RfmSegment.IMPORTANT_VALUE)), "T_CART", "pages/index",
+                Map.of("thing1", "提醒"), List.of(), 0);
+
+        assertEquals(1, bySegment.dueKeys(big, List.of(valuable), NOW).size());
+        assertTrue(bySegment.dueKeys(small, List.of(valuable), NOW).isEmpty());
+        assertTrue(planner.dueKeys(big, List.of(valuable), NOW).isEmpty(), "no run, no segment");
     }
 
     @Test

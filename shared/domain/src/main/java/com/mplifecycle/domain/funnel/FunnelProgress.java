@@ -1,4 +1,4 @@
-package com.mplifecycle.domain.stats;
+package com.mplifecycle.domain.funnel;
 
 import java.time.Instant;
 import java.util.ArrayList;

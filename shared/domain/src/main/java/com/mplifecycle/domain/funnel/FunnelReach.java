@@ -1,4 +1,4 @@
-package com.mplifecycle.domain.stats;
+package com.mplifecycle.domain.funnel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,9 +18,9 @@ import java.util.TreeMap;
  * their id ({@link #memberOf}), so the stored day sets hold no customer id; two customers of one
  * app share a hash with a probability of about n²/2⁶⁵ (one in 10⁷ for a million customers).
  */
-public record FunnelCounts(Map<FunnelStep, Long> distinct, SortedMap<LocalDate, Map<FunnelStep, Long>> byDay) {
+public record FunnelReach(Map<FunnelStep, Long> distinct, SortedMap<LocalDate, Map<FunnelStep, Long>> byDay) {
 
-    public FunnelCounts {
+    public FunnelReach {
         distinct = Collections.unmodifiableMap(new EnumMap<>(distinct));
         byDay = Collections.unmodifiableSortedMap(new TreeMap<>(byDay));
     }
@@ -52,7 +52,7 @@ public record FunnelCounts(Map<FunnelStep, Long> distinct, SortedMap<LocalDate, 
             return this;
         }
 
-        public FunnelCounts counts() {
+        public FunnelReach counts() {
             Map<FunnelStep, Long> distinct = new EnumMap<>(FunnelStep.class);
             for (FunnelStep s : FunnelStep.values()) {
                 LongBag bag = all.get(s);
@@ -67,7 +67,7 @@ public record FunnelCounts(Map<FunnelStep, Long> distinct, SortedMap<LocalDate, 
                 }
                 byDay.put(day, Collections.unmodifiableMap(n));
             });
-            return new FunnelCounts(distinct, byDay);
+            return new FunnelReach(distinct, byDay);
         }
     }
 

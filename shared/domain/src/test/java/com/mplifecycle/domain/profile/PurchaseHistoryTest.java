@@ -1,4 +1,4 @@
-package com.mplifecycle.functions.rfm;
+package com.mplifecycle.domain.profile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.mplifecycle.domain.churn.RepeatSummary;
-import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.rfm.Order;
 
 class PurchaseHistoryTest {

@@ -1,4 +1,4 @@
-package com.mplifecycle.domain.stats;
+package com.mplifecycle.domain.funnel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,15 +8,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class FunnelCountsTest {
+class FunnelReachTest {
     private static final LocalDate D1 = LocalDate.of(2026, 3, 5);
     private static final LocalDate D2 = D1.plusDays(1);
 
     @Test
     void sameCustomerOnTwoDays_countsOnceOverTheRange_andOnEachDay() {
-        long a = FunnelCounts.memberOf("a");
-        long b = FunnelCounts.memberOf("b");
-        FunnelCounts counts = new FunnelCounts.Tally()
+        long a = FunnelReach.memberOf("a");
+        long b = FunnelReach.memberOf("b");
+        FunnelReach counts = new FunnelReach.Tally()
                 .add(D1, FunnelStep.LAUNCH, new long[] {a, b})
                 .add(D1, FunnelStep.PAGE_VIEW, new long[] {a})
                 .add(D2, FunnelStep.LAUNCH, new long[] {a})
@@ -34,11 +34,11 @@ class FunnelCountsTest {
 
     @Test
     void manyMembers_countedExactly() {
-        FunnelCounts.Tally tally = new FunnelCounts.Tally();
+        FunnelReach.Tally tally = new FunnelReach.Tally();
         for (int day = 0; day < 30; day++) {
             long[] members = new long[1000];
             for (int i = 0; i < members.length; i++) {
-                members[i] = FunnelCounts.memberOf("c" + (day * 500 + i)); // half overlap with the day before
+                members[i] = FunnelReach.memberOf("c" + (day * 500 + i)); // half overlap with the day before
             }
             tally.add(D1.plusDays(day), FunnelStep.LAUNCH, members);
         }
@@ -47,9 +47,9 @@ class FunnelCountsTest {
 
     @Test
     void memberOf_isStableAndSpreads() {
-        assertEquals(FunnelCounts.memberOf("o6_bmjrPTlm6_2sgVt7hMZOPfL2M"), FunnelCounts.memberOf("o6_bmjrPTlm6_2sgVt7hMZOPfL2M"));
-        assertNotEquals(FunnelCounts.memberOf("a"), FunnelCounts.memberOf("b"));
+        assertEquals(FunnelReach.memberOf("o6_bmjrPTlm6_2sgVt7hMZOPfL2M"), FunnelReach.memberOf("o6_bmjrPTlm6_2sgVt7hMZOPfL2M"));
+        assertNotEquals(FunnelReach.memberOf("a"), FunnelReach.memberOf("b"));
         // the first 8 bytes of SHA-256("a") = ca978112ca1bbdca
-        assertEquals(0xca978112ca1bbdcaL, FunnelCounts.memberOf("a"));
+        assertEquals(0xca978112ca1bbdcaL, FunnelReach.memberOf("a"));
     }
 }

@@ -1,4 +1,4 @@
-package com.mplifecycle.functions.rfm;
+package com.mplifecycle.domain.profile;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import com.mplifecycle.domain.churn.RepeatSummary;
-import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.rfm.Order;
 
 /**
@@ -14,11 +13,11 @@ import com.mplifecycle.domain.rfm.Order;
  * and refunds in fen. Orders not yet paid (a refund that arrived first) are left out; whether an
  * order counts (not fully refunded) is {@link Order#counts()}'s rule, not repeated here.
  */
-final class PurchaseHistory {
+public final class PurchaseHistory {
     private PurchaseHistory() {
     }
 
-    static List<Order> rfmOrders(CustomerProfile profile, ZoneId zone) {
+    public static List<Order> rfmOrders(CustomerProfile profile, ZoneId zone) {
         return profile.orders().stream()
                 .filter(com.mplifecycle.domain.profile.Order::isPaid)
                 .map(o -> new Order(LocalDate.ofInstant(o.paidAt(), zone), o.amountFen(), o.refundedFen()))
@@ -26,7 +25,7 @@ final class PurchaseHistory {
     }
 
     /** The BG/NBD summary in weeks from the first purchase to {@code asOf}, or empty for a non-buyer. */
-    static Optional<RepeatSummary> repeatSummary(List<Order> orders, LocalDate asOf) {
+    public static Optional<RepeatSummary> repeatSummary(List<Order> orders, LocalDate asOf) {
         return RepeatSummary.fromPurchaseDates(orders.stream().filter(Order::counts).map(Order::date).toList(), asOf);
     }
 }
