@@ -111,7 +111,7 @@ public final class FunnelStore {
         }
         String update = "DELETE " + String.join(", ", deletes);
         Map<String, AttributeValue> values = Map.of(":m", AttributeValue.fromNs(List.of(Long.toString(member))));
-        for (LocalDate day = today.plusDays(1); !day.isBefore(today.minus(KEPT).minusDays(1)); day = day.minusDays(1)) {
+        for (LocalDate day = today.plusDays(1); !day.isBefore(today.minusDays(KEPT.toDays() + 1)); day = day.minusDays(1)) {
             Map<String, AttributeValue> key = daySetsKey(appId, day, shard(member));
             try {
                 db.updateItem(b -> b.tableName(table).key(key).conditionExpression("attribute_exists(#pk)")
