@@ -595,7 +595,7 @@ final class Report {
         double[] fractions = {0, (double) r.fivePercent().written() / r.fivePercent().scanned(),
                 (double) r.first().written() / r.first().scanned()};
         String[] names = {"nothing changed", "5 % of customers bought (measured fraction written)",
-                "first run / means shifted (worst case)"};
+                "first run over a never-decayed table (worst case)"};
         for (int i = 0; i < fractions.length; i++) {
             double written = n * fractions[i];
             double cpuScan = (n / invocations) * cpuPerCustomer / vcpu;
