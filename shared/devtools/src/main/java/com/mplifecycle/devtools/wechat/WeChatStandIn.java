@@ -58,6 +58,8 @@ public final class WeChatStandIn implements AutoCloseable {
     private final AppCredentials apps = new AppCredentials();
     private final ActiveFaults faults = new ActiveFaults();
     private final CallLog log = new CallLog();
+    /** Calls received and not yet answered (a call is recorded once answered, so after an injected delay). */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final SubscribeSendApi subscribeSend;
 
     private WeChatStandIn(Supplier<Instant> clock, int port) {
@@ -75,9 +77,32 @@ public final class WeChatStandIn implements AutoCloseable {
             return thread;
         });
         server.setExecutor(threads);
-        server.createContext("/", new StandInRouter(clock, faults, log, new Code2SessionApi(apps), stableToken,
-                subscribeSend));
+        StandInRouter router = new StandInRouter(clock, faults, log, new Code2SessionApi(apps), stableToken,
+                subscribeSend);
+        server.createContext("/", exchange -> {
+            inFlight.incrementAndGet();
+            try {
+                router.handle(exchange);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        });
         server.start();
+    }
+
+    /**
+     * Waits until no call is being answered (an injected delay outlives its caller's timeout), so that
+     * what was received is all recorded; false after {@code timeout}.
+     */
+    public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     /** Starts on a free port with the system clock. */
