@@ -90,14 +90,18 @@ abstract class RuntimeScenarioSuite {
                 "{\"orderId\":\"o-sb\",\"amountFen\":990}"));
         api.drain();
         String path = "/v1/apps/" + LocalRuntime.DEMO_APP + "/customers/" + buyer.customerId();
-        assertTrue(api.call(200, "GET", path, null, runtime().adminKey()).get("rfm").isNull(),
-                "not scored before the daily run");
+        String segments = "/v1/apps/" + LocalRuntime.DEMO_APP + "/stats/segments";
+        JsonNode ranBefore = api.call(200, "GET", segments, null, runtime().adminKey()).get("computedAt").get("at");
 
         api.advance(Duration.ofDays(1));
         api.drain();
 
+        JsonNode ranAfter = api.call(200, "GET", segments, null, runtime().adminKey()).get("computedAt").get("at");
+        assertFalse(ranAfter.isNull(), "the 03:00 Asia/Shanghai schedule ran when the clock passed it");
+        assertTrue(ranBefore.isNull() || Instant.parse(ranAfter.asText()).isAfter(Instant.parse(ranBefore.asText())),
+                "a new run: " + ranBefore + " -> " + ranAfter);
         JsonNode scored = api.call(200, "GET", path, null, runtime().adminKey()).get("rfm");
-        assertFalse(scored.isNull(), "the 03:00 Asia/Shanghai schedule ran when the clock passed it");
+        assertFalse(scored.isNull(), "scored from that run");
         assertEquals(1, scored.get("frequency").asInt());
     }
 
