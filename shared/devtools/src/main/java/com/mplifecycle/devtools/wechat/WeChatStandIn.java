@@ -6,12 +6,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpServer;
@@ -59,7 +61,7 @@ public final class WeChatStandIn implements AutoCloseable {
     private final ActiveFaults faults = new ActiveFaults();
     private final CallLog log = new CallLog();
     /** Calls received and not yet answered (a call is recorded once answered, so after an injected delay). */
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final SubscribeSendApi subscribeSend;
 
     private WeChatStandIn(Supplier<Instant> clock, int port) {
@@ -94,7 +96,7 @@ public final class WeChatStandIn implements AutoCloseable {
      * Waits until no call is being answered (an injected delay outlives its caller's timeout), so that
      * what was received is all recorded; false after {@code timeout}.
      */
-    public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (inFlight.get() > 0) {
             if (System.nanoTime() > deadline) {
