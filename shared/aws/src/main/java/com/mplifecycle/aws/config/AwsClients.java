@@ -30,6 +30,20 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * Thread-safe.
  */
 public final class AwsClients {
+    /**
+     * Idle connections the JDK keeps open per endpoint for the URL-connection client. Its default (5)
+     * is below the concurrency of the functions that call DynamoDB from worker threads (dispatch 16,
+     * lifecycle 8), so every call beyond it opened a new connection, a TLS handshake on AWS.
+     */
+    static final int KEEP_ALIVE_CONNECTIONS = 64;
+
+    static {
+        // read once by the JDK at its first keep-alive; an operator's -Dhttp.maxConnections wins
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(KEEP_ALIVE_CONNECTIONS));
+        }
+    }
+
     private final FunctionEnv env;
     private final ExecutionInterceptor[] interceptors;
     private SdkHttpClient http;
