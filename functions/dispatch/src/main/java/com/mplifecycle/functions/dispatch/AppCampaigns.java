@@ -1,5 +1,6 @@
 package com.mplifecycle.functions.dispatch;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,10 @@ import com.mplifecycle.domain.campaign.PushPolicy;
 import com.mplifecycle.domain.profile.CustomerScores;
 
 /**
- * Each app's enabled campaigns, policy and time zone, read once per invocation (a sweep reads
- * thousands of profiles of few apps; a stale campaign across invocations is not wanted).
+ * Each app's enabled campaigns, policy and time zone, kept per container for as long as
+ * {@link AppStore} keeps settings: every stage change and every sweep page needs them, and they
+ * change rarely. A campaign saved, paused or deleted through the admin API reaches dispatch within
+ * {@link AppStore#CACHE_FOR}.
  */
 final class AppCampaigns {
     /** What the planner needs of one app. */
@@ -24,21 +27,32 @@ final class AppCampaigns {
 
     private final CampaignStore campaigns;
     private final AppStore apps;
-    private final Map<String, App> loaded = new ConcurrentHashMap<>();
+    private record Cached(App app, Instant until) {
+    }
+
+    private final Map<String, Cached> loaded = new ConcurrentHashMap<>();
 
     AppCampaigns(CampaignStore campaigns, AppStore apps) {
         this.campaigns = campaigns;
         this.apps = apps;
     }
 
-    App of(String appId) {
-        return loaded.computeIfAbsent(appId, id -> {
-            List<Campaign> enabled = campaigns.list(id).stream().filter(Campaign::enabled).toList();
-            AppSettings settings = apps.settingsOrDefaults(id);
-            ZoneId zone = settings.timeZone();
-            PushPolicy policy = PushPolicy.from(settings.pushLimits());
-            return new App(enabled, new DispatchPlanner(policy, zone, scores(enabled, settings)), zone, policy);
-        });
+    /** The app as of {@code now} (the invocation's clock): from the cache while it is fresh. */
+    App of(String appId, Instant now) {
+        Cached cached = loaded.get(appId);
+        if (cached == null || !now.isBefore(cached.until())) {
+            cached = new Cached(load(appId), now.plus(AppStore.CACHE_FOR));
+            loaded.put(appId, cached);
+        }
+        return cached.app();
+    }
+
+    private App load(String appId) {
+        List<Campaign> enabled = campaigns.list(appId).stream().filter(Campaign::enabled).toList();
+        AppSettings settings = apps.settingsOrDefaults(appId);
+        ZoneId zone = settings.timeZone();
+        PushPolicy policy = PushPolicy.from(settings.pushLimits());
+        return new App(enabled, new DispatchPlanner(policy, zone, scores(enabled, settings)), zone, policy);
     }
 
     /** The app's last RFM run, read only when an audience names segments (they follow from it). */

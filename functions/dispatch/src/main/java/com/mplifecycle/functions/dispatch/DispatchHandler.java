@@ -45,9 +45,13 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
     public static final int WORKERS = 16;
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
-    /** Reads of a profile whose announced stage change is not stored yet, {@link #STAGE_WRITE_WAIT} apart. */
-    static final int STAGE_WRITE_READS = 20;
-    static final Duration STAGE_WRITE_WAIT = Duration.ofMillis(50);
+    /**
+     * Re-reads of a profile whose announced stage change is not stored yet: the write follows the publish
+     * within milliseconds, so the first pause is short, then they double, for {@link #STAGE_WRITE_PATIENCE}.
+     */
+    static final Duration STAGE_WRITE_FIRST_WAIT = Duration.ofMillis(5);
+    static final Duration STAGE_WRITE_MAX_WAIT = Duration.ofMillis(100);
+    static final Duration STAGE_WRITE_PATIENCE = Duration.ofSeconds(1);
 
     private final ProfileStore profiles;
     private final CampaignStore campaigns;
@@ -56,6 +60,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
     private final CustomerDispatcher dispatcher;
     private final RetryQueue retries;
     private final Sweep sweep;
+    private final AppCampaigns appCampaigns;
     private final Clock clock;
     private final JsonLogger log;
 
@@ -82,6 +87,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         this.retries = new RetryQueue(records, profiles, sender);
         this.sweep = new Sweep(profiles, dispatcher, daemonPool(SCAN_SEGMENTS, "dispatch-scan"),
                 daemonPool(WORKERS, "dispatch-worker"), SCAN_SEGMENTS, records::flushCounts);
+        this.appCampaigns = new AppCampaigns(campaigns, apps);
         this.log = new JsonLogger("dispatch", clock);
     }
 
@@ -89,7 +95,6 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         String requestId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
         Instant now = clock.instant();
-        AppCampaigns appCampaigns = new AppCampaigns(campaigns, apps);
         DispatchTally tally = new DispatchTally();
         String trigger;
         try {
@@ -109,7 +114,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
             String appId = String.valueOf(detail.get("appId"));
             Instant at = detail.get("at") == null ? null : Instant.parse(String.valueOf(detail.get("at")));
             announced(appId, String.valueOf(detail.get("customerId")), at)
-                    .ifPresent(p -> dispatcher.dispatch(p, appCampaigns.of(appId), now, tally));
+                    .ifPresent(p -> dispatcher.dispatch(p, appCampaigns.of(appId, now), now, tally));
             return "stage_change";
         }
         retries.sendDue(appCampaigns, now, tally);
@@ -125,14 +130,16 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
      */
     private Optional<CustomerProfile> announced(String appId, String customerId, Instant at) {
         Optional<CustomerProfile> p = profiles.load(appId, customerId);
-        for (int read = 1; read < STAGE_WRITE_READS && at != null && (p.isEmpty() || storedBefore(p.get(), at));
-             read++) {
+        long waited = 0;
+        for (long wait = STAGE_WRITE_FIRST_WAIT.toMillis(); at != null && waited < STAGE_WRITE_PATIENCE.toMillis()
+                && (p.isEmpty() || storedBefore(p.get(), at)); wait = Math.min(2 * wait, STAGE_WRITE_MAX_WAIT.toMillis())) {
             try {
-                Thread.sleep(STAGE_WRITE_WAIT.toMillis());
+                Thread.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            waited += wait;
             p = profiles.load(appId, customerId);
         }
         return p;

@@ -30,7 +30,7 @@ final class RetryQueue {
     void sendDue(AppCampaigns apps, Instant now, DispatchTally tally) {
         List<DispatchRecord> due = records.dueRetries(now, BATCH);
         for (DispatchRecord r : due) {
-            AppCampaigns.App app = apps.of(r.appId());
+            AppCampaigns.App app = apps.of(r.appId(), now);
             if (app.policy().isQuiet(now, app.zone())) {
                 records.transition(r.moved(DispatchRecord.Status.RETRY, r.errcode(), 0, r.reason(),
                         app.policy().quietEnd(now, app.zone())), DispatchRecord.Status.RETRY, r.attempts());

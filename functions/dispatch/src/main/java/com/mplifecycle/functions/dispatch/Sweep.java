@@ -48,7 +48,7 @@ final class Sweep {
     private void dispatchPage(List<CustomerProfile> page, AppCampaigns apps, Instant now, DispatchTally tally) {
         List<Future<?>> work = new ArrayList<>();
         for (CustomerProfile p : page) {
-            AppCampaigns.App app = apps.of(p.appId());
+            AppCampaigns.App app = apps.of(p.appId(), now);
             if (CustomerDispatcher.anythingDue(p, app, now)) {
                 work.add(workers.submit(() -> dispatcher.dispatch(p, app, now, tally)));
             }

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * every stream batch needs them and they change rarely.
  */
 public final class AppStore {
-    static final Duration CACHE_FOR = Duration.ofMinutes(1);
+    /** How long a container keeps an app's configuration: settings here, campaigns in dispatch. */
+    public static final Duration CACHE_FOR = Duration.ofMinutes(1);
 
     private record Cached(Optional<AppSettings> settings, Instant until) {
     }

@@ -28,6 +28,7 @@ public final class StreamEventSource implements AutoCloseable {
     /** Pause of an idle poller; Lambda polls 4 times a second, we poll faster for quick local feedback. */
     // Lambda polls a shard about four times a second; locally a shorter idle poll keeps reaction time short.
     static final Duration POLL_INTERVAL = Duration.ofMillis(25);
+    static final Duration SHARD_LISTING_INTERVAL = Duration.ofSeconds(1);
 
     private final StreamSourceConfig config;
     private final DynamoDbStreamsClient streams;
@@ -42,6 +43,9 @@ public final class StreamEventSource implements AutoCloseable {
     private long eagerUntilRound;
     private Thread poller;
     private String lastError;
+    /** When shards were last listed (nanoTime), and how many had ended then. */
+    private long listedAt = System.nanoTime();
+    private long finishedAtListing;
 
     StreamEventSource(StreamSourceConfig config, DynamoDbStreamsClient streams, Function<String, String> function,
             Consumer<OnFailureRecord> onFailure, Clock clock) {
@@ -162,9 +166,17 @@ public final class StreamEventSource implements AutoCloseable {
                 }
                 boolean idle;
                 try {
-                    discoverShards(ShardIteratorType.TRIM_HORIZON);
+                    // shards are listed once a second, when one ends (its children follow) and in the rounds
+                    // a drain waits for, not every round; a round counts as idle only after listing them
+                    boolean listed = draining() || finishedShards() != finishedAtListing
+                            || System.nanoTime() - listedAt >= SHARD_LISTING_INTERVAL.toNanos();
+                    if (listed) {
+                        discoverShards(ShardIteratorType.TRIM_HORIZON);
+                        listedAt = System.nanoTime();
+                        finishedAtListing = finishedShards();
+                    }
                     busy = false;
-                    idle = true;
+                    idle = listed;
                     for (ShardWorker worker : new ArrayList<>(workers.values())) {
                         if (!worker.finished() && parentFinished(worker)) {
                             busy |= worker.step();
@@ -204,6 +216,16 @@ public final class StreamEventSource implements AutoCloseable {
             }
             roundMonitor.notifyAll();
         }
+    }
+
+    private boolean draining() {
+        synchronized (roundMonitor) {
+            return completedRounds < eagerUntilRound;
+        }
+    }
+
+    private long finishedShards() {
+        return workers.values().stream().filter(ShardWorker::finished).count();
     }
 
     /** Shards of an unknown parent (trimmed away, or never ours) start at once. */
