@@ -41,6 +41,8 @@ public final class StreamEventSource implements AutoCloseable {
     private long lastIdleRound = -1;
     /** Rounds up to this one run without an idle pause: those a caller of {@link #awaitIdle} waits for. */
     private long eagerUntilRound;
+    /** Callers of {@link #awaitIdle} waiting now. */
+    private int waiting;
     private Thread poller;
     private String lastError;
     /** When shards were last listed (nanoTime), and how many had ended then. */
@@ -124,19 +126,24 @@ public final class StreamEventSource implements AutoCloseable {
             // The rounds it waits for need not wait out idle pauses (the demo drains twice a simulated day).
             eagerUntilRound = Math.max(eagerUntilRound, firstCounting);
             roundMonitor.notifyAll();
-            while (lastIdleRound < firstCounting) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !isRunning()) {
-                    return false;
+            waiting++;
+            try {
+                while (lastIdleRound < firstCounting) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || !isRunning()) {
+                        return false;
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(roundMonitor, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
                 }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(roundMonitor, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+                return true;
+            } finally {
+                waiting--;
             }
-            return true;
         }
     }
 
@@ -220,7 +227,7 @@ public final class StreamEventSource implements AutoCloseable {
 
     private boolean draining() {
         synchronized (roundMonitor) {
-            return completedRounds < eagerUntilRound;
+            return waiting > 0;
         }
     }
 
