@@ -7,13 +7,12 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.rfm.RfmSegment;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the demo left behind: customers per stage and D1/D7/D30 retention over cohorts old enough,
@@ -42,10 +41,8 @@ public final class DemoSummary {
         for (RfmSegment segment : RfmSegment.values()) {
             s.segments.put(segment, segments.path(segment.name()).asInt());
         }
-        db.scanPaginator(b -> b.tableName(profilesTable).filterExpression("app = :a")
-                .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(appId)))).items()
-                .stream().filter(item -> item.containsKey("doc"))
-                .forEach(item -> s.add(Json.read(item.get("doc").s(), CustomerProfile.class), zone, today));
+        new ProfileStore(db, profilesTable).scan(0, 1, page -> page.stream().filter(p -> appId.equals(p.appId()))
+                .forEach(p -> s.add(p, zone, today)));
         s.write(out);
         writeCampaigns(campaignStatistics, out);
     }

@@ -1,24 +1,16 @@
 package com.mplifecycle.aws.store;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
-import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.json.PlainJson;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
 
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -36,24 +28,14 @@ public final class EventChunkCodec {
     public static final String RECEIVED = "rcv";
 
     /** First byte of a binary {@code ev}: raw deflate (RFC 1951) of the UTF-8 JSON. */
-    static final byte FORMAT_DEFLATE = 1;
-    /**
-     * One deflater per thread, reset per chunk: setting zlib up allocates about 270 KB of native state,
-     * more work than compressing a chunk. Fastest level: on a chunk's kilobyte it compresses within 3 %
-     * of the best.
-     */
-    private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(
-            () -> new Deflater(Deflater.BEST_SPEED, true));
+    static final byte FORMAT_DEFLATE = DeflatedJson.FORMAT_DEFLATE;
 
     private EventChunkCodec() {
     }
 
     /** The {@code ev} attribute of a chunk item: deflated binary when smaller than the JSON, else the JSON. */
     public static AttributeValue eventsAttribute(List<TrackedEvent> events) {
-        byte[] json = eventsJson(events).getBytes(StandardCharsets.UTF_8);
-        byte[] packed = deflate(json);
-        return packed.length < json.length ? AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(packed))
-                : AttributeValue.fromS(new String(json, StandardCharsets.UTF_8));
+        return DeflatedJson.attribute(eventsJson(events));
     }
 
     /** The events of an item's {@code ev} attribute, binary or string. */
@@ -81,10 +63,7 @@ public final class EventChunkCodec {
 
     /** The events of a binary {@code ev}: a format byte, then the deflated JSON. */
     public static List<TrackedEvent> parseEvents(byte[] packed) {
-        if (packed.length == 0 || packed[0] != FORMAT_DEFLATE) {
-            throw new IllegalArgumentException("unknown events format");
-        }
-        return parseEvents(new String(inflate(packed), StandardCharsets.UTF_8));
+        return parseEvents(DeflatedJson.text(packed, "events attribute"));
     }
 
     public static String eventsJson(List<TrackedEvent> events) {
@@ -153,47 +132,5 @@ public final class EventChunkCodec {
             return l.stream().map(EventChunkCodec::widenValue).toList();
         }
         return v;
-    }
-
-    private static byte[] deflate(byte[] json) {
-        Deflater deflater = DEFLATERS.get();
-        deflater.reset();
-        deflater.setInput(json);
-        deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 2 + 16);
-        out.write(FORMAT_DEFLATE);
-        byte[] buffer = new byte[Math.max(64, json.length)];
-        while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
-        }
-        return out.toByteArray();
-    }
-
-    /** Inflates after the format byte, refusing more than the JSON limits allow (a corrupt or hostile item). */
-    private static byte[] inflate(byte[] packed) {
-        Inflater inflater = new Inflater(true);
-        try {
-            inflater.setInput(packed, 1, packed.length - 1);
-            byte[] out = new byte[Math.max(256, packed.length * 4)];
-            int size = 0;
-            while (!inflater.finished()) {
-                if (size == out.length) {
-                    if (out.length >= Json.MAX_STRING_LENGTH) {
-                        throw new IllegalArgumentException("events attribute inflates beyond the limit");
-                    }
-                    out = Arrays.copyOf(out, Math.min(Json.MAX_STRING_LENGTH, out.length * 2));
-                }
-                int n = inflater.inflate(out, size, out.length - size);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new IllegalArgumentException("events attribute is truncated");
-                }
-                size += n;
-            }
-            return Arrays.copyOf(out, size);
-        } catch (DataFormatException e) {
-            throw new IllegalArgumentException("events attribute is not deflated data", e);
-        } finally {
-            inflater.end();
-        }
     }
 }

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Item ↔ profile mapping of the profiles table: the profile is one JSON document attribute
- * ({@code doc}), with the version and stage beside it for conditions and filters.
+ * ({@code doc}, deflated binary when smaller: see {@link DeflatedJson}), with the version and stage
+ * beside it for conditions and filters.
  */
 final class ProfileCodec {
     static final String VERSION = "v";
@@ -32,7 +33,7 @@ final class ProfileCodec {
         if (p.stage() != null) {
             item.put(STAGE, AttributeValue.fromS(p.stage().name()));
         }
-        item.put(DOC, AttributeValue.fromS(Json.write(p.toBuilder().version(0).build())));
+        item.put(DOC, DeflatedJson.attribute(Json.write(p.toBuilder().version(0).build())));
         return item;
     }
 
@@ -64,7 +65,7 @@ final class ProfileCodec {
     }
 
     static CustomerProfile profile(Map<String, AttributeValue> item) {
-        CustomerProfile p = Json.read(item.get(DOC).s(), CustomerProfile.class);
+        CustomerProfile p = Json.read(DeflatedJson.text(item.get(DOC), "profile document"), CustomerProfile.class);
         return p.toBuilder().version(Long.parseLong(item.get(VERSION).n())).build();
     }
 }
