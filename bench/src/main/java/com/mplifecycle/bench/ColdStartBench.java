@@ -24,9 +24,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mplifecycle.aws.admin.AdminKeys;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.store.BenchItems;
 import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.devtools.template.FunctionDefinition;
 import com.mplifecycle.devtools.wechat.WeChatStandIn;
+import com.mplifecycle.domain.lifecycle.Stage;
+import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
  * Figure 6: for each function of the template, a fresh JVM with only the launcher, Lambda's
@@ -88,7 +91,12 @@ final class ColdStartBench {
             admin.putObject("pathParameters").put("appId", Workload.APP).put("customerId", c.customerId());
             ((ObjectNode) admin.get("requestContext").get("http")).put("method", "GET");
             events.put("AdminFunction", admin.toString());
-            // the event path of dispatch (a stage change from the bus): the one a customer waits on
+            // the event path of dispatch (a stage change from the bus): the one a customer waits on, for a
+            // customer whose profile shows the change (else dispatch waits for the lifecycle's write to land)
+            Instant changedAt = Instant.parse("2026-03-01T19:00:00Z");
+            aws.client().putItem(b -> b.tableName(aws.names().valueOf("ProfilesTable")).item(BenchItems.profileItem(
+                    CustomerProfile.empty(Workload.APP, c.customerId()).toBuilder().stage(Stage.NEW, changedAt)
+                            .firstSeenAt(changedAt).lastActiveAt(changedAt).version(1).build())));
             events.put("DispatchFunction", Json.write(Map.of("version", "0", "id", "bench", "detail-type",
                     "CustomerStageChanged", "source", "mplifecycle.lifecycle", "account", "000000000000",
                     "time", "2026-03-01T19:00:00Z", "region", "us-east-1", "resources", List.of(),
