@@ -182,7 +182,8 @@ final class FanOutRun {
     /** Pass-1 samples per segment so that the merged sample keeps about the single-run capacity. */
     private ScoringRun engine(Progress run) {
         int capacity = Math.max(1, -Math.floorDiv(-RepeatSummarySample.DEFAULT_CAPACITY, run.totalSegments()));
-        return new ScoringRun(profiles, apps, statistics, decays, run.totalSegments() * threads, capacity, run.at());
+        return new ScoringRun(profiles, apps, statistics, decays, run.totalSegments() * threads, capacity,
+                ScoringRun.KEPT_BETWEEN_PASSES, run.at());
     }
 
     private List<Integer> scanSegments(Progress run, int segment) {

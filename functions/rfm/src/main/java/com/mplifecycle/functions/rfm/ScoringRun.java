@@ -32,10 +32,15 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  * scans again, rescores each page, publishes the page's decays (ten per PutEvents call), then
  * writes each changed profile conditionally on its version. A lost race reloads and redoes that
  * one profile; a decay EventBridge refused is not written, so the next run publishes it again.
- * Memory holds one page per segment plus the per-app tallies, whatever the table size.
+ * Memory holds one page per segment plus the per-app tallies, whatever the table size; a run of
+ * both passes over a table of up to {@link #KEPT_BETWEEN_PASSES} profiles keeps pass 1's pages for
+ * pass 2 instead of scanning again (a profile written in between fails its conditional write and is
+ * reloaded, as in a scan).
  */
 final class ScoringRun {
     static final int MAX_ATTEMPTS = 4;
+    /** Profiles a run keeps from pass 1 for pass 2: a few KB each on the heap, well inside the function's memory. */
+    static final int KEPT_BETWEEN_PASSES = 20_000;
 
     /** What a run did; {@code apps} are the stored run records by app id. */
     record Summary(long scanned, long written, long decayed, long conflicts, long failed,
@@ -48,6 +53,7 @@ final class ScoringRun {
     private final StageChangePublisher publisher;
     private final int segments;
     private final int sampleCapacity;
+    private final int keptBetweenPasses;
     private final Instant now;
     private final Map<String, AppTally> tallies = new ConcurrentHashMap<>();
     private final Map<String, AppScorer> scorers = new ConcurrentHashMap<>();
@@ -59,13 +65,18 @@ final class ScoringRun {
 
     ScoringRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
                int segments, Instant now) {
-        this(profiles, apps, statistics, publisher, segments, RepeatSummarySample.DEFAULT_CAPACITY, now);
+        this(profiles, apps, statistics, publisher, segments, RepeatSummarySample.DEFAULT_CAPACITY,
+                KEPT_BETWEEN_PASSES, now);
     }
 
-    /** A run over {@code segments} scan segments whose per-app BG/NBD samples hold {@code sampleCapacity}. */
+    /**
+     * A run over {@code segments} scan segments whose per-app BG/NBD samples hold {@code sampleCapacity},
+     * keeping up to {@code keptBetweenPasses} profiles from pass 1 for pass 2.
+     */
     ScoringRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
-               int segments, int sampleCapacity, Instant now) {
+               int segments, int sampleCapacity, int keptBetweenPasses, Instant now) {
         this.sampleCapacity = sampleCapacity;
+        this.keptBetweenPasses = keptBetweenPasses;
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
@@ -78,8 +89,21 @@ final class ScoringRun {
     Summary run() {
         long started = System.nanoTime();
         List<Integer> all = IntStream.range(0, segments).boxed().toList();
-        tally(all).forEach((appId, tally) -> scorers.put(appId, tally.freeze()));
-        score(all, Map.of());
+        Map<Integer, List<List<CustomerProfile>>> kept = new ConcurrentHashMap<>();
+        AtomicLong seen = new AtomicLong();
+        inParallel(all, segment -> profiles.scan(segment, segments, page -> {
+            page.forEach(this::tally);
+            if (seen.addAndGet(page.size()) <= keptBetweenPasses) {
+                kept.computeIfAbsent(segment, s -> new ArrayList<>()).add(page);
+            }
+        }));
+        tallies.forEach((appId, tally) -> scorers.put(appId, tally.freeze()));
+        if (seen.get() <= keptBetweenPasses) {
+            inParallel(all, segment -> kept.getOrDefault(segment, List.of()).forEach(this::rescore));
+        } else {
+            kept.clear();
+            score(all, Map.of());
+        }
         scorers.values().forEach(scorer -> {
             apps.putRfmRun(scorer.run());
             statistics.put(scorer.customerStatistics());
