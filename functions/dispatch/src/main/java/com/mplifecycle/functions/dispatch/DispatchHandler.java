@@ -131,8 +131,8 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
     private Optional<CustomerProfile> announced(String appId, String customerId, Instant at) {
         Optional<CustomerProfile> p = profiles.load(appId, customerId);
         long waited = 0;
-        for (long wait = STAGE_WRITE_FIRST_WAIT.toMillis(); at != null && waited < STAGE_WRITE_PATIENCE.toMillis()
-                && (p.isEmpty() || storedBefore(p.get(), at)); wait = Math.min(2 * wait, STAGE_WRITE_MAX_WAIT.toMillis())) {
+        long wait = STAGE_WRITE_FIRST_WAIT.toMillis();
+        while (at != null && waited < STAGE_WRITE_PATIENCE.toMillis() && (p.isEmpty() || storedBefore(p.get(), at))) {
             try {
                 Thread.sleep(wait);
             } catch (InterruptedException e) {
@@ -140,6 +140,7 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
                 break;
             }
             waited += wait;
+            wait = Math.min(2 * wait, STAGE_WRITE_MAX_WAIT.toMillis());
             p = profiles.load(appId, customerId);
         }
         return p;
