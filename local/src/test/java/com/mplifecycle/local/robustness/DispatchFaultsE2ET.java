@@ -71,6 +71,7 @@ class DispatchFaultsE2ET {
         }
 
         // Dispatch every 5-minute tick for an hour, then hourly through the next day's sending hours.
+        java.time.Instant secondRun = runtime.clock().instant().plus(java.time.Duration.ofMinutes(5));
         for (int run = 0; run < 40; run++) {
             assertEquals(200, api.post("/_local/run/DispatchFunction", "", null).status());
             api.post("/_local/drain", "", null);
@@ -116,7 +117,12 @@ class DispatchFaultsE2ET {
         assertEquals(0, lost);
         assertEquals(0, inconsistentCredits);
         assertTrue(unanswered.size() <= 1, "only the one delayed call goes unanswered: " + unanswered);
-        unanswered.forEach(o -> assertEquals(1, attempts.get(o), "an unanswered send is never resent"));
+        // The delayed call is one of the first run's ten faulted calls; it can be its customer's second call
+        // of that run (the token refresh after 40001 resends at once), but no later run calls that customer.
+        unanswered.forEach(o -> assertTrue(runtime.wechat().messages().stream()
+                .filter(m -> m.touser().equals(o)).allMatch(m -> m.receivedAt().isBefore(secondRun)),
+                "an unanswered send is never resent: " + runtime.wechat().messages().stream()
+                        .filter(m -> m.touser().equals(o)).toList()));
         for (String openid : refused) {
             // Injected faults may come first; the refusal itself is final.
             int refusedTimes = refusals.getOrDefault(openid, 0);
