@@ -60,7 +60,7 @@ final class DeflatedJson {
         return new String(inflate(packed, what), StandardCharsets.UTF_8);
     }
 
-    static byte[] deflate(byte[] json) {
+    private static byte[] deflate(byte[] json) {
         Deflater deflater = DEFLATERS.get();
         deflater.reset();
         deflater.setInput(json);

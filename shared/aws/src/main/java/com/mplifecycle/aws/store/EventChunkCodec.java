@@ -27,9 +27,6 @@ public final class EventChunkCodec {
     /** When ingest accepted the chunk, epoch ms: erasure compares it with its own time. */
     public static final String RECEIVED = "rcv";
 
-    /** First byte of a binary {@code ev}: raw deflate (RFC 1951) of the UTF-8 JSON. */
-    static final byte FORMAT_DEFLATE = DeflatedJson.FORMAT_DEFLATE;
-
     private EventChunkCodec() {
     }
 

@@ -47,7 +47,7 @@ class EventChunkCodecTest {
         assertNull(ev.s());
         int text = EventChunkCodec.eventsJson(events).getBytes(StandardCharsets.UTF_8).length;
         assertTrue(ev.b().asByteArray().length < text / 2, ev.b().asByteArray().length + " of " + text);
-        assertEquals(EventChunkCodec.FORMAT_DEFLATE, ev.b().asByteArray()[0]);
+        assertEquals(DeflatedJson.FORMAT_DEFLATE, ev.b().asByteArray()[0]);
     }
 
     @Test
