@@ -31,6 +31,7 @@ public final class BenchMain {
         boolean quick = false;
         Set<Integer> figures = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9));
         int rfmCustomers = 100_000;
+        int rfmSegments = 4;
         Path out = Path.of("BENCHMARKS.md");
         String command = System.getProperty("bench.command", "./bench/run " + String.join(" ", args));
         for (int i = 0; i < args.length; i++) {
@@ -41,6 +42,7 @@ public final class BenchMain {
                     Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::parseInt).forEach(figures::add);
                 }
                 case "--rfm-customers" -> rfmCustomers = Integer.parseInt(args[++i]);
+                case "--rfm-segments" -> rfmSegments = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--from" -> {
                     // regenerate the report from a saved run, measuring nothing
@@ -58,10 +60,11 @@ public final class BenchMain {
         if (quick && rfmCustomers == 100_000) {
             rfmCustomers = 5_000;
         }
-        run(quick, figures, rfmCustomers, out, command);
+        run(quick, figures, rfmCustomers, rfmSegments, out, command);
     }
 
-    private static void run(boolean quick, Set<Integer> figures, int rfmCustomers, Path out, String command)
+    private static void run(boolean quick, Set<Integer> figures, int rfmCustomers, int rfmSegments, Path out,
+                            String command)
             throws Exception {
         console = System.out;
         LogSink logs = new LogSink();
@@ -95,7 +98,7 @@ public final class BenchMain {
         }
         int customers = rfmCustomers;
         if (figures.contains(5) || figures.contains(9)) {
-            step("5 rfm", () -> report.rfm = new RfmBench().run(customers, 4));
+            step("5 rfm", () -> report.rfm = new RfmBench().run(customers, rfmSegments));
         }
         report.figures = figures;
         report.seconds = ChronoUnit.SECONDS.between(started, Instant.now());

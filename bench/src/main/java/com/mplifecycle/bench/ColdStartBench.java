@@ -35,7 +35,8 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  * Figure 6: for each function of the template, a fresh JVM with only the launcher, Lambda's
  * serialization library and the function's shaded jar on the class path, timed from process
  * spawn to the first handled event (sample events from {@code events/}), against a hello-world
- * handler jar started the same way. Local endpoints: DynamoDB Local, the local bus, the stand-in
+ * handler jar started the same way (and a stream-handler hello world, the like of the HTTP
+ * functions, for comparison). Local endpoints: DynamoDB Local, the local bus, the stand-in
  * WeChat. JVM flags as Lambda's Java runtime sets them (C1 only, serial GC).
  */
 final class ColdStartBench {
@@ -54,7 +55,8 @@ final class ColdStartBench {
         }
     }
 
-    record Result(Row hello, List<Row> functions, int repetitions) {
+    /** {@code helloStream}: the stream-handler hello world (null in runs saved before it existed). */
+    record Result(Row hello, List<Row> functions, int repetitions, Row helloStream) {
     }
 
     Result run(int repetitions) throws Exception {
@@ -63,6 +65,8 @@ final class ColdStartBench {
         Path classes = Path.of("bench/target/classes");
         Path launcherJar = jar(work.resolve("launcher.jar"), classes, "com/mplifecycle/bench/coldstart/Launcher.class");
         Path helloJar = jar(work.resolve("hello.jar"), classes, "com/mplifecycle/bench/coldstart/HelloHandler.class");
+        Path helloStreamJar = jar(work.resolve("hello-stream.jar"), classes,
+                "com/mplifecycle/bench/coldstart/HelloStreamHandler.class");
         // what Lambda's Java runtime brings itself: its serialization library (and joda-time, which that
         // library's event mixins load); both are on every class path here, hello world's included
         String serialization = classPathEntry("aws-lambda-java-serialization") + File.pathSeparator
@@ -138,12 +142,16 @@ final class ColdStartBench {
             Files.writeString(emptyEnv, "");
             Map<String, List<Double>> times = new LinkedHashMap<>();
             times.put("hello", new ArrayList<>());
+            times.put("helloStream", new ArrayList<>());
             ids.forEach(id -> times.put(id, new ArrayList<>()));
             String helloPath = String.join(File.pathSeparator, launcherJar.toString(), serialization,
                     helloJar.toString(), lambdaCore);
             // one untimed round first: the page cache holds the jars and the endpoints (DynamoDB Local in this
             // JVM) have served each call once, as AWS's endpoints always have
+            String helloStreamPath = String.join(File.pathSeparator, launcherJar.toString(), serialization,
+                    helloStreamJar.toString(), lambdaCore);
             spawn(helloPath, HELLO, helloEvent, emptyEnv);
+            spawn(helloStreamPath, HELLO_STREAM, helloEvent, emptyEnv);
             for (String id : ids) {
                 spawn(String.join(File.pathSeparator, launcherJar.toString(), serialization, jars.get(id).toString()),
                         aws.functions().get(id).handlerClass(), eventFiles.get(id), envFiles.get(id));
@@ -151,6 +159,7 @@ final class ColdStartBench {
             cpu.clear();
             for (int rep = 0; rep < repetitions; rep++) {
                 times.get("hello").add(spawn(helloPath, HELLO, helloEvent, emptyEnv));
+                times.get("helloStream").add(spawn(helloStreamPath, HELLO_STREAM, helloEvent, emptyEnv));
                 for (String id : ids) {
                     FunctionDefinition f = aws.functions().get(id);
                     times.get(id).add(spawn(String.join(File.pathSeparator, launcherJar.toString(), serialization,
@@ -160,6 +169,10 @@ final class ColdStartBench {
             double[] hp = phases.getOrDefault(HELLO, new double[3]);
             Row hello = new Row("hello world", helloJar.toString(), Files.size(helloJar), times.get("hello"), "",
                     hp[0], hp[1], (long) hp[2], cpu.getOrDefault(HELLO, List.of()));
+            double[] hsp = phases.getOrDefault(HELLO_STREAM, new double[3]);
+            Row helloStream = new Row("hello world, stream handler", helloStreamJar.toString(),
+                    Files.size(helloStreamJar), times.get("helloStream"), "", hsp[0], hsp[1], (long) hsp[2],
+                    cpu.getOrDefault(HELLO_STREAM, List.of()));
             List<Row> rows = new ArrayList<>();
             for (FunctionDefinition f : aws.functions().values()) {
                 Path jar = jars.get(f.logicalId());
@@ -168,11 +181,12 @@ final class ColdStartBench {
                         times.getOrDefault(f.logicalId(), List.of()), notes.getOrDefault(f.logicalId(), ""),
                         p[0], p[1], (long) p[2], cpu.getOrDefault(f.handlerClass(), List.of())));
             }
-            return new Result(hello, rows, repetitions);
+            return new Result(hello, rows, repetitions, helloStream);
         }
     }
 
     private static final String HELLO = "com.mplifecycle.bench.coldstart.HelloHandler";
+    private static final String HELLO_STREAM = "com.mplifecycle.bench.coldstart.HelloStreamHandler";
 
     /** Last run's phases per handler class: construct ms, first invoke ms, classes loaded. */
     private final Map<String, double[]> phases = new LinkedHashMap<>();

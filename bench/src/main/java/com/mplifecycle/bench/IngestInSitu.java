@@ -1,6 +1,5 @@
 package com.mplifecycle.bench;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.mplifecycle.aws.http.ApiRequest;
 import com.mplifecycle.aws.json.PlainJson;
 import com.mplifecycle.aws.store.EventChunk;
 import com.mplifecycle.aws.store.EventStore;
@@ -30,8 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Figure 1's analysis in situ: one client thread, CPU and allocation per request of four rungs run
  * interleaved in blocks, so that each rung pays the cache and allocator state of real traffic (the
  * hot-loop breakdown of each step alone understates it about threefold): the bare write; the same
- * chunk through {@link EventStore} (key digest, codec, compression); the handler called with the event
- * already deserialized; the full invocation (Lambda's serialization of event and answer, the context).
+ * chunk through {@link EventStore} (key digest, codec, compression); the handler called with the request
+ * already read; the full invocation (the event's JSON read, the answer's written, the context).
  */
 final class IngestInSitu {
     /** Rung → {CPU µs, KB allocated} per request, medians over blocks. */
@@ -40,8 +37,6 @@ final class IngestInSitu {
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean)
                 java.lang.management.ManagementFactory.getThreadMXBean();
         EventValidator validator = new EventValidator(clock);
-        PojoSerializer<APIGatewayV2HTTPEvent> events = LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class,
-                IngestInSitu.class.getClassLoader());
         EventStore store = new EventStore(bare, IngestBench.BARE_TABLE, ttl);
         Map<String, List<double[]>> samples = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
@@ -49,7 +44,7 @@ final class IngestInSitu {
             List<Workload.Request> requests = workload.requests(perBlock);
             List<Map<String, AttributeValue>> items = IngestBench.items(requests, validator, clock, ttl);
             List<EventChunk> chunks = new ArrayList<>();
-            List<APIGatewayV2HTTPEvent> parsed = new ArrayList<>();
+            List<ApiRequest> parsed = new ArrayList<>();
             for (Workload.Request r : requests) {
                 List<TrackedEvent> accepted = new ArrayList<>();
                 List<?> raw = (List<?>) ((Map<?, ?>) PlainJson.read(r.body())).get("events");
@@ -60,15 +55,15 @@ final class IngestInSitu {
                 }
                 chunks.add(new EventChunk(IngestBench.BARE_APP, r.customer().customerId(), r.customer().openid(),
                         accepted));
-                parsed.add(events.fromJson(new ByteArrayInputStream(r.eventJson().getBytes(StandardCharsets.UTF_8))));
+                parsed.add(ApiRequest.parse(r.eventJson().getBytes(StandardCharsets.UTF_8)));
             }
             Map<String, IntConsumer> rungs = new LinkedHashMap<>();
             rungs.put("bare BatchWriteItem of the item", i -> IngestBench.writeOne(bare, items.get(i)));
             rungs.put("+ chunk to item (key digest, events JSON, deflate): EventStore.write", i ->
                     store.write(List.of(chunks.get(i)), clock.instant()));
-            rungs.put("+ token, parse, validation, log line, answer: IngestHandler.handleRequest", i ->
-                    handler.handleRequest(parsed.get(i), null));
-            rungs.put("+ Lambda's serialization of event and answer, context: full invocation", i ->
+            rungs.put("+ token, parse, validation, log line, answer: IngestHandler.handle", i ->
+                    handler.handle(parsed.get(i)));
+            rungs.put("+ reading the event JSON, writing the answer's, context: full invocation", i ->
                     invoker.invoke(requests.get(i).eventJson(), LocalContext.start("IngestFunction", "us-east-1", 1024,
                             Duration.ofSeconds(15))));
             if (names.isEmpty()) {

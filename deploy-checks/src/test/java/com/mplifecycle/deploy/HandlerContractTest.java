@@ -18,19 +18,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.http.ApiRequest;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.devtools.template.FunctionDefinition;
 
-/** Every function's Handler is a class of the right shape for the events the template sends it. */
+/**
+ * Every function's Handler is a class of the right shape for the events the template sends it. HTTP
+ * API routes go to stream handlers that read the payload 2.0 JSON themselves ({@link ApiRequest});
+ * the other events to typed handlers whose input Lambda's serialization library builds.
+ */
 class HandlerContractTest {
     /** What Lambda can turn each event type's JSON into; a scheduled event is also fine as a Map or Object. */
     private static final Map<String, Set<Type>> INPUTS = Map.of(
-            "HttpApi", Set.of(APIGatewayV2HTTPEvent.class),
             "DynamoDB", Set.of(DynamodbEvent.class),
             "Schedule", Set.of(ScheduledEvent.class, Map.class, Object.class),
             "ScheduleV2", Set.of(ScheduledEvent.class, Map.class, Object.class),
@@ -45,7 +49,8 @@ class HandlerContractTest {
     void handler_ofEachFunction_isPublicRequestHandlerClass(FunctionDefinition function) throws Exception {
         Class<?> handler = Class.forName(function.handlerClass());
 
-        assertTrue(RequestHandler.class.isAssignableFrom(handler), handler + " implements RequestHandler");
+        assertTrue(RequestHandler.class.isAssignableFrom(handler) != RequestStreamHandler.class.isAssignableFrom(handler),
+                handler + " implements one of RequestHandler and RequestStreamHandler");
         assertTrue(Modifier.isPublic(handler.getModifiers()) && !Modifier.isAbstract(handler.getModifiers()),
                 handler + " is public and concrete");
         assertEquals("handleRequest", function.handler().substring(function.handler().indexOf("::") + 2));
@@ -63,12 +68,19 @@ class HandlerContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("functions")
     void handler_ofEachFunction_takesTheInputItsEventsSend(FunctionDefinition function) throws Exception {
-        Method handle = handleRequest(Class.forName(function.handlerClass()));
-        Type input = raw(handle.getGenericParameterTypes()[0]);
+        Class<?> handler = Class.forName(function.handlerClass());
 
         assertTrue(!function.events().isEmpty(), function.logicalId() + " has events");
         for (Map.Entry<String, Map<String, Object>> event : function.events().entrySet()) {
             String type = String.valueOf(event.getValue().get("Type"));
+            if ("HttpApi".equals(type)) {
+                assertTrue(RequestStreamHandler.class.isAssignableFrom(handler),
+                        () -> function.logicalId() + " event " + event.getKey() + " (HttpApi) needs a stream handler");
+                Method handle = handler.getMethod("handle", ApiRequest.class);
+                assertEquals(ApiResponse.class, handle.getReturnType(), function.logicalId() + " answers HTTP");
+                continue;
+            }
+            Type input = raw(handleRequest(handler).getGenericParameterTypes()[0]);
             Set<Type> accepted = INPUTS.get(type);
             assertTrue(accepted != null, () -> "no expected input for event type " + type + "; add it to INPUTS");
             assertTrue(accepted.contains(input), () -> function.logicalId() + " event " + event.getKey() + " ("
@@ -80,19 +92,31 @@ class HandlerContractTest {
     @MethodSource("functions")
     @SuppressWarnings("unchecked")
     void handler_ofEachFunction_answersWhatItsEventsExpect(FunctionDefinition function) throws Exception {
-        Type output = raw(handleRequest(Class.forName(function.handlerClass())).getGenericReturnType());
-
         for (Map<String, Object> event : function.events().values()) {
             Map<String, Object> properties = (Map<String, Object>) event.getOrDefault("Properties", Map.of());
             List<Object> responseTypes = (List<Object>) properties.getOrDefault("FunctionResponseTypes", List.of());
             if (responseTypes.contains("ReportBatchItemFailures")) {
+                Type output = raw(handleRequest(Class.forName(function.handlerClass())).getGenericReturnType());
                 assertEquals(StreamsEventResponse.class, output,
                         function.logicalId() + " reports batch item failures, so it answers StreamsEventResponse");
             }
-            if ("HttpApi".equals(event.get("Type"))) {
-                assertEquals(APIGatewayV2HTTPResponse.class, output, function.logicalId() + " answers HTTP");
-            }
         }
+    }
+
+    /** events/ holds the sample events of `sam local invoke`: the HTTP ones must read as their route's requests. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "session.json, POST /v1/session",
+        "ingest.json,  POST /v1/events",
+    })
+    void sampleEvent_ofEachHttpFunction_readsAsItsRoute(String file, String routeKey) throws Exception {
+        byte[] json = java.nio.file.Files.readAllBytes(TemplateText.path().resolveSibling("events").resolve(file));
+
+        ApiRequest request = ApiRequest.parse(json);
+
+        assertEquals(routeKey, request.routeKey());
+        assertEquals(routeKey.substring(0, routeKey.indexOf(' ')), request.method());
+        assertTrue(request.body() != null && request.body().length > 0, file + " has a body");
     }
 
     /** The handleRequest(I, Context) the runtime calls: the non-bridge one. */

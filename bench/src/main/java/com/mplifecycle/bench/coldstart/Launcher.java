@@ -23,8 +23,9 @@ import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFact
  * Cold start probe, run in a fresh JVM: {@code Launcher <handlerClass> <event.json> <env.properties>}
  * with the launcher, Lambda's serialization library and ONE deployable jar on the class path.
  * Builds the handler through its {@code (FunctionEnv)} constructor (or its no-argument one),
- * turns the event JSON into the handler's input type as the Java runtime does, invokes it once,
- * serializes the answer and prints {@code HANDLED} - the parent times spawn to that line.
+ * turns the event JSON into the handler's input type as the Java runtime does (a stream handler
+ * gets the bytes), invokes it once, serializes the answer and prints {@code HANDLED} - the parent
+ * times spawn to that line.
  * Only JDK, serialization-library and reflective calls: nothing of ours is linked in.
  */
 public final class Launcher {
@@ -43,19 +44,25 @@ public final class Launcher {
         props.forEach((k, v) -> env.put((String) k, (String) v));
         Object handler = construct(type, env);
         long t1 = System.nanoTime();
-        Type inputType = inputType(type);
-        PojoSerializer<Object> in = serializer(inputType, type.getClassLoader());
-        Object input = in.fromJson(new ByteArrayInputStream(event));
-        Method handle = null;
-        for (Method m : type.getMethods()) {
-            if (m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge()) {
-                handle = m;
-            }
-        }
-        Object result = handle.invoke(handler, input, null);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (result != null) {
-            serializer(result.getClass(), type.getClassLoader()).toJson(result, out);
+        Method stream = streamHandleRequest(type);
+        if (stream != null) {
+            // a stream handler: the runtime hands it the event's bytes, no serialization library involved
+            stream.invoke(handler, new ByteArrayInputStream(event), out, null);
+        } else {
+            Type inputType = inputType(type);
+            PojoSerializer<Object> in = serializer(inputType, type.getClassLoader());
+            Object input = in.fromJson(new ByteArrayInputStream(event));
+            Method handle = null;
+            for (Method m : type.getMethods()) {
+                if (m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge()) {
+                    handle = m;
+                }
+            }
+            Object result = handle.invoke(handler, input, null);
+            if (result != null) {
+                serializer(result.getClass(), type.getClassLoader()).toJson(result, out);
+            }
         }
         long t2 = System.nanoTime();
         System.out.println("HANDLED " + out.size() + " " + cpuMillis());
@@ -90,6 +97,17 @@ public final class Launcher {
         } catch (ClassNotFoundException | NoSuchMethodException e) {
             return type.getConstructor().newInstance();
         }
+    }
+
+    /** handleRequest(InputStream, OutputStream, Context) when the class is a RequestStreamHandler, else null. */
+    private static Method streamHandleRequest(Class<?> type) {
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals("handleRequest") && m.getParameterCount() == 3
+                    && m.getParameterTypes()[0] == InputStream.class) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static Type inputType(Class<?> type) {

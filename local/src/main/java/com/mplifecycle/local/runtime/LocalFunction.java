@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.devtools.invoke.LambdaInvoker;
 import com.mplifecycle.devtools.invoke.LocalContext;
@@ -33,10 +34,16 @@ final class LocalFunction {
         try {
             Class<?> type = Class.forName(definition.handlerClass());
             Object handler = type.getConstructor(FunctionEnv.class).newInstance(new FunctionEnv(environment, clock));
-            if (!(handler instanceof RequestHandler<?, ?> requestHandler)) {
-                throw new IllegalStateException(definition.handlerClass() + " is not a RequestHandler");
+            LambdaInvoker invoker;
+            if (handler instanceof RequestStreamHandler streamHandler) {
+                invoker = LambdaInvoker.of(streamHandler);
+            } else if (handler instanceof RequestHandler<?, ?> requestHandler) {
+                invoker = LambdaInvoker.of(requestHandler);
+            } else {
+                throw new IllegalStateException(definition.handlerClass() + " is neither a RequestHandler nor a "
+                        + "RequestStreamHandler");
             }
-            return new LocalFunction(definition, LambdaInvoker.of(requestHandler), environment);
+            return new LocalFunction(definition, invoker, environment);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot start " + definition.logicalId() + " ("
                     + definition.handlerClass() + "): " + e, e);

@@ -1,5 +1,8 @@
 package com.mplifecycle.functions.admin;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -7,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.admin.AdminKeys;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.http.ApiRequest;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.BadRequestException;
+import com.mplifecycle.aws.http.HttpApiCall;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
@@ -34,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * ({@code Authorization: Bearer <key>}): missing or unknown → 401, another app's → 403.
  * Routes are found by API Gateway's route key, so the template's routes and these are one list.
  */
-public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class AdminHandler implements RequestStreamHandler {
     private final AdminKeys keys;
     private final Map<String, AdminRoute> routes = new LinkedHashMap<>();
     private final JsonLogger log;
@@ -77,12 +80,16 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         routes.put("DELETE /v1/apps/{appId}/campaigns/{campaignId}", campaigns::delete);
     }
 
+    /** Lambda's entry: the HTTP API event in, the HTTP answer out. */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        ApiRequest http = new ApiRequest(event);
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApiCall.serve(input, output, this::handle);
+    }
+
+    public ApiResponse handle(ApiRequest http) {
         String requestId = http.requestId();
         try {
-            AdminRoute route = routes.get(event.getRouteKey());
+            AdminRoute route = routes.get(http.routeKey());
             if (route == null) {
                 return ApiResponses.error(404, "no such route", requestId);
             }
@@ -97,9 +104,9 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                         ? ApiResponses.error(403, "this key is for another app", requestId)
                         : ApiResponses.error(401, "missing or unknown admin key", requestId);
             }
-            APIGatewayV2HTTPResponse response = route.handle(new AdminRequest(appId, http, requestId));
-            log.info(requestId, "admin request", "route", event.getRouteKey(), "appId", appId,
-                    "status", response.getStatusCode());
+            ApiResponse response = route.handle(new AdminRequest(appId, http, requestId));
+            log.info(requestId, "admin request", "route", http.routeKey(), "appId", appId,
+                    "status", response.statusCode());
             return response;
         } catch (BadRequestException e) {
             return ApiResponses.error(e.status(), e.getMessage(), requestId);

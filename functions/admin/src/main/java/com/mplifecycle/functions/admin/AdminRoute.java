@@ -1,9 +1,9 @@
 package com.mplifecycle.functions.admin;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mplifecycle.aws.http.ApiResponse;
 
 /** One admin route's work, after authentication. */
 @FunctionalInterface
 interface AdminRoute {
-    APIGatewayV2HTTPResponse handle(AdminRequest request);
+    ApiResponse handle(AdminRequest request);
 }

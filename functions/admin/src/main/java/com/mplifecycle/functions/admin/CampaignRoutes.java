@@ -3,7 +3,7 @@ package com.mplifecycle.functions.admin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.JsonBody;
 import com.mplifecycle.aws.store.CampaignStore;
@@ -23,7 +23,7 @@ final class CampaignRoutes {
         this.campaigns = campaigns;
     }
 
-    APIGatewayV2HTTPResponse put(AdminRequest request) {
+    ApiResponse put(AdminRequest request) {
         String id = request.id("campaignId");
         Map<String, Object> json = JsonBody.object(request.http().body(), MAX_BODY_BYTES, "(a campaign)");
         CampaignReader.Result result = CampaignReader.read(id, json);
@@ -38,13 +38,13 @@ final class CampaignRoutes {
         return ApiResponses.json(200, CampaignJson.of(((CampaignReader.Valid) result).campaign()));
     }
 
-    APIGatewayV2HTTPResponse get(AdminRequest request) {
+    ApiResponse get(AdminRequest request) {
         return campaigns.get(request.appId(), request.id("campaignId"))
                 .map(c -> ApiResponses.json(200, CampaignJson.of(c)))
                 .orElseGet(() -> ApiResponses.error(404, "no such campaign", request.requestId()));
     }
 
-    APIGatewayV2HTTPResponse delete(AdminRequest request) {
+    ApiResponse delete(AdminRequest request) {
         return campaigns.delete(request.appId(), request.id("campaignId")) ? ApiResponses.noContent()
                 : ApiResponses.error(404, "no such campaign", request.requestId());
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.domain.stats.CampaignOutcomeCounts;
 import com.mplifecycle.domain.stats.CampaignOutcomes;
@@ -20,7 +20,7 @@ final class CampaignStatistics {
         this.counts = counts;
     }
 
-    APIGatewayV2HTTPResponse get(AdminRequest request) {
+    ApiResponse get(AdminRequest request) {
         String campaignId = request.id("campaignId");
         return counts.of(request.appId(), campaignId).map(o -> ApiResponses.json(200, view(request.appId(), o)))
                 .orElseGet(() -> ApiResponses.error(404, "no outcomes counted for this campaign", request.requestId()));

@@ -2,7 +2,7 @@ package com.mplifecycle.functions.admin;
 
 import java.time.Clock;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
@@ -24,12 +24,12 @@ final class CustomerRoutes {
     }
 
     /** Erases whatever is known about the customer; 204 also when nothing was (erasure is idempotent). */
-    APIGatewayV2HTTPResponse delete(AdminRequest request) {
+    ApiResponse delete(AdminRequest request) {
         erasure.erase(request.appId(), request.id("customerId"));
         return ApiResponses.noContent();
     }
 
-    APIGatewayV2HTTPResponse get(AdminRequest request) {
+    ApiResponse get(AdminRequest request) {
         String customerId = request.id("customerId");
         AppSettings settings = apps.settingsOrDefaults(request.appId());
         return profiles.load(request.appId(), customerId)

@@ -1,6 +1,6 @@
 package com.mplifecycle.functions.admin;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.JsonBody;
@@ -18,11 +18,11 @@ final class SettingsRoutes {
         this.apps = apps;
     }
 
-    APIGatewayV2HTTPResponse get(AdminRequest request) {
+    ApiResponse get(AdminRequest request) {
         return ApiResponses.json(200, SettingsBody.view(apps.settingsOrDefaults(request.appId())));
     }
 
-    APIGatewayV2HTTPResponse put(AdminRequest request) {
+    ApiResponse put(AdminRequest request) {
         JsonNode body = Json.MAPPER.valueToTree(JsonBody.object(request.http().body(), MAX_BODY_BYTES,
                 "{\"timeZone\": ..., \"lifecycle\": {...}, \"push\": {...}}"));
         AppSettings next = SettingsBody.apply(apps.settingsOrDefaults(request.appId()), body);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.FunnelStore;
@@ -40,7 +40,7 @@ final class StatisticsRoutes {
         this.clock = clock;
     }
 
-    APIGatewayV2HTTPResponse stages(AdminRequest request) {
+    ApiResponse stages(AdminRequest request) {
         Optional<RfmRun> run = apps.rfmRun(request.appId());
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Stage s : Stage.values()) {
@@ -49,7 +49,7 @@ final class StatisticsRoutes {
         return answer(request, "stages", counts, Computed.of(Computed.SCHEDULED_RUN, run.map(RfmRun::ranAt).orElse(null)));
     }
 
-    APIGatewayV2HTTPResponse segments(AdminRequest request) {
+    ApiResponse segments(AdminRequest request) {
         Optional<RfmRun> run = apps.rfmRun(request.appId());
         Map<String, Long> counts = new LinkedHashMap<>();
         for (RfmSegment s : RfmSegment.values()) {
@@ -58,7 +58,7 @@ final class StatisticsRoutes {
         return answer(request, "segments", counts, Computed.of(Computed.SCHEDULED_RUN, run.map(RfmRun::ranAt).orElse(null)));
     }
 
-    APIGatewayV2HTTPResponse retention(AdminRequest request) {
+    ApiResponse retention(AdminRequest request) {
         DateRange range = DateRange.of(request);
         Optional<CustomerStatistics> stats = statistics.customerStatistics(request.appId());
         Map<LocalDate, RetentionCohort> byDay = new LinkedHashMap<>();
@@ -82,7 +82,7 @@ final class StatisticsRoutes {
         return ApiResponses.json(200, body);
     }
 
-    APIGatewayV2HTTPResponse repurchase(AdminRequest request) {
+    ApiResponse repurchase(AdminRequest request) {
         Optional<CustomerStatistics> stats = statistics.customerStatistics(request.appId());
         List<RepurchaseMonth> months = stats.map(CustomerStatistics::repurchase).orElse(List.of());
         long buyers = months.stream().mapToLong(RepurchaseMonth::buyers).sum();
@@ -110,7 +110,7 @@ final class StatisticsRoutes {
      * day of the range they took it after all the steps before it, that day (steps are taken in
      * order within one local day, like a visit). {@code byDay}: the same per day.
      */
-    APIGatewayV2HTTPResponse funnel(AdminRequest request) {
+    ApiResponse funnel(AdminRequest request) {
         DateRange range = DateRange.of(request);
         FunnelReach counts = funnel.counts(request.appId(), range.from(), range.to());
         List<Map<String, Object>> days = new ArrayList<>();
@@ -134,7 +134,7 @@ final class StatisticsRoutes {
         return steps;
     }
 
-    private static APIGatewayV2HTTPResponse answer(AdminRequest request, String name, Object counts,
+    private static ApiResponse answer(AdminRequest request, String name, Object counts,
                                                    Map<String, Object> computed) {
         Map<String, Object> body = base(request);
         body.put(name, counts);

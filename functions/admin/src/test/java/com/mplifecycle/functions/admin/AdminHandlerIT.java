@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mplifecycle.aws.http.ApiRequest;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.admin.AdminKeys;
 import com.mplifecycle.aws.config.FunctionEnv;
@@ -97,13 +97,13 @@ class AdminHandlerIT {
         aws.close();
     }
 
-    private static APIGatewayV2HTTPResponse get(String appId, String customerId, String key) {
+    private static ApiResponse get(String appId, String customerId, String key) {
         Map<String, String> headers = new HashMap<>();
         if (key != null) {
             headers.put("authorization", "Bearer " + key);
         }
-        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRouteKey(ROUTE).withHeaders(headers)
-                .withPathParameters(Map.of("appId", appId, "customerId", customerId)).build(), null);
+        return handler.handle(new ApiRequest(null, ROUTE, ROUTE.substring(0, ROUTE.indexOf(' ')), headers,
+                Map.of("appId", appId, "customerId", customerId), null, null, false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -121,12 +121,12 @@ class AdminHandlerIT {
             default -> null;
         };
 
-        assertEquals(status, get("shop", "c_1", key).getStatusCode());
+        assertEquals(status, get("shop", "c_1", key).statusCode());
     }
 
     @Test
     void get_profile_hasTheDocumentedFields() {
-        JsonNode body = Json.read(get("shop", "c_1", shopKey).getBody(), JsonNode.class);
+        JsonNode body = Json.read(get("shop", "c_1", shopKey).body(), JsonNode.class);
 
         assertEquals("GROWING", body.get("stage").asText());
         assertEquals(1, body.get("orders").asInt());
@@ -140,7 +140,7 @@ class AdminHandlerIT {
 
     @Test
     void get_profile_rfmAndChurnFollowFromTheLastRunRecord() {
-        JsonNode body = Json.read(get("shop", "c_2", shopKey).getBody(), JsonNode.class);
+        JsonNode body = Json.read(get("shop", "c_2", shopKey).body(), JsonNode.class);
 
         JsonNode rfm = body.get("rfm");
         assertEquals(3, rfm.get("frequency").asInt());
@@ -162,7 +162,7 @@ class AdminHandlerIT {
 
     @Test
     void get_profile_orderAfterTheRun_noScoresUntilTheNextRun() {
-        JsonNode body = Json.read(get("shop", "c_1", shopKey).getBody(), JsonNode.class);
+        JsonNode body = Json.read(get("shop", "c_1", shopKey).body(), JsonNode.class);
 
         assertTrue(body.get("rfm").isNull(), body.toString());
         assertTrue(body.get("churn").isNull(), body.toString());
@@ -170,8 +170,8 @@ class AdminHandlerIT {
 
     @Test
     void get_unknownCustomerOrTraversal_404Or400() {
-        assertEquals(404, get("shop", "c_nobody", shopKey).getStatusCode());
-        assertEquals(400, get("shop", "..%2F..%2Fc_1", shopKey).getStatusCode());
-        assertEquals(400, get("../shop", "c_1", shopKey).getStatusCode());
+        assertEquals(404, get("shop", "c_nobody", shopKey).statusCode());
+        assertEquals(400, get("shop", "..%2F..%2Fc_1", shopKey).statusCode());
+        assertEquals(400, get("../shop", "c_1", shopKey).statusCode());
     }
 }

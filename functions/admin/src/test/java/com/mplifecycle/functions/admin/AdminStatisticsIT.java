@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mplifecycle.aws.http.ApiRequest;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.admin.AdminKeys;
 import com.mplifecycle.aws.config.FunctionEnv;
@@ -167,21 +167,21 @@ class AdminStatisticsIT {
         aws.close();
     }
 
-    private static APIGatewayV2HTTPResponse call(String routeKey, String appId, String key, Map<String, String> query,
+    private static ApiResponse call(String routeKey, String appId, String key, Map<String, String> query,
                                                  String body) {
         Map<String, String> headers = new HashMap<>();
         if (key != null) {
             headers.put("authorization", "Bearer " + key);
         }
         Map<String, String> path = new HashMap<>(Map.of("appId", appId, "customerId", "c_1", "campaignId", "winback"));
-        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withRouteKey(routeKey).withHeaders(headers)
-                .withPathParameters(path).withQueryStringParameters(query).withBody(body).build(), null);
+        return handler.handle(new ApiRequest(null, routeKey, routeKey.substring(0, routeKey.indexOf(' ')), headers,
+                path, query, body, false));
     }
 
     private static JsonNode get(String route, Map<String, String> query) {
-        APIGatewayV2HTTPResponse r = call("GET /v1/apps/{appId}/" + route, "shop", shopKey, query, null);
-        assertEquals(200, r.getStatusCode(), r.getBody());
-        return Json.read(r.getBody(), JsonNode.class);
+        ApiResponse r = call("GET /v1/apps/{appId}/" + route, "shop", shopKey, query, null);
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.read(r.body(), JsonNode.class);
     }
 
     static Stream<Arguments> newRoutes() {
@@ -197,11 +197,11 @@ class AdminStatisticsIT {
     void newRoutes_authMatrix(String route) {
         Map<String, String> query = Map.of("from", "2026-03-01", "to", "2026-03-02");
 
-        assertEquals(401, call(route, "other", null, query, "{}").getStatusCode(), "no key");
-        assertEquals(401, call(route, "other", "mk_not-a-real-key-at-all-0000000", query, "{}").getStatusCode(),
+        assertEquals(401, call(route, "other", null, query, "{}").statusCode(), "no key");
+        assertEquals(401, call(route, "other", "mk_not-a-real-key-at-all-0000000", query, "{}").statusCode(),
                 "unknown key");
-        assertEquals(403, call(route, "other", shopKey, query, "{}").getStatusCode(), "another app's key");
-        int status = call(route, "other", otherKey, query, "{}").getStatusCode();
+        assertEquals(403, call(route, "other", shopKey, query, "{}").statusCode(), "another app's key");
+        int status = call(route, "other", otherKey, query, "{}").statusCode();
         assertTrue(status == 200 || status == 204 || status == 404, "right key: " + status);
     }
 
@@ -244,13 +244,13 @@ class AdminStatisticsIT {
 
     @Test
     void retention_badRange_400WithField() {
-        APIGatewayV2HTTPResponse r = call("GET /v1/apps/{appId}/stats/retention", "shop", shopKey,
+        ApiResponse r = call("GET /v1/apps/{appId}/stats/retention", "shop", shopKey,
                 Map.of("from", "2026-03-05", "to", "2026-03-01"), null);
 
-        assertEquals(400, r.getStatusCode());
-        assertEquals("to", Json.read(r.getBody(), JsonNode.class).get("field").asText());
+        assertEquals(400, r.statusCode());
+        assertEquals("to", Json.read(r.body(), JsonNode.class).get("field").asText());
         assertEquals(400, call("GET /v1/apps/{appId}/stats/funnel", "shop", shopKey, Map.of("from", "2026-3-1",
-                "to", "2026-03-02"), null).getStatusCode());
+                "to", "2026-03-02"), null).statusCode());
     }
 
     @Test
@@ -323,10 +323,10 @@ class AdminStatisticsIT {
     @Test
     void settings_getDefaultsPutOneFieldKeepsTheRest() {
         JsonNode before = get("settings", null);
-        APIGatewayV2HTTPResponse put = call("PUT /v1/apps/{appId}/settings", "shop", shopKey, null,
+        ApiResponse put = call("PUT /v1/apps/{appId}/settings", "shop", shopKey, null,
                 "{\"timeZone\":\"Europe/Berlin\",\"lifecycle\":{\"newDays\":5},\"push\":{\"quietFrom\":\"21:30\"}}");
 
-        assertEquals(200, put.getStatusCode(), put.getBody());
+        assertEquals(200, put.statusCode(), put.body());
         JsonNode after = get("settings", null);
         assertEquals("Asia/Shanghai", before.get("timeZone").asText());
         assertEquals("Europe/Berlin", after.get("timeZone").asText());
@@ -347,9 +347,9 @@ class AdminStatisticsIT {
                 "{\"push\":{\"quietUntil\":\"8am\"}}", "push.quietUntil",
                 "{\"colour\":\"red\"}", "colour");
         cases.forEach((body, field) -> {
-            APIGatewayV2HTTPResponse r = call("PUT /v1/apps/{appId}/settings", "other", otherKey, null, body);
-            assertEquals(400, r.getStatusCode(), body);
-            JsonNode answer = Json.read(r.getBody(), JsonNode.class);
+            ApiResponse r = call("PUT /v1/apps/{appId}/settings", "other", otherKey, null, body);
+            assertEquals(400, r.statusCode(), body);
+            JsonNode answer = Json.read(r.body(), JsonNode.class);
             assertEquals(field, answer.get("field").asText(), body);
             assertTrue(!answer.get("reason").asText().isEmpty(), body);
         });

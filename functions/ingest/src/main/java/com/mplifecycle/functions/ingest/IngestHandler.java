@@ -1,5 +1,8 @@
 package com.mplifecycle.functions.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,17 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.auth.SessionClaims;
 import com.mplifecycle.aws.auth.SessionTokens;
 import com.mplifecycle.aws.auth.TokenRejectedException;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.http.ApiRequest;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.BadRequestException;
+import com.mplifecycle.aws.http.HttpApiCall;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.secrets.Secrets;
 import com.mplifecycle.aws.store.EventChunk;
@@ -32,7 +35,7 @@ import com.mplifecycle.domain.event.TrackedEvent;
  * {@code POST /v1/events}: checks the customer's session token, validates each event, stores the
  * accepted ones as one chunk and answers 202 with what was accepted and why the rest was not.
  */
-public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class IngestHandler implements RequestStreamHandler {
     static final int MAX_BODY_BYTES = 256 * 1024;
     static final int DEFAULT_TTL_DAYS = 400;
 
@@ -60,9 +63,13 @@ public final class IngestHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.log = new JsonLogger("ingest", clock);
     }
 
+    /** Lambda's entry: the HTTP API event in, the HTTP answer out. */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        ApiRequest request = new ApiRequest(event);
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApiCall.serve(input, output, this::handle);
+    }
+
+    public ApiResponse handle(ApiRequest request) {
         String requestId = request.requestId();
         try {
             byte[] body = request.body();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.mplifecycle.aws.http.ApiRequest;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.auth.SessionTokens;
 import com.mplifecycle.aws.config.FunctionEnv;
@@ -63,15 +63,13 @@ class IngestHandlerIT {
         token = tokens.issue("shop", customerId, openid);
     }
 
-    private static APIGatewayV2HTTPResponse post(String body, String bearer) {
+    private static ApiResponse post(String body, String bearer) {
         Map<String, String> headers = new HashMap<>();
         headers.put("content-type", "application/json");
         if (bearer != null) {
             headers.put("Authorization", "Bearer " + bearer);
         }
-        return handler.handleRequest(APIGatewayV2HTTPEvent.builder().withBody(body).withHeaders(headers)
-                .withIsBase64Encoded(false).withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId("req-1").build()).build(), null);
+        return handler.handle(new ApiRequest("req-1", "POST /v1/events", "POST", headers, null, null, body, false));
     }
 
     private static String launch(String id, Instant at) {
@@ -88,15 +86,15 @@ class IngestHandlerIT {
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("shop#" + customerId)))).items();
     }
 
-    private static JsonNode json(APIGatewayV2HTTPResponse r) {
-        return Json.read(r.getBody(), JsonNode.class);
+    private static JsonNode json(ApiResponse r) {
+        return Json.read(r.body(), JsonNode.class);
     }
 
     @Test
     void post_validBatch_202AndOneChunkWithAllEvents() {
-        APIGatewayV2HTTPResponse r = post(batch(launch("a", NOW), launch("b", NOW.plusSeconds(1))), token);
+        ApiResponse r = post(batch(launch("a", NOW), launch("b", NOW.plusSeconds(1))), token);
 
-        assertEquals(202, r.getStatusCode());
+        assertEquals(202, r.statusCode());
         assertEquals(2, json(r).get("accepted").asInt());
         List<Map<String, AttributeValue>> chunks = storedChunks();
         assertEquals(1, chunks.size());
@@ -110,9 +108,9 @@ class IngestHandlerIT {
         String body = batch(launch("a", NOW), launch("b", NOW.plusSeconds(1)));
 
         post(body, token);
-        APIGatewayV2HTTPResponse retry = post(body, token);
+        ApiResponse retry = post(body, token);
 
-        assertEquals(202, retry.getStatusCode());
+        assertEquals(202, retry.statusCode());
         assertEquals(1, storedChunks().size());
     }
 
@@ -122,9 +120,9 @@ class IngestHandlerIT {
                 + ",\"props\":{\"orderId\":\"o1\",\"amountFen\":\"9.9\"}}";
         String old = launch("d", NOW.minus(Duration.ofDays(40)));
 
-        APIGatewayV2HTTPResponse r = post(batch(launch("a", NOW), bad, old), token);
+        ApiResponse r = post(batch(launch("a", NOW), bad, old), token);
 
-        assertEquals(202, r.getStatusCode());
+        assertEquals(202, r.statusCode());
         JsonNode body = json(r);
         assertEquals(1, body.get("accepted").asInt());
         assertEquals(1, body.get("rejected").get(0).get("index").asInt());
@@ -136,9 +134,9 @@ class IngestHandlerIT {
 
     @Test
     void post_allRejected_400WithReasonsAndStoresNothing() {
-        APIGatewayV2HTTPResponse r = post(batch("{\"eventId\":\"x\",\"type\":\"nope\",\"ts\":1}"), token);
+        ApiResponse r = post(batch("{\"eventId\":\"x\",\"type\":\"nope\",\"ts\":1}"), token);
 
-        assertEquals(400, r.getStatusCode());
+        assertEquals(400, r.statusCode());
         assertEquals("unknown event type", json(r).get("rejected").get(0).get("reason").asText());
         assertEquals(0, json(r).get("accepted").asInt());
         assertTrue(storedChunks().isEmpty());
@@ -162,7 +160,7 @@ class IngestHandlerIT {
         assertEquals("bad token signature", json(post(body, forged)).get("error").asText());
         assertEquals("unsupported token algorithm", json(post(body, none)).get("error").asText());
         assertEquals("expired token", json(post(body, past.issue("shop", customerId, "o"))).get("error").asText());
-        assertEquals(401, post(body, otherKey.issue("shop", customerId, "o")).getStatusCode());
+        assertEquals(401, post(body, otherKey.issue("shop", customerId, "o")).statusCode());
         assertTrue(storedChunks().isEmpty());
     }
 
@@ -174,12 +172,12 @@ class IngestHandlerIT {
         }
         String huge = "{\"events\":[" + launch("a", NOW) + "],\"pad\":\"" + "x".repeat(300 * 1024) + "\"}";
 
-        assertEquals(400, post("{\"events\":[", token).getStatusCode());
+        assertEquals(400, post("{\"events\":[", token).statusCode());
         assertEquals("body is not valid JSON", json(post("{\"events\":[", token)).get("error").asText());
         assertEquals("events must be an array", json(post("{\"events\":{}}", token)).get("error").asText());
-        assertEquals(413, post(batch(many.toArray(String[]::new)), token).getStatusCode());
-        assertEquals(413, post(huge, token).getStatusCode());
-        assertEquals(400, post("[" .repeat(100) + "]".repeat(100), token).getStatusCode());
+        assertEquals(413, post(batch(many.toArray(String[]::new)), token).statusCode());
+        assertEquals(413, post(huge, token).statusCode());
+        assertEquals(400, post("[" .repeat(100) + "]".repeat(100), token).statusCode());
         assertTrue(storedChunks().isEmpty());
     }
 }

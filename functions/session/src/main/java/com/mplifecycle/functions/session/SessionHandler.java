@@ -1,20 +1,23 @@
 package com.mplifecycle.functions.session;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.auth.SessionTokens;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.http.ApiRequest;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.BadRequestException;
+import com.mplifecycle.aws.http.HttpApiCall;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.secrets.Secrets;
 import com.mplifecycle.aws.secrets.WeChatAppCredentials;
@@ -28,7 +31,7 @@ import com.mplifecycle.domain.profile.CustomerIds;
  * WeChat's {@code jscode2session} and answers a signed session token. WeChat answers errors with
  * HTTP 200 and an errcode, which map to the statuses a mini-program can act on.
  */
-public final class SessionHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SessionHandler implements RequestStreamHandler {
     /** Well inside API Gateway's 30 s and the function's timeout. */
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -50,9 +53,13 @@ public final class SessionHandler implements RequestHandler<APIGatewayV2HTTPEven
         this.log = new JsonLogger("session", env.clock());
     }
 
+    /** Lambda's entry: the HTTP API event in, the HTTP answer out. */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        ApiRequest request = new ApiRequest(event);
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApiCall.serve(input, output, this::handle);
+    }
+
+    public ApiResponse handle(ApiRequest request) {
         String requestId = request.requestId();
         try {
             LoginRequest login = LoginRequest.parse(request.body());

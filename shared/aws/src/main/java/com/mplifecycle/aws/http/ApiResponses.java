@@ -3,7 +3,6 @@ package com.mplifecycle.aws.http;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.mplifecycle.aws.json.PlainJson;
 
 /** JSON answers of the HTTP API; every error carries a status and a reason. */
@@ -13,22 +12,18 @@ public final class ApiResponses {
     private ApiResponses() {
     }
 
-    public static APIGatewayV2HTTPResponse json(int status, Object body) {
-        return APIGatewayV2HTTPResponse.builder()
-                .withStatusCode(status)
-                .withHeaders(JSON_HEADERS)
-                .withBody(PlainJson.writeWithNulls(body))
-                .build();
+    public static ApiResponse json(int status, Object body) {
+        return new ApiResponse(status, JSON_HEADERS, PlainJson.writeWithNulls(body));
     }
 
-    public static APIGatewayV2HTTPResponse error(int status, String reason, String requestId) {
+    public static ApiResponse error(int status, String reason, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", reason);
         body.put("requestId", requestId);
         return json(status, body);
     }
 
-    public static APIGatewayV2HTTPResponse noContent() {
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).build();
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, Map.of(), null);
     }
 }
