@@ -114,7 +114,7 @@ final class DispatchBench {
 
     private static void timeOurs(DispatchHandler handler, double[] out) {
         long t0 = System.nanoTime();
-        Map<String, Object> counts = handler.handleRequest(Map.of("detail-type", "Scheduled Event",
+        Map<String, Object> counts = handler.handle(Map.of("detail-type", "Scheduled Event",
                 "source", "aws.scheduler"), null);
         out[1] = (System.nanoTime() - t0) / 1e9;
         out[0] = ((Number) counts.get("sent")).doubleValue();

@@ -177,7 +177,7 @@ final class RfmBench {
 
     private static Run run(RfmHandler handler) {
         CpuMeter meter = new CpuMeter();
-        Map<String, Object> counts = handler.handleRequest(Map.of(), null);
+        Map<String, Object> counts = handler.handle(Map.of(), null);
         CpuMeter.Split cpu = meter.stop();
         return new Run((Long) counts.get("scanned"), (Long) counts.get("written"), (Long) counts.get("decayed"),
                 (Long) counts.get("elapsedMs"), cpu);

@@ -1,5 +1,8 @@
 package com.mplifecycle.functions.dispatch;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +15,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.json.JsonObjectCall;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.secrets.Secrets;
 import com.mplifecycle.aws.store.AppStore;
@@ -40,7 +44,7 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  * stage change just before it writes the profile, so the event can arrive first: the event path re-reads
  * the profile for a moment until it shows the change.
  */
-public final class DispatchHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class DispatchHandler implements RequestStreamHandler {
     static final int SCAN_SEGMENTS = 4;
     public static final int WORKERS = 16;
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -91,8 +95,13 @@ public final class DispatchHandler implements RequestHandler<Map<String, Object>
         this.log = new JsonLogger("dispatch", clock);
     }
 
+    /** Lambda's entry: the event's JSON object in, the counts out. */
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonObjectCall.serve(input, output, event -> handle(event, context));
+    }
+
+    public Map<String, Object> handle(Map<String, Object> event, Context context) {
         String requestId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
         Instant now = clock.instant();
         DispatchTally tally = new DispatchTally();

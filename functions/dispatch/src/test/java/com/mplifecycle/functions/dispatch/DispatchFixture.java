@@ -112,7 +112,7 @@ final class DispatchFixture implements AutoCloseable {
     }
 
     Map<String, Object> runSchedule(DispatchHandler handler) {
-        return handler.handleRequest(Map.of("detail-type", "Scheduled Event", "source", "aws.scheduler"), null);
+        return handler.handle(Map.of("detail-type", "Scheduled Event", "source", "aws.scheduler"), null);
     }
 
     long sentTo(String customerId) {

@@ -92,7 +92,7 @@ class DispatchHandlerIT {
         a.get();
         b.get();
         f.runSchedule(handler);
-        handler.handleRequest(stageChanged("twice", "twice_c_1", DispatchFixture.MORNING.minus(Duration.ofDays(30))),
+        handler.handle(stageChanged("twice", "twice_c_1", DispatchFixture.MORNING.minus(Duration.ofDays(30))),
                 null);
 
         assertEquals(1, f.sentTo("twice_c_1"));
@@ -142,14 +142,14 @@ class DispatchHandlerIT {
             DispatchHandler viaCounter = f.handler(Map.of("AWS_ENDPOINT_URL_DYNAMODB", counter.endpoint().toString()),
                     "hush");
             // at one instant, so the other tests' customers in this table are the same to both runs below
-            viaCounter.handleRequest(Map.of(), null);
+            viaCounter.handle(Map.of(), null);
             long before = counter.counts()[0];
-            viaCounter.handleRequest(Map.of(), null);
+            viaCounter.handle(Map.of(), null);
             long nothingDue = counter.counts()[0] - before;
             f.cartCustomer("hush", "hush_c_1", nine, 1); // due at 23:00
             before = counter.counts()[0];
 
-            Map<String, Object> counts = viaCounter.handleRequest(Map.of(), null);
+            Map<String, Object> counts = viaCounter.handle(Map.of(), null);
 
             assertTrue((Integer) counts.get("deferred") >= 1, counts.toString());
             assertEquals(nothingDue, counter.counts()[0] - before, "the same calls as when nothing was due");
@@ -165,7 +165,7 @@ class DispatchHandlerIT {
         }
         f.advance(Duration.ofHours(2));
 
-        counting.handleRequest(Map.of(), null);
+        counting.handle(Map.of(), null);
 
         VariantOutcome v = new DynamoDbCampaignOutcomeCounts(f.aws.client(), "AppsTable").of("many", "cart")
                 .orElseThrow().variants().get(0);
@@ -239,7 +239,7 @@ class DispatchHandlerIT {
         CustomerProfile p = f.cartCustomer("stage", "stage_c_1", DispatchFixture.MORNING.minus(Duration.ofDays(20)), 1);
         f.profiles.save(p.toBuilder().cart(null).stage(Stage.DECLINING, f.now.get()).build()).orElseThrow();
 
-        handler.handleRequest(stageChanged("stage", "stage_c_1", f.now.get()), null);
+        handler.handle(stageChanged("stage", "stage_c_1", f.now.get()), null);
 
         assertEquals(1, f.sentTo("stage_c_1"));
         assertEquals("winback", f.only("stage", "stage_c_1").campaignId());
@@ -262,7 +262,7 @@ class DispatchHandlerIT {
             f.profiles.save(p.toBuilder().cart(null).stage(Stage.DECLINING, declinedAt).build()).orElseThrow();
         });
 
-        handler.handleRequest(stageChanged("stage", "stage_c_2", declinedAt), null);
+        handler.handle(stageChanged("stage", "stage_c_2", declinedAt), null);
         write.get();
 
         assertEquals(1, f.sentTo("stage_c_2"));

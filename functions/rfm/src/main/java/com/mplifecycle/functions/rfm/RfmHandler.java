@@ -1,17 +1,21 @@
 package com.mplifecycle.functions.rfm;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.bus.RfmSegmentPublisher;
 import com.mplifecycle.aws.bus.RfmSegmentPublisher.SegmentRequest;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.json.JsonObjectCall;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
@@ -36,7 +40,7 @@ import com.mplifecycle.aws.store.StatisticsStore;
  * </ul>
  * Scale and measurements: docs/rfm.md.
  */
-public final class RfmHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class RfmHandler implements RequestStreamHandler {
     static final int DEFAULT_SEGMENTS = 4;
     static final String SEGMENTS_VARIABLE = "RFM_SCAN_SEGMENTS";
     static final int DEFAULT_TOTAL_SEGMENTS = 16;
@@ -93,8 +97,13 @@ public final class RfmHandler implements RequestHandler<Map<String, Object>, Map
         this.log = log;
     }
 
+    /** Lambda's entry: the event's JSON object in, the counts out. */
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonObjectCall.serve(input, output, event -> handle(event, context));
+    }
+
+    public Map<String, Object> handle(Map<String, Object> input, Context context) {
         String requestId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
         Map<String, Object> result;
         if (input != null && RfmSegmentPublisher.DETAIL_TYPE.equals(input.get("detail-type"))) {

@@ -102,7 +102,7 @@ class FanOutRunIT {
     private int deliver(RfmHandler handler, int from) {
         int delivered = from;
         for (List<JsonNode> pending = requests(); delivered < pending.size(); pending = requests()) {
-            handler.handleRequest(envelope(pending.get(delivered++)), null);
+            handler.handle(envelope(pending.get(delivered++)), null);
         }
         return delivered;
     }
@@ -146,7 +146,7 @@ class FanOutRunIT {
     @Test
     void fanOut_fourSegments_storesSameScoresAndRunRecordsAsOneInvocation() {
         seed();
-        handler(1).handleRequest(Map.of("source", "aws.scheduler"), null);
+        handler(1).handle(Map.of("source", "aws.scheduler"), null);
         Map<String, Object> single = outcome();
         aws.close();
         aws = LocalAws.start();
@@ -154,7 +154,7 @@ class FanOutRunIT {
         seed();
         RfmHandler fanned = handler(4);
 
-        fanned.handleRequest(Map.of("source", "aws.scheduler"), null);
+        fanned.handle(Map.of("source", "aws.scheduler"), null);
         int delivered = deliver(fanned, 0);
 
         assertEquals(8, delivered, "4 tally and 4 score requests");
@@ -166,14 +166,14 @@ class FanOutRunIT {
     void fanOut_redeliveredSegments_changeNothing() {
         seed();
         RfmHandler fanned = handler(4);
-        fanned.handleRequest(Map.of("source", "aws.scheduler"), null);
+        fanned.handle(Map.of("source", "aws.scheduler"), null);
         int delivered = deliver(fanned, 0);
         Map<String, Object> before = outcome();
         int eventsBefore = bus.entries("CustomerStageChanged").size();
 
         List<JsonNode> again = new ArrayList<>(requests());
-        fanned.handleRequest(envelope(again.get(1)), null); // a TALLY segment
-        fanned.handleRequest(envelope(again.get(again.size() - 1)), null); // the last SCORE segment
+        fanned.handle(envelope(again.get(1)), null); // a TALLY segment
+        fanned.handle(envelope(again.get(again.size() - 1)), null); // the last SCORE segment
 
         assertEquals(delivered, requests().size(), "no phase is requested again");
         assertEquals(eventsBefore, bus.entries("CustomerStageChanged").size());
@@ -186,7 +186,7 @@ class FanOutRunIT {
         Map<String, String> variables = new HashMap<>(aws.environment("RfmFunction")); // the template's 16 at most
         RfmHandler handler = new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
 
-        Map<String, Object> result = handler.handleRequest(Map.of("source", "aws.scheduler"), null);
+        Map<String, Object> result = handler.handle(Map.of("source", "aws.scheduler"), null);
 
         assertEquals(0, requests().size(), "no segment requested");
         assertEquals(profiles().approximateCount(), result.get("scanned"));

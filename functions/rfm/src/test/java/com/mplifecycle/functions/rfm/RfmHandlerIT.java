@@ -85,7 +85,7 @@ class RfmHandlerIT {
         Map<String, String> variables = new java.util.HashMap<>(aws.environment("RfmFunction"));
         variables.put(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, "1"); // one invocation; FanOutRunIT covers the fan-out
         FunctionEnv env = new FunctionEnv(variables, Clock.fixed(at, ZoneOffset.UTC));
-        return new RfmHandler(env).handleRequest(Map.of("source", "aws.scheduler"), null);
+        return new RfmHandler(env).handle(Map.of("source", "aws.scheduler"), null);
     }
 
     private CustomerProfile seed(Customers customer) {

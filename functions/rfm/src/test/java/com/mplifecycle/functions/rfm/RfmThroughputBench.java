@@ -45,8 +45,8 @@ class RfmThroughputBench {
             seed(new ProfileStore(aws.client(), variables.get(FunctionEnv.PROFILES_TABLE)), customers);
             RfmHandler handler = new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
 
-            Map<String, Object> first = handler.handleRequest(Map.of(), null);
-            Map<String, Object> second = handler.handleRequest(Map.of(), null);
+            Map<String, Object> first = handler.handle(Map.of(), null);
+            Map<String, Object> second = handler.handle(Map.of(), null);
 
             assertEquals((long) customers, first.get("scanned"));
             assertEquals(0L, second.get("written"));
@@ -70,12 +70,12 @@ class RfmThroughputBench {
             seed(new ProfileStore(aws.client(), variables.get(FunctionEnv.PROFILES_TABLE)), customers);
             RfmHandler handler = new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
 
-            handler.handleRequest(Map.of(), null);
+            handler.handle(Map.of(), null);
             for (int next = 0; next < bus.entries("RfmSegmentRequested").size(); next++) {
                 com.fasterxml.jackson.databind.JsonNode entry = bus.entries("RfmSegmentRequested").get(next);
                 Map<?, ?> detail = com.mplifecycle.aws.json.Json.read(entry.get("Detail").asText(), Map.class);
                 long started = System.nanoTime();
-                Map<String, Object> result = handler.handleRequest(
+                Map<String, Object> result = handler.handle(
                         Map.of("detail-type", "RfmSegmentRequested", "detail", detail), null);
                 System.out.printf("SEGMENT %s %s: %d customers / %d invocations, %d threads, %d ms%s%n",
                         detail.get("phase"), detail.get("segment"), customers, fanOut, threads,
