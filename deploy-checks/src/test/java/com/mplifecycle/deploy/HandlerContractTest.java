@@ -30,8 +30,8 @@ import com.mplifecycle.devtools.template.FunctionDefinition;
 /**
  * Every function's Handler is a class of the right shape for the events the template sends it. HTTP
  * API routes go to stream handlers that read the payload 2.0 JSON themselves ({@link ApiRequest});
- * events that are JSON objects may too; the DynamoDB stream goes to a typed handler whose input
- * Lambda's serialization library builds.
+ * the other events may go to stream handlers too (all of ours do: Lambda's serialization library
+ * stays out of their cold start) or to typed handlers whose input that library builds.
  */
 class HandlerContractTest {
     /** What Lambda can turn each event type's JSON into; a scheduled event is also fine as a Map or Object. */
@@ -84,10 +84,7 @@ class HandlerContractTest {
             Set<Type> accepted = INPUTS.get(type);
             assertTrue(accepted != null, () -> "no expected input for event type " + type + "; add it to INPUTS");
             if (RequestStreamHandler.class.isAssignableFrom(handler)) {
-                // a stream handler reads the event as a JSON object (JsonObjectCall): fine where a Map is
-                assertTrue(accepted.contains(Map.class), () -> function.logicalId() + " event " + event.getKey()
-                        + " (" + type + ") needs a typed handler of " + accepted);
-                continue;
+                continue; // reads the event's JSON object itself (JsonObjectCall)
             }
             Type input = raw(handleRequest(handler).getGenericParameterTypes()[0]);
             assertTrue(accepted.contains(input), () -> function.logicalId() + " event " + event.getKey() + " ("
@@ -102,7 +99,9 @@ class HandlerContractTest {
         for (Map<String, Object> event : function.events().values()) {
             Map<String, Object> properties = (Map<String, Object>) event.getOrDefault("Properties", Map.of());
             List<Object> responseTypes = (List<Object>) properties.getOrDefault("FunctionResponseTypes", List.of());
-            if (responseTypes.contains("ReportBatchItemFailures")) {
+            if (responseTypes.contains("ReportBatchItemFailures")
+                    && !RequestStreamHandler.class.isAssignableFrom(Class.forName(function.handlerClass()))) {
+                // (a stream handler writes {"batchItemFailures": […]} itself: LifecycleHandlerIT reads it back)
                 Type output = raw(handleRequest(Class.forName(function.handlerClass())).getGenericReturnType());
                 assertEquals(StreamsEventResponse.class, output,
                         function.logicalId() + " reports batch item failures, so it answers StreamsEventResponse");

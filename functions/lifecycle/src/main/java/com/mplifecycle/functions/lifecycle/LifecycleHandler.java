@@ -1,5 +1,8 @@
 package com.mplifecycle.functions.lifecycle;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,12 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.json.JsonObjectCall;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignOutcomeCounters;
@@ -31,8 +33,10 @@ import com.mplifecycle.domain.funnel.FunnelAdditions;
  * The events table's stream: groups records by customer, folds each customer's new events into
  * the profile once per batch, publishes stage changes and reports the records of customers that
  * could not be updated as batch item failures, so one bad customer does not block the shard.
+ * A stream handler: the records are read from the event's JSON ({@link ChunkRecord}), and the answer
+ * is the {@code {"batchItemFailures": [{"itemIdentifier": …}]}} that Lambda's event source mapping reads.
  */
-public final class LifecycleHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class LifecycleHandler implements RequestStreamHandler {
     /** Concurrent customer updates per invocation; SDK clients are thread-safe. */
     static final int PARALLELISM = 8;
 
@@ -61,13 +65,32 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
         this.log = new JsonLogger("lifecycle", env.clock());
     }
 
+    /** Lambda's entry: a batch of the events table's stream in, the batch item failures out. */
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonObjectCall.serve(input, output, event -> handle(records(event), context));
+    }
+
+    private static List<Map<?, ?>> records(Map<String, Object> event) {
+        if (!(event.get("Records") instanceof List<?> list)) {
+            throw new IllegalArgumentException("event has no Records: not a DynamoDB stream batch");
+        }
+        List<Map<?, ?>> records = new ArrayList<>(list.size());
+        for (Object record : list) {
+            if (!(record instanceof Map<?, ?> m)) {
+                throw new IllegalArgumentException("a stream record is not a JSON object");
+            }
+            records.add(m);
+        }
+        return records;
+    }
+
+    private Map<String, Object> handle(List<Map<?, ?>> records, Context context) {
         String batchId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<Map<String, Object>> failures = new ArrayList<>();
         Map<String, List<ChunkRecord>> byCustomer = new LinkedHashMap<>();
         int skipped = 0;
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+        for (Map<?, ?> record : records) {
             if (ChunkRecord.isRemoval(record)) {
                 skipped++;
                 continue;
@@ -76,7 +99,7 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
                 ChunkRecord chunk = ChunkRecord.from(record);
                 byCustomer.computeIfAbsent(chunk.customerKey(), k -> new ArrayList<>()).add(chunk);
             } catch (RuntimeException e) {
-                String seq = record.getDynamodb() == null ? null : record.getDynamodb().getSequenceNumber();
+                String seq = ChunkRecord.sequenceNumber(record);
                 log.warn(batchId, "unreadable stream record", "sequenceNumber", seq, "error", e.getMessage());
                 failures.add(failure(seq));
             }
@@ -84,8 +107,8 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
         Map<String, StoredCustomer> profiles = updater.load(new ArrayList<>(byCustomer.keySet()));
         // Customers are independent: update them in parallel (each is I/O-bound: publish, conditional write).
         Map<String, Future<CustomerUpdater.Outcome>> running = new LinkedHashMap<>();
-        byCustomer.forEach((key, records) -> running.put(key,
-                workers.submit(() -> updater.update(key, records, profiles.get(key)))));
+        byCustomer.forEach((key, chunks) -> running.put(key,
+                workers.submit(() -> updater.update(key, chunks, profiles.get(key)))));
         int updated = 0;
         int changes = 0;
         Map<String, FunnelAdditions> funnelByApp = new TreeMap<>();
@@ -106,10 +129,10 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
             }
         }
         countFunnel(batchId, funnelByApp);
-        log.info(batchId, "stream batch folded", "records", event.getRecords().size(), "customers",
+        log.info(batchId, "stream batch folded", "records", records.size(), "customers",
                 byCustomer.size(), "profilesWritten", updated, "stageChanges", changes, "skipped", skipped,
                 "failedRecords", failures.size());
-        return StreamsEventResponse.builder().withBatchItemFailures(failures).build();
+        return Map.of("batchItemFailures", failures);
     }
 
     /**
@@ -126,7 +149,9 @@ public final class LifecycleHandler implements RequestHandler<DynamodbEvent, Str
         });
     }
 
-    private static StreamsEventResponse.BatchItemFailure failure(String sequenceNumber) {
-        return StreamsEventResponse.BatchItemFailure.builder().withItemIdentifier(sequenceNumber).build();
+    private static Map<String, Object> failure(String sequenceNumber) {
+        Map<String, Object> failure = new LinkedHashMap<>();
+        failure.put("itemIdentifier", sequenceNumber);
+        return failure;
     }
 }

@@ -1,8 +1,8 @@
 package com.mplifecycle.aws.store;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +43,28 @@ public final class EventChunkCodec {
         return ev.b() != null ? parseEvents(ev.b().asByteArrayUnsafe()) : parseEvents(ev.s());
     }
 
-    /** The events of a stream image's {@code ev} attribute, binary or string (as Lambda delivers it). */
-    public static List<TrackedEvent> parseEvents(
-            com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue ev) {
-        if (ev == null) {
+    /**
+     * The events of a stream image's {@code ev} attribute in DynamoDB's attribute-value JSON, as Lambda
+     * delivers stream records: {@code {"B": "<base64>"}} or {@code {"S": "<json>"}}.
+     */
+    public static List<TrackedEvent> parseEvents(Map<?, ?> streamAttribute) {
+        if (streamAttribute == null) {
             throw new IllegalArgumentException("chunk lacks its events attribute");
         }
-        ByteBuffer b = ev.getB();
-        if (b != null) {
-            byte[] bytes = new byte[b.remaining()];
-            b.duplicate().get(bytes);
-            return parseEvents(bytes);
+        if (streamAttribute.get("B") instanceof String base64) {
+            try {
+                return parseEvents(Base64.getDecoder().decode(base64));
+            } catch (IllegalArgumentException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("Illegal base64")) {
+                    throw new IllegalArgumentException("events attribute is not base64", e);
+                }
+                throw e;
+            }
         }
-        return parseEvents(ev.getS());
+        if (streamAttribute.get("S") instanceof String json) {
+            return parseEvents(json);
+        }
+        throw new IllegalArgumentException("events attribute is neither binary nor text");
     }
 
     /** The events of a binary {@code ev}: a format byte, then the deflated JSON. */

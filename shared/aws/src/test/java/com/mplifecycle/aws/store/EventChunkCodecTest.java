@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,13 +87,16 @@ class EventChunkCodecTest {
     void parseEvents_streamImageAttribute_binaryOrText() {
         List<TrackedEvent> events = requestOf(12);
         byte[] packed = EventChunkCodec.eventsAttribute(events).b().asByteArray();
-        var binary = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
-        binary.setB(ByteBuffer.wrap(packed));
-        var text = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue()
-                .withS(EventChunkCodec.eventsJson(events));
+        // as Lambda delivers a stream image's attribute: DynamoDB's attribute-value JSON, binaries in base64
+        Map<String, Object> binary = Map.of("B", java.util.Base64.getEncoder().encodeToString(packed));
+        Map<String, Object> text = Map.of("S", EventChunkCodec.eventsJson(events));
 
-        assertEquals(EventChunkCodec.parseEvents(text), EventChunkCodec.parseEvents(binary));
-        assertArrayEquals(packed, binary.getB().array(), "reading leaves the buffer as it was");
+        assertEquals(events, EventChunkCodec.parseEvents(binary));
+        assertEquals(events, EventChunkCodec.parseEvents(text));
+        assertEquals("events attribute is not base64", assertThrows(IllegalArgumentException.class,
+                () -> EventChunkCodec.parseEvents(Map.of("B", "%%%"))).getMessage());
+        assertEquals("events attribute is neither binary nor text", assertThrows(IllegalArgumentException.class,
+                () -> EventChunkCodec.parseEvents(Map.of("N", "1"))).getMessage());
     }
 
     /** The local runtime writes chunks from many threads at once: each compresses with its own deflater. */
