@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the figures of issue 9 and rewrites BENCHMARKS.md. Started by {@code ./bench/run}.
  * Options: {@code --quick} (small sizes, for development), {@code --figures 1,4,6} (a subset; the
- * others are reported as not run), {@code --rfm-customers N}, {@code --out FILE}.
+ * others are reported as not run), {@code --rfm-customers N}, {@code --rfm-segments N} (the RFM
+ * function's scan segments and the bare scan's, 4 by default), {@code --out FILE}, {@code --from RESULTS.json}.
  */
 public final class BenchMain {
     static PrintStream console;
@@ -78,7 +79,7 @@ public final class BenchMain {
             step("6 cold start", () -> report.coldStart = new ColdStartBench().run(quick ? 1 : 5));
         }
         if (needIngest) {
-            step("1 ingest", () -> report.ingest = new IngestBench(logs).run(4, quick ? 1000 : 2000, quick ? 3 : 6,
+            step("1 ingest", () -> report.ingest = new IngestBench(logs).run(4, quick ? 1000 : 2000, quick ? 3 : 10,
                     quick ? 300 : 1000));
         }
         if (needLifecycle) {

@@ -54,6 +54,14 @@ public final class PlainJson {
         }
     }
 
+    /**
+     * A streaming parser over the bytes with the same limits, for readers that pick a few fields out of
+     * a large document (an HTTP API event) instead of building all of it.
+     */
+    public static JsonParser parser(byte[] json) throws IOException {
+        return FACTORY.createParser(json);
+    }
+
     /** As {@link #read(byte[])}. */
     public static Object read(String json) {
         try (JsonParser p = FACTORY.createParser(json)) {
