@@ -1,10 +1,11 @@
 package com.mplifecycle.aws.bus;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.PlainJson;
 import com.mplifecycle.domain.lifecycle.StageChange;
 
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -51,13 +52,13 @@ public final class StageChangePublisher {
                 .source(SOURCE)
                 .detailType(DETAIL_TYPE)
                 .time(c.at())
-                .detail(detail(c).toString())
+                .detail(PlainJson.writeWithNulls(detail(c)))
                 .build();
     }
 
     /** The event's detail: exactly the fields of spec §3; {@code from} is null on first contact. */
-    public static ObjectNode detail(StageChange c) {
-        ObjectNode d = Json.MAPPER.createObjectNode();
+    public static Map<String, Object> detail(StageChange c) {
+        Map<String, Object> d = new LinkedHashMap<>();
         d.put("appId", c.appId());
         d.put("customerId", c.customerId());
         d.put("from", c.from() == null ? null : c.from().name());

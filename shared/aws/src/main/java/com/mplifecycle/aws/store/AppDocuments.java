@@ -3,7 +3,7 @@ package com.mplifecycle.aws.store;
 import java.util.Map;
 import java.util.Optional;
 
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.RecordJson;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,17 +20,17 @@ final class AppDocuments {
         this.table = table;
     }
 
-    void put(String appId, String sortKey, Object document) {
+    void put(String appId, String sortKey, Record document) {
         db.putItem(b -> b.tableName(table).item(Map.of(
                 TableKeys.PK, AttributeValue.fromS(appId),
                 TableKeys.SK, AttributeValue.fromS(sortKey),
-                DOC, AttributeValue.fromS(Json.write(document)))));
+                DOC, AttributeValue.fromS(RecordJson.write(document)))));
     }
 
-    <T> Optional<T> get(String appId, String sortKey, Class<T> type, boolean consistent) {
+    <T extends Record> Optional<T> get(String appId, String sortKey, Class<T> type, boolean consistent) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).consistentRead(consistent)
                 .key(Map.of(TableKeys.PK, AttributeValue.fromS(appId),
                         TableKeys.SK, AttributeValue.fromS(sortKey)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Json.read(item.get(DOC).s(), type));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RecordJson.read(item.get(DOC).s(), type));
     }
 }

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.PlainJson;
 import com.mplifecycle.domain.campaign.Campaign;
 import com.mplifecycle.domain.campaign.CampaignJson;
 import com.mplifecycle.domain.campaign.CampaignReader;
@@ -22,7 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class CampaignStore {
     private static final String DOC = "doc";
-    private static final TypeReference<Map<String, Object>> TREE = new TypeReference<>() { };
 
     private final DynamoDbClient db;
     private final String table;
@@ -36,7 +34,7 @@ public final class CampaignStore {
         db.putItem(b -> b.tableName(table).item(Map.of(
                 TableKeys.PK, AttributeValue.fromS(appId),
                 TableKeys.SK, AttributeValue.fromS(TableKeys.campaign(campaign.id())),
-                DOC, AttributeValue.fromS(Json.write(CampaignJson.of(campaign))))));
+                DOC, AttributeValue.fromS(PlainJson.write(CampaignJson.of(campaign))))));
     }
 
     public Optional<Campaign> get(String appId, String campaignId) {
@@ -69,13 +67,17 @@ public final class CampaignStore {
     /** The app's push policy, or the defaults (24 h cap, quiet 22:00–08:00). */
 
     private static Campaign campaign(String id, Map<String, AttributeValue> item) {
-        Map<String, Object> tree;
+        Object tree;
         try {
-            tree = Json.MAPPER.readValue(item.get(DOC).s(), TREE);
-        } catch (Exception e) {
+            tree = PlainJson.read(item.get(DOC).s());
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("stored campaign " + id + " is not JSON", e);
         }
-        CampaignReader.Result r = CampaignReader.read(id, tree);
+        if (!(tree instanceof Map<?, ?>)) {
+            throw new IllegalStateException("stored campaign " + id + " is not a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        CampaignReader.Result r = CampaignReader.read(id, (Map<String, Object>) tree);
         if (r instanceof CampaignReader.Invalid) {
             throw new IllegalStateException("stored campaign " + id + " is invalid: "
                     + ((CampaignReader.Invalid) r).errors());

@@ -6,8 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.PlainJson;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -19,7 +18,6 @@ final class DispatchCodec {
     static final String ATTEMPTS = "att";
     static final String DUE = "due";
     static final String DUE_PARTITION = "dueP";
-    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() { };
 
     private DispatchCodec() {
     }
@@ -41,7 +39,7 @@ final class DispatchCodec {
         putIf(item, "page", r.page());
         putIf(item, "reason", r.reason());
         if (!r.data().isEmpty()) {
-            item.put("data", AttributeValue.fromS(Json.write(new LinkedHashMap<>(r.data()))));
+            item.put("data", AttributeValue.fromS(PlainJson.write(new LinkedHashMap<>(r.data()))));
         }
         if (r.errcode() != 0) {
             item.put("err", number(r.errcode()));
@@ -85,11 +83,24 @@ final class DispatchCodec {
         return item.containsKey(name) ? Long.parseLong(item.get(name).n()) : 0;
     }
 
+    /** The template data: an object of strings (scalars read as their text, as databind read them). */
     private static Map<String, String> read(String json) {
+        Object value;
         try {
-            return Json.MAPPER.readValue(json, STRINGS);
-        } catch (Exception e) {
+            value = PlainJson.read(json);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("dispatch record data is not JSON", e);
         }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw new IllegalStateException("dispatch record data is not a JSON object");
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> || v instanceof java.util.List<?>) {
+                throw new IllegalStateException("dispatch record data " + k + " is not text");
+            }
+            data.put((String) k, v == null ? null : String.valueOf(v));
+        });
+        return data;
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.RecordJson;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,7 +33,7 @@ final class ProfileCodec {
         if (p.stage() != null) {
             item.put(STAGE, AttributeValue.fromS(p.stage().name()));
         }
-        item.put(DOC, DeflatedJson.attribute(Json.write(p.toBuilder().version(0).build())));
+        item.put(DOC, DeflatedJson.attribute(RecordJson.write(p.toBuilder().version(0).build())));
         return item;
     }
 
@@ -65,7 +65,7 @@ final class ProfileCodec {
     }
 
     static CustomerProfile profile(Map<String, AttributeValue> item) {
-        CustomerProfile p = Json.read(DeflatedJson.text(item.get(DOC), "profile document"), CustomerProfile.class);
+        CustomerProfile p = RecordJson.read(DeflatedJson.text(item.get(DOC), "profile document"), CustomerProfile.class);
         return p.toBuilder().version(Long.parseLong(item.get(VERSION).n())).build();
     }
 }
