@@ -16,7 +16,7 @@ import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.JsonObjectCall;
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.RecordJson;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
@@ -107,7 +107,7 @@ public final class RfmHandler implements RequestStreamHandler {
         String requestId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
         Map<String, Object> result;
         if (input != null && RfmSegmentPublisher.DETAIL_TYPE.equals(input.get("detail-type"))) {
-            result = fanOut.segment(Json.MAPPER.convertValue(input.get("detail"), SegmentRequest.class));
+            result = fanOut.segment(RecordJson.convert(input.get("detail"), SegmentRequest.class));
         } else {
             // DynamoDB's item count lags by up to six hours: good enough to size a run by
             int invocations = totalSegments == 1 ? 1

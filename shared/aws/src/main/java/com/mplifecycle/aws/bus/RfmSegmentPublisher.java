@@ -3,8 +3,7 @@ package com.mplifecycle.aws.bus;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.RecordJson;
 
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -65,12 +64,7 @@ public final class RfmSegmentPublisher {
     }
 
     private PutEventsRequestEntry entry(SegmentRequest r) {
-        ObjectNode detail = Json.MAPPER.createObjectNode();
-        detail.put("runId", r.runId());
-        detail.put("phase", r.phase());
-        detail.put("segment", r.segment());
-        detail.put("totalSegments", r.totalSegments());
         return PutEventsRequestEntry.builder().eventBusName(busName).source(SOURCE).detailType(DETAIL_TYPE)
-                .detail(detail.toString()).build();
+                .detail(RecordJson.write(r)).build();
     }
 }

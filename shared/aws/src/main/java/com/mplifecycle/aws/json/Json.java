@@ -12,11 +12,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON configuration of the project, and databind's mapper for it. The functions' hot paths
- * do not load databind (about 300 ms of a cold start): typed documents (profiles, settings, RFM runs,
- * statistics) go through {@link RecordJson} and plain values (bodies, tokens, log lines, event chunks,
- * campaigns, dispatch data) through {@link PlainJson}, both on jackson-core with these conventions
- * and limits. {@link #MAPPER} stays for the rest: the RFM fan-out's parts and events, the settings
- * route's field checks, the local runtime and tests. Instants are epoch milliseconds; nulls are left
+ * do not load databind (about 300 ms of a cold start): typed documents (profiles, settings, RFM runs
+ * and their fan-out parts, statistics) go through {@link RecordJson} and plain values (bodies, tokens,
+ * log lines, event chunks, campaigns, dispatch data) through {@link PlainJson}, both on jackson-core
+ * with these conventions and limits. {@link #MAPPER} stays for the settings route's field checks,
+ * the local runtime, the bench and tests. Instants are epoch milliseconds; nulls are left
  * out to keep items small.
  */
 public final class Json {

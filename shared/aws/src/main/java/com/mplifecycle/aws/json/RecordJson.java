@@ -1,5 +1,6 @@
 package com.mplifecycle.aws.json;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
  * introspection of every record cost a function about 300 ms at cold start (a fresh JVM's first
  * profile read and write), more than the rest of the function's own code.
  *
- * <p>Supported component types: the JSON primitives and their boxes, String, enums, records, {@code List}/{@code Set}/{@code Collection}, {@code Map}/{@code SortedMap} with
+ * <p>Supported component types: the JSON primitives and their boxes, String, enums, arrays, records, {@code List}/{@code Set}/{@code Collection}, {@code Map}/{@code SortedMap} with
  * String, enum, Integer, Long or LocalDate keys, and the time types above. Anything else is refused when first used.
  */
 public final class RecordJson {
@@ -67,6 +68,20 @@ public final class RecordJson {
             return type.cast(fromPlain(plain, type));
         } catch (IllegalArgumentException | DateTimeException | ClassCastException | ArithmeticException e) {
             throw new IllegalArgumentException("invalid JSON for " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The document of a plain value already read (the detail of an event that {@code JsonObjectCall}
+     * handed over), as databind's {@code convertValue} gave it.
+     *
+     * @throws IllegalArgumentException when the value does not make a valid {@code type}
+     */
+    public static <T extends Record> T convert(Object plain, Class<T> type) {
+        try {
+            return type.cast(fromPlain(plain, type));
+        } catch (IllegalArgumentException | DateTimeException | ClassCastException | ArithmeticException e) {
+            throw new IllegalArgumentException("invalid " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -109,6 +124,14 @@ public final class RecordJson {
         if (value instanceof Collection<?> items) {
             List<Object> out = new ArrayList<>(items.size());
             items.forEach(item -> out.add(toPlain(item)));
+            return out;
+        }
+        if (value.getClass().isArray()) {
+            int n = Array.getLength(value);
+            List<Object> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(toPlain(Array.get(value, i)));
+            }
             return out;
         }
         throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
@@ -223,6 +246,17 @@ public final class RecordJson {
         }
         if (c == ZoneId.class) {
             return ZoneId.of(string(plain, c));
+        }
+        if (c.isArray()) {
+            if (!(plain instanceof List<?> list)) {
+                throw new IllegalArgumentException("expected an array for " + c.getSimpleName() + ", got "
+                        + describe(plain));
+            }
+            Object out = Array.newInstance(c.getComponentType(), list.size());
+            for (int i = 0; i < list.size(); i++) {
+                Array.set(out, i, fromPlain(list.get(i), c.getComponentType()));
+            }
+            return out;
         }
         if (c.isRecord()) {
             if (!(plain instanceof Map<?, ?> map)) {

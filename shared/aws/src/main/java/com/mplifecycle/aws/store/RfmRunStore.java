@@ -15,7 +15,7 @@ import java.util.OptionalInt;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
-import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.json.RecordJson;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -121,16 +121,16 @@ public final class RfmRunStore {
     }
 
     /** Stores (or replaces) one app's result of one segment; a negative segment is the run-wide result. */
-    public void putPart(Progress run, String phase, int segment, String appId, Object part) {
+    public void putPart(Progress run, String phase, int segment, String appId, Record part) {
         db.putItem(b -> b.tableName(table).item(Map.of(
                 TableKeys.PK, AttributeValue.fromS(TableKeys.rfmRun(run.runId())),
                 TableKeys.SK, AttributeValue.fromS(TableKeys.rfmRunPart(phase, segment, appId)),
-                DOC, AttributeValue.fromB(SdkBytes.fromByteArray(gzip(Json.write(part)))),
+                DOC, AttributeValue.fromB(SdkBytes.fromByteArray(gzip(RecordJson.write(part)))),
                 TableKeys.EXPIRES, expires(run.at()))));
     }
 
     /** Every part stored under {@code phase}, in sort-key order (segment, then app). */
-    public <T> List<T> parts(String runId, String phase, Class<T> type) {
+    public <T extends Record> List<T> parts(String runId, String phase, Class<T> type) {
         List<T> parts = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
@@ -141,7 +141,7 @@ public final class RfmRunStore {
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.rfmRun(runId)),
                             ":prefix", AttributeValue.fromS(phase + "#")))
                     .exclusiveStartKey(from));
-            page.items().forEach(item -> parts.add(Json.read(gunzip(item.get(DOC).b().asByteArray()), type)));
+            page.items().forEach(item -> parts.add(RecordJson.read(gunzip(item.get(DOC).b().asByteArray()), type)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return parts;

@@ -63,6 +63,10 @@ class RecordJsonTest {
     record AllTypesChild(String name, Instant at) {
     }
 
+    /** As the RFM fan-out's tally parts carry their samples. */
+    record WithArrays(long[] priorities, int[] summaries, double[] weights, String[] names) {
+    }
+
     static Stream<Record> documents() {
         SortedMap<LocalDate, Integer> byDay = new TreeMap<>(Map.of(LocalDate.of(2026, 3, 1), 2, LocalDate.of(2025, 12, 31), 1));
         SortedMap<Integer, Long> bins = new TreeMap<>(Map.of(0, 5L, 7, 2L, 365, 1L));
@@ -132,6 +136,31 @@ class RecordJsonTest {
     void read_whatDatabindWrote_andDatabindReadsWhatItWrites(Record document) {
         assertEquals(document, RecordJson.read(Json.write(document), document.getClass()));
         assertEquals(document, Json.read(RecordJson.write(document), document.getClass()));
+    }
+
+    @Test
+    void arrays_sameJsonAsDatabind_andReadBack() {
+        WithArrays w = new WithArrays(new long[] {Long.MIN_VALUE, 0, 7}, new int[] {3, 1}, new double[] {0.25},
+                new String[] {"a", "b"});
+
+        assertEquals(PlainJson.read(Json.write(w)), PlainJson.read(RecordJson.write(w)));
+        for (WithArrays back : List.of(RecordJson.read(Json.write(w), WithArrays.class),
+                Json.read(RecordJson.write(w), WithArrays.class))) {
+            assertTrue(java.util.Arrays.equals(w.priorities(), back.priorities()));
+            assertTrue(java.util.Arrays.equals(w.summaries(), back.summaries()));
+            assertTrue(java.util.Arrays.equals(w.weights(), back.weights()));
+            assertTrue(java.util.Arrays.equals(w.names(), back.names()));
+        }
+    }
+
+    @Test
+    void convert_plainValue_asDatabindConvertValue() {
+        Map<String, Object> detail = Map.of("name", "x", "at", 1772337600000L, "extra", true);
+
+        assertEquals(Json.MAPPER.convertValue(detail, AllTypesChild.class), RecordJson.convert(detail, AllTypesChild.class));
+        assertEquals("invalid AllTypesChild: expected an object for AllTypesChild, got an array",
+                assertThrows(IllegalArgumentException.class, () -> RecordJson.convert(List.of(), AllTypesChild.class))
+                        .getMessage());
     }
 
     @Test
