@@ -31,6 +31,7 @@ import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.lifecycle.Stage;
+import com.mplifecycle.domain.profile.ArchivedOrderIds;
 import com.mplifecycle.domain.profile.Cart;
 import com.mplifecycle.domain.profile.CheckInStreak;
 import com.mplifecycle.domain.profile.CustomerProfile;
@@ -122,6 +123,7 @@ class RecordJsonTest {
                 .reactivations(2)
                 .lastPush(new LastPush("winback", "B", false, T, "occ-1", "order-8", T.plusSeconds(3600)))
                 .archived(3, 5000, 2)
+                .archivedOrderIds(ArchivedOrderIds.NONE.with(List.of("order-2025-1", "order-2025-2")))
                 .build();
     }
 
@@ -136,6 +138,16 @@ class RecordJsonTest {
     void read_whatDatabindWrote_andDatabindReadsWhatItWrites(Record document) {
         assertEquals(document, RecordJson.read(Json.write(document), document.getClass()));
         assertEquals(document, Json.read(RecordJson.write(document), document.getClass()));
+    }
+
+    /** The profiles above carry every part a stored profile can have, so the two tests above cover them. */
+    @Test
+    void richProfile_hasEveryPart() {
+        CustomerProfile p = richProfile();
+
+        assertTrue(!p.funnel().days().isEmpty() && !p.orders().isEmpty() && !p.activeDays().isEmpty()
+                && p.archivedOrderIds().size() == 2 && p.cart() != null && p.checkIn() != null
+                && p.demographics() != null && p.lastPush() != null && p.stage() != null, p::toString);
     }
 
     @Test
