@@ -1,7 +1,7 @@
 package com.mplifecycle.functions.admin;
 
-import com.mplifecycle.aws.http.ApiResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.JsonBody;
 import com.mplifecycle.aws.json.Json;

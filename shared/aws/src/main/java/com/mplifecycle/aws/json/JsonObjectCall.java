@@ -19,14 +19,15 @@ public final class JsonObjectCall {
     }
 
     /** @throws IllegalArgumentException when the event is not a JSON object (Lambda reports it as the function's error) */
-    @SuppressWarnings("unchecked")
     public static void serve(InputStream input, OutputStream output, Function<Map<String, Object>, Object> handler)
             throws IOException {
-        Object event = PlainJson.read(input.readAllBytes());
-        if (!(event instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("event is not a JSON object");
+        Map<String, Object> event;
+        try {
+            event = PlainJson.readObject(input.readAllBytes());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("event is " + e.getMessage(), e);
         }
-        Object answer = handler.apply((Map<String, Object>) event);
+        Object answer = handler.apply(event);
         output.write(PlainJson.writeWithNulls(answer).getBytes(StandardCharsets.UTF_8));
     }
 }

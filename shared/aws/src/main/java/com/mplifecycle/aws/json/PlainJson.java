@@ -55,6 +55,28 @@ public final class PlainJson {
     }
 
     /**
+     * The JSON object of a text (an event, a stored document), as a map in document order.
+     *
+     * @throws IllegalArgumentException when the text is not JSON or its value is not an object
+     */
+    public static Map<String, Object> readObject(byte[] json) {
+        return asObject(read(json));
+    }
+
+    /** As {@link #readObject(byte[])}. */
+    public static Map<String, Object> readObject(String json) {
+        return asObject(read(json));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(Object value) {
+        if (!(value instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        return (Map<String, Object>) value;
+    }
+
+    /**
      * A streaming parser over the bytes with the same limits, for readers that pick a few fields out of
      * a large document (an HTTP API event) instead of building all of it.
      */

@@ -67,17 +67,13 @@ public final class CampaignStore {
     /** The app's push policy, or the defaults (24 h cap, quiet 22:00–08:00). */
 
     private static Campaign campaign(String id, Map<String, AttributeValue> item) {
-        Object tree;
+        Map<String, Object> tree;
         try {
-            tree = PlainJson.read(item.get(DOC).s());
+            tree = PlainJson.readObject(item.get(DOC).s());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("stored campaign " + id + " is not JSON", e);
+            throw new IllegalStateException("stored campaign " + id + " is " + e.getMessage(), e);
         }
-        if (!(tree instanceof Map<?, ?>)) {
-            throw new IllegalStateException("stored campaign " + id + " is not a JSON object");
-        }
-        @SuppressWarnings("unchecked")
-        CampaignReader.Result r = CampaignReader.read(id, (Map<String, Object>) tree);
+        CampaignReader.Result r = CampaignReader.read(id, tree);
         if (r instanceof CampaignReader.Invalid) {
             throw new IllegalStateException("stored campaign " + id + " is invalid: "
                     + ((CampaignReader.Invalid) r).errors());

@@ -85,21 +85,18 @@ final class DispatchCodec {
 
     /** The template data: an object of strings (scalars read as their text, as databind read them). */
     private static Map<String, String> read(String json) {
-        Object value;
+        Map<String, Object> map;
         try {
-            value = PlainJson.read(json);
+            map = PlainJson.readObject(json);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("dispatch record data is not JSON", e);
-        }
-        if (!(value instanceof Map<?, ?> map)) {
-            throw new IllegalStateException("dispatch record data is not a JSON object");
+            throw new IllegalStateException("dispatch record data is " + e.getMessage(), e);
         }
         Map<String, String> data = new LinkedHashMap<>();
         map.forEach((k, v) -> {
             if (v instanceof Map<?, ?> || v instanceof java.util.List<?>) {
                 throw new IllegalStateException("dispatch record data " + k + " is not text");
             }
-            data.put((String) k, v == null ? null : String.valueOf(v));
+            data.put(k, v == null ? null : String.valueOf(v));
         });
         return data;
     }

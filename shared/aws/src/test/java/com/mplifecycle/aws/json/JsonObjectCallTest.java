@@ -42,5 +42,8 @@ class JsonObjectCallTest {
                         throw new AssertionError("handler called for " + event);
                     }), event);
         }
+        assertEquals("event is not a JSON object", assertThrows(IllegalArgumentException.class,
+                () -> JsonObjectCall.serve(new ByteArrayInputStream("[1]".getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayOutputStream(), e -> e)).getMessage());
     }
 }
