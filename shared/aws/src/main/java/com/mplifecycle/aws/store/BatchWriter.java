@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -48,8 +49,9 @@ final class BatchWriter {
                 continue;
             }
             if (response.hasConsumedCapacity()) {
-                units += response.consumedCapacity().stream().mapToDouble(c -> c.capacityUnits() == null ? 0
-                        : c.capacityUnits()).sum();
+                for (ConsumedCapacity c : response.consumedCapacity()) {
+                    units += c.capacityUnits() == null ? 0 : c.capacityUnits();
+                }
             }
             if (!response.hasUnprocessedItems() || response.unprocessedItems().isEmpty()) {
                 return units;

@@ -1,6 +1,5 @@
 package com.mplifecycle.aws.store;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
@@ -35,10 +34,14 @@ final class DeflatedJson {
 
     /** The attribute for a JSON document: deflated binary when smaller, else the text. */
     static AttributeValue attribute(String json) {
-        byte[] text = json.getBytes(StandardCharsets.UTF_8);
-        byte[] packed = deflate(text);
-        return packed.length < text.length ? AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(packed))
-                : AttributeValue.fromS(json);
+        return attribute(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same for a document already in UTF-8. */
+    static AttributeValue attribute(byte[] utf8) {
+        byte[] packed = deflate(utf8);
+        return packed.length < utf8.length ? AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(packed))
+                : AttributeValue.fromS(new String(utf8, StandardCharsets.UTF_8));
     }
 
     /** The JSON text of an attribute written by {@link #attribute}, or of a plain string attribute. */
@@ -65,13 +68,17 @@ final class DeflatedJson {
         deflater.reset();
         deflater.setInput(json);
         deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 2 + 16);
-        out.write(FORMAT_DEFLATE);
-        byte[] buffer = new byte[Math.max(64, json.length)];
+        // zlib's bound for stored blocks: the input plus 5 bytes per 16 KB block, plus the format byte
+        byte[] out = new byte[json.length + 5 * (json.length / 16_383 + 1) + 1];
+        out[0] = FORMAT_DEFLATE;
+        int size = 1;
         while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
+            if (size == out.length) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+            size += deflater.deflate(out, size, out.length - size);
         }
-        return out.toByteArray();
+        return Arrays.copyOf(out, size);
     }
 
     /** Inflates after the format byte, refusing more than the JSON limits allow (a corrupt or hostile item). */

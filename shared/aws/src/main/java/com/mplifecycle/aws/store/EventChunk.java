@@ -16,6 +16,10 @@ import com.mplifecycle.domain.event.TrackedEvent;
  * same item instead of adding a second one.
  */
 public record EventChunk(String appId, String customerId, String openid, List<TrackedEvent> events) {
+    /** One digest per thread: the provider lookup of getInstance costs more than hashing a chunk's ids. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(EventChunk::sha256);
+    private static final HexFormat HEX = HexFormat.of();
+
     public EventChunk {
         Objects.requireNonNull(appId, "appId");
         Objects.requireNonNull(customerId, "customerId");
@@ -35,13 +39,18 @@ public record EventChunk(String appId, String customerId, String openid, List<Tr
     }
 
     private String digestOfIds() {
+        MessageDigest sha = SHA_256.get();
+        for (TrackedEvent e : events) {
+            sha.update(e.eventId().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        // digest() leaves it reset for the next chunk
+        return HEX.formatHex(sha.digest(), 0, 8);
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (TrackedEvent e : events) {
-                sha.update(e.eventId().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            }
-            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -1,5 +1,6 @@
 package com.mplifecycle.aws.store;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -32,7 +33,7 @@ public final class EventChunkCodec {
 
     /** The {@code ev} attribute of a chunk item: deflated binary when smaller than the JSON, else the JSON. */
     public static AttributeValue eventsAttribute(List<TrackedEvent> events) {
-        return DeflatedJson.attribute(eventsJson(events));
+        return DeflatedJson.attribute(eventsUtf8(events));
     }
 
     /** The events of an item's {@code ev} attribute, binary or string. */
@@ -73,18 +74,26 @@ public final class EventChunkCodec {
     }
 
     public static String eventsJson(List<TrackedEvent> events) {
-        List<Map<String, Object>> out = new ArrayList<>(events.size());
-        for (TrackedEvent e : events) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("i", e.eventId());
-            m.put("t", e.type().wireName());
-            m.put("ts", e.ts().toEpochMilli());
-            if (!e.props().isEmpty()) {
-                m.put("p", e.props());
+        return new String(eventsUtf8(events), StandardCharsets.UTF_8);
+    }
+
+    /** The events JSON as UTF-8, written straight from the events (the ingest path's one copy). */
+    static byte[] eventsUtf8(List<TrackedEvent> events) {
+        return PlainJson.utf8(g -> {
+            g.writeStartArray();
+            for (TrackedEvent e : events) {
+                g.writeStartObject();
+                g.writeStringField("i", e.eventId());
+                g.writeStringField("t", e.type().wireName());
+                g.writeNumberField("ts", e.ts().toEpochMilli());
+                if (!e.props().isEmpty()) {
+                    g.writeFieldName("p");
+                    PlainJson.writeValue(g, e.props());
+                }
+                g.writeEndObject();
             }
-            out.add(m);
-        }
-        return PlainJson.write(out);
+            g.writeEndArray();
+        });
     }
 
     /** Parses what {@link #eventsJson} wrote; numbers come back as {@link Long}. */

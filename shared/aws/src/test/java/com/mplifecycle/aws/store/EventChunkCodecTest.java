@@ -131,4 +131,43 @@ class EventChunkCodecTest {
                 AttributeValue.fromB(SdkBytes.fromByteArray(new byte[0]))));
         assertThrows(IllegalArgumentException.class, () -> EventChunkCodec.parseEvents((AttributeValue) null));
     }
+
+    @Test
+    void eventsJson_writtenFieldByField_isTheTextThePlainWriterGivesForTheSameMaps() {
+        Map<String, Object> nested = new java.util.LinkedHashMap<>();
+        nested.put("sku", "杯子-\"大\"\n");
+        nested.put("qty", 2L);
+        nested.put("price", 12.5);
+        nested.put("tags", List.of("新品", true, 3L));
+        List<TrackedEvent> events = new ArrayList<>(requestOf(3));
+        events.add(new TrackedEvent("e-nested", EventType.ADD_TO_CART, T, nested));
+        events.add(new TrackedEvent("e-bare", EventType.APP_LAUNCH, T, Map.of()));
+
+        List<Map<String, Object>> maps = new ArrayList<>();
+        for (TrackedEvent e : events) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("i", e.eventId());
+            m.put("t", e.type().wireName());
+            m.put("ts", e.ts().toEpochMilli());
+            if (!e.props().isEmpty()) {
+                m.put("p", e.props());
+            }
+            maps.add(m);
+        }
+
+        assertEquals(com.mplifecycle.aws.json.PlainJson.write(maps), EventChunkCodec.eventsJson(events));
+        assertEquals(EventChunkCodec.eventsJson(events),
+                new String(EventChunkCodec.eventsUtf8(events), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void attribute_documentThatDeflateDoesNotShrink_isStoredAsTheText() {
+        AttributeValue tiny = DeflatedJson.attribute("[1]".getBytes(StandardCharsets.UTF_8));
+        AttributeValue chunk = DeflatedJson.attribute(EventChunkCodec.eventsUtf8(requestOf(12)));
+
+        assertNull(tiny.b());
+        assertEquals("[1]", tiny.s());
+        assertNotNull(chunk.b());
+        assertEquals(EventChunkCodec.eventsJson(requestOf(12)), DeflatedJson.text(chunk, "events attribute"));
+    }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -31,18 +32,29 @@ public final class LocalContext implements Context {
     private final Instant deadline;
     private final Clock clock;
     private final LambdaLogger logger;
-    private final String logStreamName;
+    private final Instant started;
 
     private LocalContext(String functionName, String region, int memoryLimitInMb, Duration timeout, Clock clock) {
-        this.requestId = UUID.randomUUID().toString();
+        this.requestId = requestId();
         this.functionName = functionName;
         this.region = region;
         this.memoryLimitInMb = memoryLimitInMb;
         this.clock = clock;
-        this.deadline = clock.instant().plus(timeout);
+        this.started = clock.instant();
+        this.deadline = started.plus(timeout);
         this.logger = new StdoutLambdaLogger(functionName, requestId);
-        this.logStreamName = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).format(LOG_STREAM_DAY)
-                + "/[$LATEST]" + requestId.replace("-", "");
+    }
+
+    /**
+     * A version-4 UUID, as Lambda's request ids are. An id names an invocation and guards nothing, so
+     * it comes from the thread's PRNG: {@code UUID.randomUUID} reads the shared SecureRandom, whose
+     * lock the concurrent invocations of the local runtime and the benchmarks contend on.
+     */
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
     }
 
     /** A context whose deadline is {@code timeout} from now (the template's Timeout). */
@@ -73,7 +85,9 @@ public final class LocalContext implements Context {
 
     @Override
     public String getLogStreamName() {
-        return logStreamName;
+        // formatted when asked: few handlers ask, and a context is made per invocation
+        return LocalDate.ofInstant(started, ZoneOffset.UTC).format(LOG_STREAM_DAY) + "/[$LATEST]"
+                + requestId.replace("-", "");
     }
 
     @Override

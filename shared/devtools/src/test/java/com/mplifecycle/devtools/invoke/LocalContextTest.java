@@ -53,4 +53,18 @@ class LocalContextTest {
         assertEquals("arn:aws:lambda:us-east-1:000000000000:function:ingest", first.getInvokedFunctionArn());
         assertEquals(256, first.getMemoryLimitInMB());
     }
+
+    @Test
+    void start_requestIds_areDistinctVersionFourUuidsAsLambdaGives() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
+            String id = LocalContext.start("ingest", "us-east-1", 256, Duration.ofSeconds(3)).getAwsRequestId();
+            java.util.UUID uuid = java.util.UUID.fromString(id);
+            assertEquals(4, uuid.version(), id);
+            assertEquals(2, uuid.variant(), id);
+            assertEquals(uuid.toString(), id);
+            ids.add(id);
+        }
+        assertEquals(10_000, ids.size());
+    }
 }
