@@ -4,15 +4,19 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * CPU time of this JVM's threads during a measurement, split into DynamoDB Local's (its Jetty
- * threads, named {@code qtp...}) and everyone else's (our handlers, the SDK clients, the harness).
- * Samples every 100 ms so that threads ending mid-run still count up to their last sample.
+ * CPU time of this JVM's threads during a measurement, split into DynamoDB Local's and everyone
+ * else's (our handlers, the SDK clients, the harness, the JVM's GC and compiler threads). DynamoDB
+ * Local's are its Jetty threads ({@code qtp...}, {@code Scheduler-...}), its one SQLite thread
+ * ({@code SQLiteQueue}, where it reads and writes every table) and the unnamed pool threads it parses
+ * expressions on, recognised by the frames they are seen running. Samples every 100 ms so that threads
+ * ending mid-run still count up to their last sample.
  */
 final class CpuMeter implements AutoCloseable {
     record Split(double dynamoLocalSeconds, double otherSeconds, double processSeconds) {
@@ -48,7 +52,7 @@ final class CpuMeter implements AutoCloseable {
     }
 
     private synchronized void sample() {
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), STACK_DEPTH)) {
             if (info == null) {
                 continue;
             }
@@ -57,8 +61,30 @@ final class CpuMeter implements AutoCloseable {
                 continue;
             }
             lastCpu.put(info.getThreadId(), cpu);
-            isDynamo.putIfAbsent(info.getThreadId(), info.getThreadName().startsWith("qtp"));
+            // once seen running DynamoDB Local's code, a thread stays counted as DynamoDB Local's
+            isDynamo.merge(info.getThreadId(), isDynamoLocal(info), Boolean::logicalOr);
         }
+    }
+
+    private static final int STACK_DEPTH = 48;
+    private static final List<String> DYNAMO_LOCAL_THREADS = List.of("qtp", "Scheduler-", "SQLiteQueue");
+    private static final List<String> DYNAMO_LOCAL_CODE = List.of("com.amazonaws.services.dynamodbv2.",
+            "software.amazon.dynamodb.", "com.almworks.sqlite4java.", "org.eclipse.jetty.");
+
+    static boolean isDynamoLocal(ThreadInfo info) {
+        for (String prefix : DYNAMO_LOCAL_THREADS) {
+            if (info.getThreadName().startsWith(prefix)) {
+                return true;
+            }
+        }
+        for (StackTraceElement frame : info.getStackTrace()) {
+            for (String prefix : DYNAMO_LOCAL_CODE) {
+                if (frame.getClassName().startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     synchronized Split stop() {
