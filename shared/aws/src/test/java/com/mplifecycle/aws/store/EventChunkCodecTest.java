@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.mplifecycle.aws.json.PlainJson;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
 
@@ -134,7 +136,7 @@ class EventChunkCodecTest {
 
     @Test
     void eventsJson_writtenFieldByField_isTheTextThePlainWriterGivesForTheSameMaps() {
-        Map<String, Object> nested = new java.util.LinkedHashMap<>();
+        Map<String, Object> nested = new LinkedHashMap<>();
         nested.put("sku", "杯子-\"大\"\n");
         nested.put("qty", 2L);
         nested.put("price", 12.5);
@@ -145,7 +147,7 @@ class EventChunkCodecTest {
 
         List<Map<String, Object>> maps = new ArrayList<>();
         for (TrackedEvent e : events) {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Map<String, Object> m = new LinkedHashMap<>();
             m.put("i", e.eventId());
             m.put("t", e.type().wireName());
             m.put("ts", e.ts().toEpochMilli());
@@ -155,7 +157,7 @@ class EventChunkCodecTest {
             maps.add(m);
         }
 
-        assertEquals(com.mplifecycle.aws.json.PlainJson.write(maps), EventChunkCodec.eventsJson(events));
+        assertEquals(PlainJson.write(maps), EventChunkCodec.eventsJson(events));
         assertEquals(EventChunkCodec.eventsJson(events),
                 new String(EventChunkCodec.eventsUtf8(events), StandardCharsets.UTF_8));
     }

@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -56,10 +59,10 @@ class LocalContextTest {
 
     @Test
     void start_requestIds_areDistinctVersionFourUuidsAsLambdaGives() {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             String id = LocalContext.start("ingest", "us-east-1", 256, Duration.ofSeconds(3)).getAwsRequestId();
-            java.util.UUID uuid = java.util.UUID.fromString(id);
+            UUID uuid = UUID.fromString(id);
             assertEquals(4, uuid.version(), id);
             assertEquals(2, uuid.variant(), id);
             assertEquals(uuid.toString(), id);
