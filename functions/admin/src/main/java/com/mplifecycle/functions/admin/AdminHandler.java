@@ -24,6 +24,7 @@ import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
 import com.mplifecycle.aws.store.EventStore;
 import com.mplifecycle.aws.store.FunnelStore;
+import com.mplifecycle.aws.store.LoyaltyStore;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
@@ -58,8 +59,10 @@ public final class AdminHandler implements RequestStreamHandler {
         EventStore events = new EventStore(db, env.required(FunctionEnv.EVENTS_TABLE), Duration.ZERO);
         DispatchStore dispatch = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE),
                 env.required(FunctionEnv.PROFILES_TABLE), appsTable);
+        LoyaltyStore loyalty = new LoyaltyStore(db, env.required(FunctionEnv.LOYALTY_TABLE));
         CustomerErasure erasure = new CustomerErasure(profiles, List.of(events::deleteCustomer,
-                (app, customer) -> funnel.deleteCustomer(app, customer, java.time.LocalDate.now(clock)), dispatch::deleteCustomer), clock);
+                (app, customer) -> funnel.deleteCustomer(app, customer, java.time.LocalDate.now(clock)), dispatch::deleteCustomer,
+                loyalty::deleteCustomer), clock);
         CustomerRoutes customers = new CustomerRoutes(profiles, apps, clock, erasure);
         routes.put("GET /v1/apps/{appId}/customers/{customerId}", customers::get);
         routes.put("DELETE /v1/apps/{appId}/customers/{customerId}", customers::delete);

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.CustomerScores;
 import com.mplifecycle.domain.profile.LastPush;
+import com.mplifecycle.domain.profile.Order;
 import com.mplifecycle.domain.profile.RfmSnapshot;
 
 /** The admin API's view of a profile (GET /v1/apps/{appId}/customers/{customerId}). */
@@ -30,6 +31,7 @@ final class ProfileView {
         v.put("orders", p.paidOrders());
         v.put("revenueFen", p.revenueFen());
         v.put("lastOrderAt", text(p.lastOrderAt()));
+        v.put("recentOrders", p.orders().stream().map(ProfileView::order).toList());
         v.put("rfm", scores.rfm(p).map(r -> rfm(r, p, zone, now)).orElse(null));
         v.put("churn", scores.churn(p).map(c -> Map.of("pAlive", c.pAlive(), "expectedPurchases30d",
                 c.expectedPurchases30d(), "computedAt", c.computedAt().toString())).orElse(null));
@@ -37,6 +39,17 @@ final class ProfileView {
         v.put("checkInStreak", p.checkIn() == null ? 0 : p.checkIn().length());
         v.put("lastPush", p.lastPush() == null ? null : lastPush(p.lastPush()));
         return v;
+    }
+
+    /** An order the profile keeps (about 400 days), with where it came from: server, import or client. */
+    private static Map<String, Object> order(Order o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderId", o.orderId());
+        m.put("paidAt", text(o.paidAt()));
+        m.put("amountFen", o.amountFen());
+        m.put("refundedFen", o.refundedFen());
+        m.put("source", o.sourceOrClient());
+        return m;
     }
 
     private static Map<String, Object> rfm(RfmSnapshot rfm, CustomerProfile p, ZoneId zone, Instant now) {

@@ -4,7 +4,9 @@ import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +15,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.PushLimits;
 import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
+import com.mplifecycle.domain.loyalty.ClientOrders;
+import com.mplifecycle.domain.loyalty.Level;
+import com.mplifecycle.domain.loyalty.LoyaltySettings;
+import com.mplifecycle.domain.loyalty.OrderSettings;
 
 /**
  * The settings document of {@code GET/PUT /v1/apps/{appId}/settings}. A PUT changes the fields it
@@ -20,7 +26,11 @@ import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
  * unknown fields are refused (a typo must not look like success).
  */
 final class SettingsBody {
-    private static final Set<String> TOP = Set.of("timeZone", "lifecycle", "push");
+    private static final Set<String> TOP = Set.of("timeZone", "lifecycle", "push", "orders", "loyalty");
+    private static final Set<String> ORDERS = Set.of("clientOrders");
+    private static final Set<String> LOYALTY = Set.of("pointsPerYuan", "checkInPoints", "checkInStep",
+            "checkInMaxPoints", "birthdayPoints", "expiryDays", "expiringNoticeDays", "makeUpCost", "makeUpDays",
+            "growthWindowDays", "levels");
     private static final Set<String> LIFECYCLE = Set.of("newDays", "activeWindowDays", "growingActiveDays",
             "growingOrders", "matureActiveDays", "matureOrders", "decliningInactiveDays", "churnedInactiveDays",
             "decliningPAlive", "churnedPAlive");
@@ -49,7 +59,33 @@ final class SettingsBody {
         PushLimits p = s.pushLimits();
         v.put("push", Map.of("maxPerDay", p.maxPerDay(), "quietFrom", p.quietFrom().toString(),
                 "quietUntil", p.quietUntil().toString()));
+        v.put("orders", Map.of("clientOrders", s.orderSettings().clientOrders().wireName()));
+        v.put("loyalty", loyaltyView(s.loyaltySettings()));
         return v;
+    }
+
+    private static Map<String, Object> loyaltyView(LoyaltySettings t) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("pointsPerYuan", t.pointsPerYuan());
+        l.put("checkInPoints", t.checkInPoints());
+        l.put("checkInStep", t.checkInStep());
+        l.put("checkInMaxPoints", t.checkInMaxPoints());
+        l.put("birthdayPoints", t.birthdayPoints());
+        l.put("expiryDays", t.expiryDays());
+        l.put("expiringNoticeDays", t.expiringNoticeDays());
+        l.put("makeUpCost", t.makeUpCost());
+        l.put("makeUpDays", t.makeUpDays());
+        l.put("growthWindowDays", t.growthWindowDays());
+        List<Map<String, Object>> levels = new ArrayList<>();
+        for (Level level : t.levels()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", level.name());
+            m.put("growth", level.growth());
+            m.put("multiplier", level.multiplier());
+            levels.add(m);
+        }
+        l.put("levels", levels);
+        return l;
     }
 
     /** The current settings with the body's fields applied; throws {@link InvalidFieldException}. */
@@ -59,7 +95,69 @@ final class SettingsBody {
         LifecycleThresholds lifecycle = body.has("lifecycle") ? lifecycle(current.lifecycle(), body.get("lifecycle"))
                 : current.lifecycle();
         PushLimits push = body.has("push") ? push(current.pushLimits(), body.get("push")) : current.push();
-        return new AppSettings(current.appId(), zone, lifecycle, push);
+        OrderSettings orders = body.has("orders") ? orders(body.get("orders")) : current.orders();
+        LoyaltySettings loyalty = body.has("loyalty") ? loyalty(current.loyaltySettings(), body.get("loyalty"))
+                : current.loyalty();
+        return new AppSettings(current.appId(), zone, lifecycle, push, orders, loyalty);
+    }
+
+    private static OrderSettings orders(JsonNode node) {
+        object(node, "orders");
+        onlyKnown(node, ORDERS, "orders.");
+        JsonNode v = node.get("clientOrders");
+        return new OrderSettings(v != null && v.isTextual() ? ClientOrders.fromWireName(v.asText())
+                .orElseThrow(() -> new InvalidFieldException("orders.clientOrders", "must be \"count\" or \"ignore\""))
+                : throwInvalid("orders.clientOrders", "must be \"count\" or \"ignore\""));
+    }
+
+    private static <T> T throwInvalid(String field, String reason) {
+        throw new InvalidFieldException(field, reason);
+    }
+
+    private static LoyaltySettings loyalty(LoyaltySettings t, JsonNode node) {
+        object(node, "loyalty");
+        onlyKnown(node, LOYALTY, "loyalty.");
+        List<Level> levels = t.levels();
+        if (node.has("levels")) {
+            JsonNode list = node.get("levels");
+            if (!list.isArray()) {
+                throw new InvalidFieldException("loyalty.levels", "must be an array of {name, growth, multiplier}");
+            }
+            levels = new ArrayList<>();
+            for (JsonNode l : list) {
+                if (!l.isObject() || !l.path("name").isTextual() || !l.path("growth").isIntegralNumber()
+                        || !l.path("multiplier").isNumber()) {
+                    throw new InvalidFieldException("loyalty.levels", "each level is {name, growth, multiplier}");
+                }
+                try {
+                    levels.add(new Level(l.get("name").asText(), l.get("growth").asLong(), l.get("multiplier").asDouble()));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidFieldException("loyalty.levels", e.getMessage());
+                }
+            }
+        }
+        try {
+            return new LoyaltySettings(integer(node, "pointsPerYuan", t.pointsPerYuan()),
+                    integer(node, "checkInPoints", t.checkInPoints()), integer(node, "checkInStep", t.checkInStep()),
+                    integer(node, "checkInMaxPoints", t.checkInMaxPoints()),
+                    integer(node, "birthdayPoints", t.birthdayPoints()), integer(node, "expiryDays", t.expiryDays()),
+                    integer(node, "expiringNoticeDays", t.expiringNoticeDays()),
+                    integer(node, "makeUpCost", t.makeUpCost()), integer(node, "makeUpDays", t.makeUpDays()),
+                    integer(node, "growthWindowDays", t.growthWindowDays()), levels);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("loyalty", e.getMessage());
+        }
+    }
+
+    private static int integer(JsonNode node, String name, int current) {
+        if (!node.has(name)) {
+            return current;
+        }
+        JsonNode v = node.get(name);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new InvalidFieldException("loyalty." + name, "must be an integer");
+        }
+        return v.asInt();
     }
 
     private static ZoneId zone(JsonNode node) {

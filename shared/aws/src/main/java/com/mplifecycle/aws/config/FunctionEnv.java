@@ -16,6 +16,7 @@ public record FunctionEnv(Map<String, String> variables, Clock clock) {
     public static final String APPS_TABLE = "APPS_TABLE";
     public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
     public static final String DISPATCH_TABLE = "DISPATCH_TABLE";
+    public static final String LOYALTY_TABLE = "LOYALTY_TABLE";
     public static final String SECRETS_ARN = "SECRETS_ARN";
     /** Local runs only: the secrets document itself instead of a Secrets Manager ARN. */
     public static final String LOCAL_SECRETS_JSON = "LOCAL_SECRETS_JSON";

@@ -40,7 +40,37 @@ public final class TableKeys {
     public static final String DUE_INDEX = "due";
     public static final String DUE_PARTITION = "due";
 
+    /** Sort key of a customer's points account in the loyalty table. */
+    public static final String LOYALTY_ACCOUNT_SK = "account";
+    /** Sort key prefix of a customer's ledger entries in the loyalty table: {@code led#<cause>}. */
+    public static final String LEDGER_SK_PREFIX = "led#";
+    /** Sort key of an order or refund index item in the loyalty table. */
+    public static final String ORDER_INDEX_SK = "order";
+    public static final String REFUND_INDEX_SK = "refund";
+    /** Sort key prefix of a reward in the apps table. */
+    public static final String REWARD_SK_PREFIX = "reward#";
+
     private TableKeys() {
+    }
+
+    /** Sort key of a ledger entry: its cause, so a cause is stored once. */
+    public static String ledgerEntry(String cause) {
+        return LEDGER_SK_PREFIX + cause;
+    }
+
+    /** Partition key of a server order's index item (which customer it is for, what is left to refund). */
+    public static String serverOrder(String appId, String orderId) {
+        return appId + "#order#" + orderId;
+    }
+
+    /** Partition key of a server refund's index item. */
+    public static String serverRefund(String appId, String refundId) {
+        return appId + "#refund#" + refundId;
+    }
+
+    /** Sort key of a reward item in the apps table. */
+    public static String reward(String rewardId) {
+        return REWARD_SK_PREFIX + rewardId;
     }
 
     /** Sort key of a campaign item in the apps table. */

@@ -4,13 +4,18 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
+import com.mplifecycle.domain.loyalty.LoyaltySettings;
+import com.mplifecycle.domain.loyalty.OrderSettings;
 
 /**
  * One app's configuration: its time zone (for days, birthdays, quiet hours), lifecycle thresholds
  * and push limits. {@code push} is null in settings stored before it existed and when never set;
- * campaign code reads it through {@link #pushLimits()}, which falls back to the defaults.
+ * campaign code reads it through {@link #pushLimits()}, which falls back to the defaults. {@code orders}
+ * (where orders come from) and {@code loyalty} (points and levels) are null likewise and read through
+ * {@link #orderSettings()} and {@link #loyaltySettings()}.
  */
-public record AppSettings(String appId, ZoneId timeZone, LifecycleThresholds lifecycle, PushLimits push) {
+public record AppSettings(String appId, ZoneId timeZone, LifecycleThresholds lifecycle, PushLimits push,
+                          OrderSettings orders, LoyaltySettings loyalty) {
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
 
     public AppSettings {
@@ -24,6 +29,11 @@ public record AppSettings(String appId, ZoneId timeZone, LifecycleThresholds lif
         this(appId, timeZone, lifecycle, null);
     }
 
+    /** Settings without order or loyalty settings of their own (the defaults apply). */
+    public AppSettings(String appId, ZoneId timeZone, LifecycleThresholds lifecycle, PushLimits push) {
+        this(appId, timeZone, lifecycle, push, null, null);
+    }
+
     public static AppSettings defaults(String appId) {
         return new AppSettings(appId, DEFAULT_ZONE, LifecycleThresholds.DEFAULTS, PushLimits.DEFAULTS);
     }
@@ -31,5 +41,23 @@ public record AppSettings(String appId, ZoneId timeZone, LifecycleThresholds lif
     /** The push limits in force: the app's own, or {@link PushLimits#DEFAULTS}. */
     public PushLimits pushLimits() {
         return push == null ? PushLimits.DEFAULTS : push;
+    }
+
+    /** Where orders come from: the app's own setting, or {@link OrderSettings#DEFAULTS}. */
+    public OrderSettings orderSettings() {
+        return orders == null ? OrderSettings.DEFAULTS : orders;
+    }
+
+    /** The earning rules and levels in force: the app's own, or {@link LoyaltySettings#DEFAULTS}. */
+    public LoyaltySettings loyaltySettings() {
+        return loyalty == null ? LoyaltySettings.DEFAULTS : loyalty;
+    }
+
+    public AppSettings withOrders(OrderSettings v) {
+        return new AppSettings(appId, timeZone, lifecycle, push, v, loyalty);
+    }
+
+    public AppSettings withLoyalty(LoyaltySettings v) {
+        return new AppSettings(appId, timeZone, lifecycle, push, orders, v);
     }
 }

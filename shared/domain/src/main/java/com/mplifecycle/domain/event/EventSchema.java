@@ -42,6 +42,11 @@ final class EventSchema {
         FIELDS.put(EventType.SUBSCRIBE_RESULT, List.of(req("results", SUBSCRIBE_RESULTS)));
         FIELDS.put(EventType.PROFILE_UPDATE, List.of(opt("birthday", MONTH_DAY), opt("gender", SHORT_STRING),
                 opt("region", SHORT_STRING), opt("tags", STRING_LIST)));
+        // written by ServerOrders only, never validated from a client
+        FIELDS.put(EventType.SERVER_ORDER_PAID, List.of(req("orderId", SHORT_STRING),
+                req("amountFen", NON_NEGATIVE_INTEGER)));
+        FIELDS.put(EventType.SERVER_ORDER_REFUNDED, List.of(req("orderId", SHORT_STRING), req("refundId", SHORT_STRING),
+                req("amountFen", POSITIVE_INTEGER)));
     }
 
     private EventSchema() {

@@ -35,15 +35,30 @@ public enum EventType {
     /** The outcome of wx.requestSubscribeMessage: each accept is one send credit. */
     SUBSCRIBE_RESULT("subscribe_result"),
     /** Basic profile data. */
-    PROFILE_UPDATE("profile_update");
+    PROFILE_UPDATE("profile_update"),
+    /** A paid order the merchant's server reported ({@code POST /v1/apps/{appId}/orders}): never from a client. */
+    SERVER_ORDER_PAID("server_order_paid", true),
+    /** A refund the merchant's server reported ({@code POST /v1/apps/{appId}/refunds}): never from a client. */
+    SERVER_ORDER_REFUNDED("server_order_refunded", true);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
 
     private final String wireName;
+    private final boolean serverOnly;
 
     EventType(String wireName) {
+        this(wireName, false);
+    }
+
+    EventType(String wireName, boolean serverOnly) {
         this.wireName = wireName;
+        this.serverOnly = serverOnly;
+    }
+
+    /** Only the merchant's server (admin key) records these; {@code /v1/events} refuses them. */
+    public boolean serverOnly() {
+        return serverOnly;
     }
 
     public String wireName() {

@@ -59,6 +59,10 @@ public final class EventValidator {
             return new EventDecision.Rejected(index, eventId, event.get("type") == null ? "type is required"
                     : "unknown event type");
         }
+        if (type.get().serverOnly()) {
+            return new EventDecision.Rejected(index, eventId, "type " + type.get().wireName()
+                    + " is reserved for the merchant's server (POST /v1/apps/{appId}/orders and /refunds)");
+        }
         Object ts = event.get("ts");
         if (!(ts instanceof Integer || ts instanceof Long)) {
             return new EventDecision.Rejected(index, eventId, "ts must be an integer (epoch milliseconds)");

@@ -78,7 +78,7 @@ public final class OrderImport {
             }
             // a refund may have arrived before its order: keep it
             Order paid = new Order(o.orderId(), o.paidAt(), o.amountFen(),
-                    existing == null ? Map.of() : existing.refunds());
+                    existing == null ? Map.of() : existing.refunds(), Order.IMPORT);
             byId.put(paid.orderId(), paid);
             added.add(paid);
         }

@@ -43,11 +43,13 @@ public final class ProfileFolder {
     }
 
     private final ZoneId zone;
+    private final boolean clientOrdersCount;
     private final StageRules rules;
     private final ProfilePruner pruner;
 
     public ProfileFolder(AppSettings settings) {
         this.zone = settings.timeZone();
+        this.clientOrdersCount = settings.orderSettings().clientOrdersCount();
         this.rules = new StageRules(settings.lifecycle());
         this.pruner = new ProfilePruner(settings.timeZone());
     }
@@ -86,11 +88,11 @@ public final class ProfileFolder {
 
     private CustomerProfile apply(CustomerProfile p, TrackedEvent e) {
         EventType type = e.type();
-        if (type == EventType.ORDER_PAID) {
-            CustomerProfile after = paid(p, e);
+        if (type == EventType.ORDER_PAID && clientOrdersCount || type == EventType.SERVER_ORDER_PAID) {
+            CustomerProfile after = paid(p, e, type == EventType.SERVER_ORDER_PAID ? Order.SERVER : null);
             // only a newly folded order converts: a redelivered one leaves the profile as it was
             return after == p ? p : PushAttribution.afterOrder(after, e.string("orderId"), e.ts());
-        } else if (type == EventType.ORDER_REFUNDED) {
+        } else if (type == EventType.ORDER_REFUNDED && clientOrdersCount || type == EventType.SERVER_ORDER_REFUNDED) {
             return refunded(p, e);
         } else if (type == EventType.ADD_TO_CART) {
             return addedToCart(p, e);
@@ -106,15 +108,21 @@ public final class ProfileFolder {
         return p;
     }
 
-    private static CustomerProfile paid(CustomerProfile p, TrackedEvent e) {
+    /**
+     * A paid order, once by id. The merchant's server is the truth: its order replaces a client's
+     * report of the same order id (amount and time), while a client's report never replaces anything.
+     */
+    private static CustomerProfile paid(CustomerProfile p, TrackedEvent e, String source) {
         String orderId = e.string("orderId");
         List<Order> orders = new ArrayList<>(p.orders());
         int i = indexOf(orders, orderId);
-        if (i >= 0 && orders.get(i).isPaid() || p.archivedOrderIds().contains(orderId)) {
+        boolean serverCorrects = Order.SERVER.equals(source) && i >= 0 && !orders.get(i).fromServer();
+        if (i >= 0 && orders.get(i).isPaid() && !serverCorrects || p.archivedOrderIds().contains(orderId)) {
             return p;
         }
         Order existing = i >= 0 ? orders.remove(i) : null;
-        orders.add(new Order(orderId, e.ts(), e.number("amountFen"), existing == null ? Map.of() : existing.refunds()));
+        orders.add(new Order(orderId, e.ts(), e.number("amountFen"), existing == null ? Map.of() : existing.refunds(),
+                source));
         orders.sort(Comparator.comparing((Order o) -> o.paidAt() == null ? Instant.MIN : o.paidAt())
                 .thenComparing(Order::orderId));
         Cart cart = p.cart() != null && !p.cart().updatedAt().isAfter(e.ts()) ? null : p.cart();
@@ -131,7 +139,8 @@ public final class ProfileFolder {
         }
         Map<String, Long> refunds = new HashMap<>(order.refunds());
         refunds.put(e.eventId(), e.number("amountFen"));
-        orders.add(i >= 0 ? i : orders.size(), new Order(orderId, order.paidAt(), order.amountFen(), refunds));
+        orders.add(i >= 0 ? i : orders.size(), new Order(orderId, order.paidAt(), order.amountFen(), refunds,
+                order.source()));
         return p.toBuilder().orders(orders).build();
     }
 

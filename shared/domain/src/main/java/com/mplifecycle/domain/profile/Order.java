@@ -7,11 +7,32 @@ import java.util.Objects;
 /**
  * A paid order as the profile keeps it. Refunds are keyed by the refund event's id so that a
  * redelivered refund counts once; a refund may arrive before its order ({@code paidAt} null).
+ * {@code source} says where the order came from: {@code server} (the merchant's server, trusted),
+ * {@code import} (an order file) or {@code client} (the mini-program's {@code order_paid}; also
+ * every order stored before sources were recorded, read as null).
  */
-public record Order(String orderId, Instant paidAt, long amountFen, Map<String, Long> refunds) {
+public record Order(String orderId, Instant paidAt, long amountFen, Map<String, Long> refunds, String source) {
+    public static final String CLIENT = "client";
+    public static final String SERVER = "server";
+    public static final String IMPORT = "import";
+
     public Order {
         Objects.requireNonNull(orderId, "orderId");
         refunds = refunds == null ? Map.of() : Map.copyOf(refunds);
+    }
+
+    /** An order from the mini-program (source {@code client}, stored as absent to keep profiles small). */
+    public Order(String orderId, Instant paidAt, long amountFen, Map<String, Long> refunds) {
+        this(orderId, paidAt, amountFen, refunds, null);
+    }
+
+    /** Where the order came from; orders stored before sources were recorded came from clients. */
+    public String sourceOrClient() {
+        return source == null ? CLIENT : source;
+    }
+
+    public boolean fromServer() {
+        return SERVER.equals(source);
     }
 
     public boolean isPaid() {

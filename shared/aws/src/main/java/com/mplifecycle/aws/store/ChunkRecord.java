@@ -1,11 +1,11 @@
-package com.mplifecycle.functions.lifecycle;
+package com.mplifecycle.aws.store;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.mplifecycle.aws.store.EventChunkCodec;
-import com.mplifecycle.aws.store.TableKeys;
+
+
 import com.mplifecycle.domain.event.TrackedEvent;
 
 /**
@@ -15,10 +15,10 @@ import com.mplifecycle.domain.event.TrackedEvent;
  * is when ingest stored the chunk (its {@code rcv} attribute, else the stream's approximate
  * creation time, which is truncated and so never later than the truth); null when neither is there.
  */
-record ChunkRecord(String sequenceNumber, String customerKey, String openid, List<TrackedEvent> events,
+public record ChunkRecord(String sequenceNumber, String customerKey, String openid, List<TrackedEvent> events,
                    Instant receivedAt) {
     /** Reads a record; throws IllegalArgumentException when its image is not a chunk. */
-    static ChunkRecord from(Map<?, ?> record) {
+    public static ChunkRecord from(Map<?, ?> record) {
         Map<?, ?> dynamodb = dynamodb(record);
         if (dynamodb == null) {
             throw new IllegalArgumentException("record has no dynamodb section");
@@ -34,12 +34,12 @@ record ChunkRecord(String sequenceNumber, String customerKey, String openid, Lis
     }
 
     /** The record's sequence number, its batch item identifier; null when the record has none. */
-    static String sequenceNumber(Map<?, ?> record) {
+    public static String sequenceNumber(Map<?, ?> record) {
         Map<?, ?> dynamodb = dynamodb(record);
         return dynamodb == null ? null : text(dynamodb.get("SequenceNumber"));
     }
 
-    static boolean isRemoval(Map<?, ?> record) {
+    public static boolean isRemoval(Map<?, ?> record) {
         return "REMOVE".equals(record.get("eventName"));
     }
 

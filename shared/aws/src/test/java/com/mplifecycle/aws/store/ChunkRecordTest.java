@@ -1,4 +1,4 @@
-package com.mplifecycle.functions.lifecycle;
+package com.mplifecycle.aws.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,96 @@
+package com.mplifecycle.functions.loyalty;
+
+import java.util.List;
+import java.util.function.Function;
+
+import com.mplifecycle.aws.store.LoyaltyStore;
+import com.mplifecycle.aws.store.StoreUnavailableException;
+import com.mplifecycle.domain.loyalty.LedgerEntry;
+import com.mplifecycle.domain.loyalty.LoyaltyOutcome;
+import com.mplifecycle.domain.loyalty.PointsAccount;
+
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Read, decide, write: applies one cause to a customer's account with optimistic locking, reading
+ * again and deciding again when another writer got there first. The decision is a pure rule
+ * ({@code LoyaltyRules}); the write is {@link LoyaltyStore#commit}, which records each cause once.
+ */
+final class Accounts {
+    static final int ATTEMPTS = 8;
+
+    /** How applying a cause ended. */
+    sealed interface Applied {
+        /** Written now: the account after it and its entries. */
+        record Done(PointsAccount account, LoyaltyOutcome.Changed change, double writeUnits) implements Applied {
+        }
+
+        /** The cause was already in the ledger: nothing changed now. */
+        record Already(PointsAccount account) implements Applied {
+        }
+
+        /** The rules (or an extra item's condition) refused it. */
+        record Refused(int status, String reason) implements Applied {
+        }
+    }
+
+    private final LoyaltyStore store;
+
+    Accounts(LoyaltyStore store) {
+        this.store = store;
+    }
+
+    LoyaltyStore store() {
+        return store;
+    }
+
+    Applied apply(String appId, String customerId, Function<PointsAccount, LoyaltyOutcome> decide) {
+        return apply(appId, customerId, decide, List.of(), null);
+    }
+
+    /**
+     * @param extra         items written in the same transaction (a reward's stock)
+     * @param extraRefused  the reason when an extra item's condition fails
+     */
+    Applied apply(String appId, String customerId, Function<PointsAccount, LoyaltyOutcome> decide,
+                  List<TransactWriteItem> extra, String extraRefused) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            PointsAccount before = store.account(appId, customerId);
+            LoyaltyOutcome outcome = decide.apply(before);
+            if (outcome instanceof LoyaltyOutcome.Refused r) {
+                return new Applied.Refused(r.status(), r.reason());
+            }
+            LoyaltyOutcome.Changed change = (LoyaltyOutcome.Changed) outcome;
+            List<LedgerEntry> entries = change.entries();
+            if (entries.isEmpty() && change.after().equals(before)) {
+                return new Applied.Already(before);
+            }
+            LoyaltyStore.Result result = entries.isEmpty() && extra.isEmpty()
+                    ? store.commitAccount(appId, customerId, before, change.after())
+                    : store.commit(appId, customerId, before, change.after(), entries, extra);
+            switch (result.commit()) {
+                case APPLIED:
+                    return new Applied.Done(change.after().withVersion(before.version() + 1), change,
+                            result.writeUnits());
+                case ALREADY_APPLIED:
+                    return new Applied.Already(store.account(appId, customerId));
+                case EXTRA_REFUSED:
+                    return new Applied.Refused(409, extraRefused);
+                case CONFLICT:
+                default:
+                    // someone else wrote the account (or held one of the items): read again
+                    sleepBriefly(attempt);
+            }
+        }
+        throw new StoreUnavailableException("the points account kept changing; retry", null);
+    }
+
+    private static void sleepBriefly(int attempt) {
+        try {
+            Thread.sleep(Math.min(50, 2L << attempt) + (long) (Math.random() * 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted", e);
+        }
+    }
+}

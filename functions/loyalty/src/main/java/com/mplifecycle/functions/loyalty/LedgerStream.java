@@ -1,0 +1,133 @@
+package com.mplifecycle.functions.loyalty;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mplifecycle.aws.log.JsonLogger;
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.ChunkRecord;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.TableKeys;
+import com.mplifecycle.domain.app.AppSettings;
+import com.mplifecycle.domain.event.EventType;
+import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.loyalty.LoyaltyOutcome;
+import com.mplifecycle.domain.loyalty.LoyaltyRules;
+import com.mplifecycle.domain.profile.CustomerProfile;
+
+/**
+ * The events table's stream, second consumer beside the lifecycle fold: server orders earn points and
+ * growth, server refunds take their share back, a {@code check_in} event of its own day earns the
+ * day's check-in points, and the first of these on a customer's birthday earns the birthday bonus.
+ * Client {@code order_paid} events never earn. Each cause is written once (its ledger key), so a
+ * redelivered record changes nothing; a customer that fails is reported as batch item failures.
+ */
+final class LedgerStream {
+    private final Accounts accounts;
+    private final AppStore apps;
+    private final ProfileStore profiles;
+    private final JsonLogger log;
+    private final Clock clock;
+
+    LedgerStream(Accounts accounts, AppStore apps, ProfileStore profiles, JsonLogger log, Clock clock) {
+        this.clock = clock;
+        this.accounts = accounts;
+        this.apps = apps;
+        this.profiles = profiles;
+        this.log = log;
+    }
+
+    Map<String, Object> handle(List<Map<?, ?>> records, String batchId) {
+        List<Map<String, Object>> failures = new ArrayList<>();
+        Map<String, List<ChunkRecord>> byCustomer = new LinkedHashMap<>();
+        for (Map<?, ?> record : records) {
+            if (ChunkRecord.isRemoval(record)) {
+                continue;
+            }
+            try {
+                ChunkRecord chunk = ChunkRecord.from(record);
+                byCustomer.computeIfAbsent(chunk.customerKey(), k -> new ArrayList<>()).add(chunk);
+            } catch (RuntimeException e) {
+                log.warn(batchId, "unreadable stream record", "error", e.getMessage());
+                failures.add(Map.of("itemIdentifier", String.valueOf(ChunkRecord.sequenceNumber(record))));
+            }
+        }
+        int entries = 0;
+        for (Map.Entry<String, List<ChunkRecord>> customer : byCustomer.entrySet()) {
+            try {
+                entries += apply(customer.getKey(), customer.getValue());
+            } catch (RuntimeException e) {
+                log.warn(batchId, "points not updated", "customerKey", customer.getKey(), "error", e.toString());
+                customer.getValue().forEach(r -> failures.add(Map.of("itemIdentifier", r.sequenceNumber())));
+            }
+        }
+        log.info(batchId, "ledger batch", "records", records.size(), "customers", byCustomer.size(),
+                "entries", entries, "failedRecords", failures.size());
+        return Map.of("batchItemFailures", failures);
+    }
+
+    private int apply(String customerKey, List<ChunkRecord> chunks) {
+        String appId = TableKeys.appOf(customerKey);
+        String customerId = TableKeys.customerOf(customerKey);
+        List<TrackedEvent> events = new ArrayList<>();
+        chunks.forEach(c -> c.events().stream().filter(LedgerStream::earns).forEach(events::add));
+        if (events.isEmpty()) {
+            return 0;
+        }
+        events.sort(Comparator.comparing(TrackedEvent::ts).thenComparing(TrackedEvent::eventId));
+        AppSettings settings = apps.settingsOrDefaults(appId);
+        LoyaltyRules rules = new LoyaltyRules(settings.loyaltySettings(), settings.timeZone());
+        MonthDay birthday = birthday(appId, customerId);
+        int written = 0;
+        for (TrackedEvent e : events) {
+            Instant now = clock.instant();
+            Accounts.Applied applied = accounts.apply(appId, customerId, a -> decide(rules, a, e, now));
+            written += applied instanceof Accounts.Applied.Done ? 1 : 0;
+            LocalDate day = rules.today(e.ts());
+            if (birthday != null && MonthDay.from(day).equals(birthday) && e.type() != EventType.SERVER_ORDER_REFUNDED
+                    && settings.loyaltySettings().birthdayPoints() > 0) {
+                Accounts.Applied bonus = accounts.apply(appId, customerId,
+                        a -> rules.birthday(a, day.getYear(), e.ts()));
+                written += bonus instanceof Accounts.Applied.Done ? 1 : 0;
+            }
+        }
+        return written;
+    }
+
+    private static boolean earns(TrackedEvent e) {
+        return e.type() == EventType.SERVER_ORDER_PAID || e.type() == EventType.SERVER_ORDER_REFUNDED
+                || e.type() == EventType.CHECK_IN;
+    }
+
+    private static LoyaltyOutcome decide(LoyaltyRules rules, com.mplifecycle.domain.loyalty.PointsAccount a,
+                                         TrackedEvent e, Instant now) {
+        return switch (e.type()) {
+            case SERVER_ORDER_PAID -> rules.orderPaid(a, e.string("orderId"), e.ts(), e.number("amountFen"), now);
+            case SERVER_ORDER_REFUNDED -> rules.refunded(a, e.string("refundId"), e.string("orderId"),
+                    e.number("amountFen"), e.ts());
+            default -> {
+                LocalDate date = LocalDate.parse(e.string("date"));
+                // a check-in earns for its own day only: another date is refused and recorded nowhere
+                LoyaltyOutcome o = rules.checkIn(a, date, false, e.ts());
+                yield o instanceof LoyaltyOutcome.Refused ? new LoyaltyOutcome.Changed(a, List.of(), null) : o;
+            }
+        };
+    }
+
+    private MonthDay birthday(String appId, String customerId) {
+        CustomerProfile p = profiles.load(appId, customerId).orElse(null);
+        String b = p == null || p.demographics() == null ? null : p.demographics().birthday();
+        try {
+            return b == null ? null : MonthDay.parse("--" + b);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.mplifecycle.domain.loyalty;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One app's earning rules and levels (settings field {@code loyalty}). Order points are
+ * {@code pointsPerYuan} per whole yuan paid, times the level's multiplier, rounded down; a check-in
+ * earns {@code checkInPoints}, {@code checkInStep} more per consecutive day, at most
+ * {@code checkInMaxPoints}; the birthday bonus is granted once a year with the first order or
+ * check-in on the birthday. Points expire {@code expiryDays} after the day they were earned;
+ * customers are warned {@code expiringNoticeDays} before. A missed day of the last
+ * {@code makeUpDays} can be made up for {@code makeUpCost} points. Growth is yuan of server orders in
+ * the last {@code growthWindowDays}, refunds deducted; {@code levels} ascend from growth 0.
+ */
+public record LoyaltySettings(int pointsPerYuan, int checkInPoints, int checkInStep, int checkInMaxPoints,
+                              int birthdayPoints, int expiryDays, int expiringNoticeDays, int makeUpCost,
+                              int makeUpDays, int growthWindowDays, List<Level> levels) {
+    public static final List<Level> DEFAULT_LEVELS = List.of(
+            new Level("普通", 0, 1.0), new Level("银卡", 500, 1.2), new Level("金卡", 2_000, 1.5),
+            new Level("铂金", 5_000, 2.0), new Level("钻石", 10_000, 3.0));
+    public static final LoyaltySettings DEFAULTS = new LoyaltySettings(1, 10, 5, 30, 100, 365, 7, 20, 7, 365,
+            DEFAULT_LEVELS);
+
+    public LoyaltySettings {
+        Objects.requireNonNull(levels, "levels");
+        levels = List.copyOf(levels);
+        requireRange("pointsPerYuan", pointsPerYuan, 0, 10_000);
+        requireRange("checkInPoints", checkInPoints, 0, 10_000);
+        requireRange("checkInStep", checkInStep, 0, 10_000);
+        requireRange("checkInMaxPoints", checkInMaxPoints, checkInPoints, 100_000);
+        requireRange("birthdayPoints", birthdayPoints, 0, 100_000);
+        requireRange("expiryDays", expiryDays, 1, 3650);
+        requireRange("expiringNoticeDays", expiringNoticeDays, 1, 365);
+        requireRange("makeUpCost", makeUpCost, 0, 100_000);
+        requireRange("makeUpDays", makeUpDays, 0, 31);
+        requireRange("growthWindowDays", growthWindowDays, 1, 3650);
+        if (levels.isEmpty() || levels.get(0).growth() != 0) {
+            throw new IllegalArgumentException("levels must start with a level at growth 0");
+        }
+        for (int i = 1; i < levels.size(); i++) {
+            if (levels.get(i).growth() <= levels.get(i - 1).growth()) {
+                throw new IllegalArgumentException("levels must ascend by growth");
+            }
+            for (int j = 0; j < i; j++) {
+                if (levels.get(j).name().equals(levels.get(i).name())) {
+                    throw new IllegalArgumentException("level names must be distinct");
+                }
+            }
+        }
+        if (levels.size() > 20) {
+            throw new IllegalArgumentException("at most 20 levels");
+        }
+    }
+
+    private static void requireRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be from " + min + " to " + max);
+        }
+    }
+
+    /** The level of a name, or the lowest when the name is unknown (levels were renamed). */
+    public int indexOf(String levelName) {
+        for (int i = 0; i < levels.size(); i++) {
+            if (levels.get(i).name().equals(levelName)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** The highest level whose growth threshold {@code growth} reaches. */
+    public int indexFor(long growth) {
+        int index = 0;
+        for (int i = 0; i < levels.size(); i++) {
+            if (growth >= levels.get(i).growth()) {
+                index = i;
+            }
+        }
+        return index;
+    }
+}
