@@ -1,0 +1,257 @@
+package com.mplifecycle.functions.loyalty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mplifecycle.aws.admin.AdminKeys;
+import com.mplifecycle.aws.auth.SessionTokens;
+import com.mplifecycle.aws.config.FunctionEnv;
+import com.mplifecycle.aws.http.ApiRequest;
+import com.mplifecycle.aws.http.ApiResponse;
+import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.devtools.invoke.LambdaInvoker;
+import com.mplifecycle.devtools.invoke.LocalContext;
+import com.mplifecycle.devtools.sandbox.LocalAws;
+import com.mplifecycle.devtools.streams.StreamEventSource;
+import com.mplifecycle.devtools.streams.StreamSourceConfig;
+import com.mplifecycle.domain.profile.CustomerIds;
+
+/**
+ * The loyalty function against the template's tables in DynamoDB Local, with its stream consumer fed
+ * by the real events-table stream, every batch delivered twice: server orders and refunds earn and
+ * take back once, check-ins and make-ups follow their rules, and concurrent redemptions never oversell
+ * a reward nor spend points twice.
+ */
+class LoyaltyHandlerIT {
+    private static final Instant NOW = Instant.parse("2026-03-10T04:00:00Z");
+    private static final String KEY = "test-signing-key-0123456789-abcdefghijklmnop";
+    private static final String ADMIN = "admin-key-for-loyalty-it";
+    private static LocalAws aws;
+    private static LoyaltyHandler handler;
+    private static SessionTokens tokens;
+    private static StreamEventSource stream;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.start();
+        Map<String, String> env = new HashMap<>(aws.environment("LoyaltyFunction"));
+        env.put(FunctionEnv.LOCAL_SECRETS_JSON, "{\"tokenSigningKey\":\"" + KEY + "\"}");
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        handler = new LoyaltyHandler(new FunctionEnv(env, clock));
+        tokens = new SessionTokens(KEY.getBytes(StandardCharsets.UTF_8), clock);
+        new AdminKeys(aws.client(), "AppsTable", clock).register("shop", ADMIN);
+        LambdaInvoker invoker = LambdaInvoker.of(handler);
+        String arn = aws.client().describeTable(b -> b.tableName("EventsTable")).table().latestStreamArn();
+        stream = StreamEventSource.create(new StreamSourceConfig("EventsTable", arn, 25, 0, "TRIM_HORIZON", true,
+                false, 10, -1, "LoyaltyFunction", "us-east-1"), aws.dynamo().streamsClient(), json -> {
+                    // every batch twice: a redelivered record must change nothing
+                    invoke(invoker, json);
+                    return invoke(invoker, json);
+                });
+        stream.start();
+    }
+
+    private static String invoke(LambdaInvoker invoker, String json) {
+        return invoker.invoke(json, LocalContext.start("LoyaltyFunction", "us-east-1", 1024, Duration.ofSeconds(60)));
+    }
+
+    @AfterAll
+    static void stop() {
+        stream.close();
+        aws.close();
+    }
+
+    static ApiResponse call(String routeKey, Map<String, String> path, String body, String bearer) {
+        return call(routeKey, path, Map.of(), body, bearer);
+    }
+
+    static ApiResponse call(String routeKey, Map<String, String> path, Map<String, String> query, String body,
+                            String bearer) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("content-type", "application/json");
+        if (bearer != null) {
+            headers.put("authorization", "Bearer " + bearer);
+        }
+        return handler.handle(new ApiRequest("req", routeKey, routeKey.substring(0, routeKey.indexOf(' ')), headers,
+                path, query, body, false));
+    }
+
+    static JsonNode json(ApiResponse r) {
+        return Json.read(r.body(), JsonNode.class);
+    }
+
+    private static ApiResponse postOrders(String body) {
+        return call("POST /v1/apps/{appId}/orders", Map.of("appId", "shop"), body, ADMIN);
+    }
+
+    private static ApiResponse postRefunds(String body) {
+        return call("POST /v1/apps/{appId}/refunds", Map.of("appId", "shop"), body, ADMIN);
+    }
+
+    private static JsonNode points(String customerId) {
+        ApiResponse r = call("GET /v1/apps/{appId}/customers/{customerId}/points",
+                Map.of("appId", "shop", "customerId", customerId), null, ADMIN);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r);
+    }
+
+    private static String order(String orderId, String openid, long fen) {
+        return "{\"orderId\":\"" + orderId + "\",\"openid\":\"" + openid + "\",\"amountFen\":" + fen
+                + ",\"paidAt\":" + NOW.minusSeconds(60).toEpochMilli() + "}";
+    }
+
+    private static void drain() {
+        assertTrue(stream.awaitIdle(Duration.ofSeconds(30)));
+    }
+
+    private static String adjust(String customerId, long points, String requestId) {
+        ApiResponse r = call("POST /v1/apps/{appId}/customers/{customerId}/points/adjustments",
+                Map.of("appId", "shop", "customerId", customerId),
+                "{\"points\":" + points + ",\"reason\":\"test\",\"requestId\":\"" + requestId + "\"}", ADMIN);
+        assertTrue(r.statusCode() == 201 || r.statusCode() == 200, r.body());
+        return r.body();
+    }
+
+    @Test
+    void orders_validatedAndIdempotent_earnOnceDespiteRedelivery_refundsTakeTheirShare() {
+        String cid = CustomerIds.of("shop", "alice");
+        ApiResponse first = postOrders("{\"orders\":[" + order("a-1", "alice", 12_345) + ","
+                + order("a-2", "alice", 5_000) + ",{\"orderId\":\"bad\",\"openid\":\"alice\",\"amountFen\":-5}]}");
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(2, json(first).get("accepted").asInt());
+        assertEquals("amountFen must be an integer of at least 0",
+                json(first).get("rejected").get(0).get("reason").asText());
+
+        assertEquals(2, json(postOrders("{\"orders\":[" + order("a-1", "alice", 12_345) + ","
+                + order("a-2", "alice", 5_000) + "]}")).get("accepted").asInt(), "a resent order is accepted again");
+        ApiResponse changed = postOrders("{\"orders\":[" + order("a-1", "alice", 99) + "]}");
+        assertEquals(400, changed.statusCode());
+        assertTrue(json(changed).get("rejected").get(0).get("reason").asText().contains("already recorded"));
+        drain();
+        JsonNode account = points(cid);
+        assertEquals(123 + 50, account.get("balance").asLong());
+        assertEquals(2, account.get("entries").size());
+
+        ApiResponse refunds = postRefunds("{\"refunds\":["
+                + "{\"refundId\":\"r-1\",\"orderId\":\"a-2\",\"amountFen\":2500,\"refundedAt\":" + NOW.toEpochMilli() + "},"
+                + "{\"refundId\":\"r-2\",\"orderId\":\"nope\",\"amountFen\":100,\"refundedAt\":" + NOW.toEpochMilli() + "},"
+                + "{\"refundId\":\"r-3\",\"orderId\":\"a-2\",\"amountFen\":2501,\"refundedAt\":" + NOW.toEpochMilli() + "}]}");
+        assertEquals(202, refunds.statusCode(), refunds.body());
+        assertEquals(1, json(refunds).get("accepted").asInt());
+        assertTrue(json(refunds).get("rejected").get(0).get("reason").asText().startsWith("unknown orderId"));
+        assertTrue(json(refunds).get("rejected").get(1).get("reason").asText().contains("exceed"));
+        drain();
+        assertEquals(123 + 25, points(cid).get("balance").asLong());
+    }
+
+    @Test
+    void checkIns_todayOnce_makeUpNeedsPoints_neverFuture() {
+        String cid = CustomerIds.of("shop", "carol");
+        String token = tokens.issue("shop", cid, "carol");
+        ApiResponse today = call("POST /v1/me/check-ins", Map.of(), "{}", token);
+        assertEquals(200, today.statusCode(), today.body());
+        assertEquals(10, json(today).get("points").asInt());
+        assertEquals(1, json(today).get("streak").asInt());
+        assertEquals(409, call("POST /v1/me/check-ins", Map.of(), "{}", token).statusCode());
+        assertEquals(409, call("POST /v1/me/check-ins", Map.of(), "{\"date\":\"2026-03-09\",\"makeUp\":true}", token)
+                .statusCode(), "10 points do not pay for a make-up of 20");
+        assertEquals(400, call("POST /v1/me/check-ins", Map.of(), "{\"date\":\"2026-03-11\",\"makeUp\":true}", token)
+                .statusCode());
+        adjust(cid, 50, "gift-carol");
+
+        ApiResponse madeUp = call("POST /v1/me/check-ins", Map.of(), "{\"date\":\"2026-03-09\",\"makeUp\":true}", token);
+        assertEquals(200, madeUp.statusCode(), madeUp.body());
+        assertEquals(2, json(madeUp).get("streak").asInt());
+        assertEquals(10 + 50 - 20, json(madeUp).get("balance").asLong());
+        drain();
+        JsonNode me = json(call("GET /v1/me", Map.of(), null, token));
+        assertEquals(40, me.get("points").get("balance").asLong(), "the check-in event on the stream earned nothing more");
+        assertEquals(2, me.get("checkIn").get("streak").asInt());
+        assertEquals("普通", me.get("level").get("name").asText());
+        assertEquals("银卡", me.get("level").get("next").get("name").asText());
+    }
+
+    @Test
+    void twoConcurrentRedemptionsOfTheLastItem_oneWins_andPointsAreNeverSpentTwice() throws Exception {
+        assertEquals(200, call("PUT /v1/apps/{appId}/rewards/{rewardId}", Map.of("appId", "shop", "rewardId", "mug"),
+                "{\"name\":\"Mug\",\"costPoints\":50,\"stock\":1}", ADMIN).statusCode());
+        String dan = CustomerIds.of("shop", "dan");
+        String eve = CustomerIds.of("shop", "eve");
+        adjust(dan, 100, "seed-dan");
+        adjust(eve, 100, "seed-eve");
+        List<ApiResponse> answers = race(
+                () -> call("POST /v1/me/redemptions", Map.of(), "{\"rewardId\":\"mug\",\"requestId\":\"d1\"}",
+                        tokens.issue("shop", dan, "dan")),
+                () -> call("POST /v1/me/redemptions", Map.of(), "{\"rewardId\":\"mug\",\"requestId\":\"e1\"}",
+                        tokens.issue("shop", eve, "eve")));
+        assertEquals(List.of(201, 409), answers.stream().map(ApiResponse::statusCode).sorted().toList());
+        assertEquals(0, json(call("GET /v1/apps/{appId}/rewards/{rewardId}", Map.of("appId", "shop", "rewardId", "mug"),
+                null, ADMIN)).get("stock").asInt());
+        assertEquals(150, points(dan).get("balance").asLong() + points(eve).get("balance").asLong());
+
+        // one customer, two requests at once, points for one: never spent twice
+        call("PUT /v1/apps/{appId}/rewards/{rewardId}", Map.of("appId", "shop", "rewardId", "cap"),
+                "{\"name\":\"Cap\",\"costPoints\":60,\"stock\":10}", ADMIN);
+        String fay = CustomerIds.of("shop", "fay");
+        adjust(fay, 100, "seed-fay");
+        String token = tokens.issue("shop", fay, "fay");
+        List<ApiResponse> same = race(
+                () -> call("POST /v1/me/redemptions", Map.of(), "{\"rewardId\":\"cap\",\"requestId\":\"f1\"}", token),
+                () -> call("POST /v1/me/redemptions", Map.of(), "{\"rewardId\":\"cap\",\"requestId\":\"f2\"}", token));
+        assertEquals(List.of(201, 409), same.stream().map(ApiResponse::statusCode).sorted().toList());
+        assertEquals(40, points(fay).get("balance").asLong());
+        assertEquals(9, json(call("GET /v1/apps/{appId}/rewards/{rewardId}", Map.of("appId", "shop", "rewardId", "cap"),
+                null, ADMIN)).get("stock").asInt());
+        String winner = same.stream().filter(r -> r.statusCode() == 201).findFirst().orElseThrow().body();
+        String id = Json.read(winner, JsonNode.class).get("redemptionId").asText();
+        ApiResponse retry = call("POST /v1/me/redemptions", Map.of(),
+                "{\"rewardId\":\"cap\",\"requestId\":\"" + id + "\"}", token);
+        assertEquals(201, retry.statusCode());
+        assertEquals(winner, retry.body(), "a retried requestId answers the same redemption");
+        assertEquals(40, points(fay).get("balance").asLong());
+    }
+
+    @Test
+    void routes_needTheRightCredentials() {
+        assertEquals(401, call("POST /v1/apps/{appId}/orders", Map.of("appId", "shop"), "{}", "wrong").statusCode());
+        assertEquals(401, call("GET /v1/me", Map.of(), null, ADMIN).statusCode());
+        assertEquals(400, postOrders("{\"orders\":[]}").statusCode());
+    }
+
+    @SafeVarargs
+    private static List<ApiResponse> race(Callable<ApiResponse>... calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.length);
+        try {
+            List<Future<ApiResponse>> futures = new ArrayList<>();
+            for (Callable<ApiResponse> c : calls) {
+                futures.add(pool.submit(c));
+            }
+            List<ApiResponse> out = new ArrayList<>();
+            for (Future<ApiResponse> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
