@@ -35,7 +35,12 @@ final class RuntimeClient {
 
     /** Logs in with a first-time code of {@code user}; WeChat's openid follows from it. */
     Customer login(String user) {
-        String code = user + "~1";
+        return login(user, 1);
+    }
+
+    /** Logs in again (codes are single use): the {@code n}-th code of {@code user}, the same openid. */
+    Customer login(String user, int n) {
+        String code = user + "~" + n;
         JsonNode session = call(200, "POST", "/v1/session", "{\"appId\":\"" + LocalRuntime.DEMO_APP
                 + "\",\"code\":\"" + code + "\"}", null);
         return new Customer(session.get("token").asText(), session.get("customerId").asText(),

@@ -196,4 +196,80 @@ abstract class RuntimeScenarioSuite {
         return Integer.parseInt(String.valueOf(((Map<String, Object>) stream.get("Properties"))
                 .get("MaximumRetryAttempts")));
     }
+
+    /**
+     * Loyalty end to end: a server order lifts the level at once, a week of check-ins with one make-up,
+     * a redemption, a refund that takes its points back and costs the level at the next daily run, and
+     * after a year on the clock the rest expires; erasure removes the ledger.
+     */
+    @Test
+    void loyalty_serverOrders_checkInWeek_levelUp_redemption_refund_expiryAfterAYear() {
+        String app = "/v1/apps/" + LocalRuntime.DEMO_APP;
+        String admin = runtime().adminKey();
+        api.call(200, "PUT", app + "/rewards/tea", "{\"name\":\"Tea\",\"costPoints\":100,\"stock\":3}", admin);
+        RuntimeClient.Customer member = api.login("loyal-member");
+        String points = app + "/customers/" + member.customerId() + "/points";
+        long now = runtime().clock().millis();
+        JsonNode orders = api.call(202, "POST", app + "/orders", "{\"orders\":[{\"orderId\":\"lm-1\",\"openid\":\""
+                + member.openid() + "\",\"amountFen\":60000,\"paidAt\":" + now + ",\"items\":[{\"sku\":\"tea-box\","
+                + "\"qty\":2,\"priceFen\":30000}]}]}", admin);
+        assertEquals(1, orders.get("accepted").asInt(), orders::toString);
+        api.drain();
+        JsonNode me = api.call(200, "GET", "/v1/me", null, member.token());
+        assertEquals(600, me.get("points").get("balance").asLong());
+        assertEquals("银卡", me.get("level").get("name").asText(), "growth 600 reaches 银卡 at once");
+        assertEquals("server", api.call(200, "GET", app + "/customers/" + member.customerId(), null, admin)
+                .get("recentOrders").get(0).get("source").asText());
+
+        // a week of check-ins, the fourth day missed and made up on the seventh
+        for (int day = 1; day <= 7; day++) {
+            RuntimeClient.Customer session = api.login("loyal-member", day + 1);
+            if (day != 4) {
+                api.call(200, "POST", "/v1/me/check-ins", "{}", session.token());
+            }
+            if (day == 7) {
+                String missed = java.time.LocalDate.ofInstant(runtime().clock().instant(), SHANGHAI).minusDays(3).toString();
+                JsonNode madeUp = api.call(200, "POST", "/v1/me/check-ins", "{\"date\":\"" + missed
+                        + "\",\"makeUp\":true}", session.token());
+                assertEquals(7, madeUp.get("streak").asInt(), "the make-up restores the week's streak");
+                api.call(409, "POST", "/v1/me/check-ins", "{\"date\":\"" + missed + "\",\"makeUp\":true}",
+                        session.token());
+                member = session;
+            } else {
+                api.advance(Duration.ofDays(1));
+                api.drain();
+            }
+        }
+        long afterWeek = 600 + (10 + 15 + 20) + (10 + 15 + 20) - 20;
+        assertEquals(afterWeek, api.call(200, "GET", "/v1/me", null, member.token()).get("points").get("balance").asLong());
+
+        JsonNode redemption = api.call(201, "POST", "/v1/me/redemptions", "{\"rewardId\":\"tea\",\"requestId\":\"lm-r1\"}",
+                member.token());
+        assertEquals(afterWeek - 100, redemption.get("balance").asLong());
+        api.call(201, "POST", "/v1/me/redemptions", "{\"rewardId\":\"tea\",\"requestId\":\"lm-r1\"}", member.token());
+        assertEquals(2, api.call(200, "GET", app + "/rewards/tea", null, admin).get("stock").asInt());
+
+        api.call(202, "POST", app + "/refunds", "{\"refunds\":[{\"refundId\":\"lm-rf1\",\"orderId\":\"lm-1\","
+                + "\"amountFen\":30000,\"refundedAt\":" + runtime().clock().millis() + "}]}", admin);
+        api.drain();
+        long afterRefund = afterWeek - 100 - 300;
+        JsonNode account = api.call(200, "GET", points, null, admin);
+        assertEquals(afterRefund, account.get("balance").asLong());
+        assertEquals("银卡", account.get("level").get("name").asText(), "downgrades wait for the daily run");
+        api.advance(Duration.ofDays(1));
+        api.drain();
+        assertEquals("普通", api.call(200, "GET", points, null, admin).get("level").get("name").asText());
+
+        api.advance(Duration.ofDays(366));
+        api.drain();
+        account = api.call(200, "GET", points, null, admin);
+        assertEquals(0, account.get("balance").asLong());
+        assertEquals(afterRefund, account.get("expired").asLong());
+        assertEquals("expiry", account.get("entries").get(0).get("kind").asText());
+
+        api.call(204, "DELETE", app + "/customers/" + member.customerId(), null, admin);
+        account = api.call(200, "GET", points, null, admin);
+        assertEquals(0, account.get("entries").size(), "erasure removed the ledger");
+        assertEquals(0, account.get("earned").asLong());
+    }
 }

@@ -44,7 +44,7 @@ public record ChunkRecord(String sequenceNumber, String customerKey, String open
     }
 
     /** Whether the chunk certainly reached the events table after an erasure at {@code erasedAt}. */
-    boolean receivedAfter(Instant erasedAt) {
+    public boolean receivedAfter(Instant erasedAt) {
         return receivedAt != null && receivedAt.isAfter(erasedAt);
     }
 
