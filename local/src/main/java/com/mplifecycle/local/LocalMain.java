@@ -17,6 +17,7 @@ import com.mplifecycle.domain.campaign.DefaultCampaigns;
 
 import com.mplifecycle.local.demo.DemoDriver;
 import com.mplifecycle.local.demo.DemoSummary;
+import com.mplifecycle.local.demo.LoyaltySummary;
 import com.mplifecycle.local.runtime.LocalRuntime;
 import com.mplifecycle.local.runtime.RuntimeOptions;
 
@@ -81,7 +82,7 @@ public final class LocalMain {
             out.printf("Demo: %d simulated customers over %d days%n", options.demoCustomers(), options.demoDays());
             long demoStart = System.nanoTime();
             ZoneId zone = LocalRuntime.DEMO_ZONE;
-            DemoDriver demo = new DemoDriver(URI.create(runtime.apiUrl()), zone, out);
+            DemoDriver demo = new DemoDriver(URI.create(runtime.apiUrl()), zone, out, runtime.adminKey());
             failed = demo.run(LocalRuntime.DEMO_APP, options.demoCustomers(), options.demoDays(), 42);
             out.printf("Demo finished in %.1f s, %d failed requests%n", (System.nanoTime() - demoStart) / 1e9, failed);
             runtime.drain(Duration.ofSeconds(30));
@@ -92,6 +93,8 @@ public final class LocalMain {
             DemoSummary.print(runtime.profilesClient(), runtime.profilesTable(), LocalRuntime.DEMO_APP, zone,
                     java.time.LocalDate.ofInstant(runtime.clock().instant(), zone),
                     demo.segmentCounts(LocalRuntime.DEMO_APP, runtime.adminKey()), campaignStatistics, out);
+            LoyaltySummary.print(runtime.profilesClient(), runtime.tableName("LoyaltyTable"), LocalRuntime.DEMO_APP,
+                    out);
         }
         if (exitAfterDemo) {
             System.exit(failed == 0 ? 0 : 1); // the shutdown hook closes the runtime

@@ -49,10 +49,16 @@ public final class DemoDriver {
     private long drainNanos;
     private long nightNanos;
 
-    public DemoDriver(URI api, ZoneId zone, PrintStream out) {
+    /** The app's admin key: the merchant's server reports paid orders with it. */
+    private final String adminKey;
+    final AtomicLong redemptions = new AtomicLong();
+    final AtomicLong redemptionsRefused = new AtomicLong();
+
+    public DemoDriver(URI api, ZoneId zone, PrintStream out, String adminKey) {
         this.api = api;
         this.zone = zone;
         this.out = out;
+        this.adminKey = adminKey;
     }
 
     private record Customer(String name, CustomerKind kind, int start, Random random, boolean[] bought) {
@@ -68,6 +74,9 @@ public final class DemoDriver {
                     new Random(seed * 31 + i), new boolean[1]));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
+        // a reward the members buy with their points (stock shared by all: the redemptions race for it)
+        call("PUT", "/v1/apps/" + appId + "/rewards/coupon-10", Json.write(Map.of("name", "¥10 coupon",
+                "costPoints", 150, "stock", Math.max(1, customers / 20))), adminKey);
         try {
             for (int day = 0; day < days; day++) {
                 int today = day;
@@ -102,6 +111,8 @@ public final class DemoDriver {
             pool.shutdownNow();
         }
         out.println();
+        out.printf("  redemptions: %d, refused (out of stock or short of points) %d%n", redemptions.get(),
+                redemptionsRefused.get());
         out.printf("  time: visits %.1f s, stream and bus %.1f s, nights (daily runs, dispatch) %.1f s%n",
                 visitNanos / 1e9, drainNanos / 1e9, nightNanos / 1e9);
         out.print("  invocations (summed time):");
@@ -154,15 +165,40 @@ public final class DemoDriver {
                 events.add(event(id + "cart", "add_to_cart", t + 3000, Map.of("sku", "sku-" + c.random().nextInt(20),
                         "qty", 1, "priceFen", 1990)));
                 if (c.kind() != CustomerKind.CART_ABANDONER) {
+                    long amount = 1990 + 100L * c.random().nextInt(50);
                     events.add(event(id + "checkout", "checkout_start", t + 4000, Map.of("orderId", id + "order")));
                     events.add(event(id + "paid", "order_paid", t + 5000, Map.of("orderId", id + "order",
-                            "amountFen", 1990 + 100L * c.random().nextInt(50))));
+                            "amountFen", amount)));
+                    // the merchant's server reports the same order: the trusted source of points and growth
+                    call("POST", "/v1/apps/" + appId + "/orders", Json.write(Map.of("orders", List.of(Map.of(
+                            "orderId", id + "order", "openid", WeChatStandIn.openIdFor(LocalRuntime.DEMO_WECHAT_APP_ID,
+                                    code), "amountFen", amount, "paidAt", t + 5000)))), adminKey);
                     c.bought()[0] = true;
                 }
             }
             call("POST", "/v1/events", Json.write(Map.of("events", events)), token);
+            if (c.kind() == CustomerKind.CHECK_IN_FAN && c.random().nextDouble() < 0.1) {
+                redeem(c, day, token);
+            }
         } catch (Exception e) {
             failures.incrementAndGet();
+        }
+    }
+
+    /** Tries to buy the coupon with points: 409 (out of stock, short of points) is an answer, not a failure. */
+    private void redeem(Customer c, int day, String token) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(api.resolve("/v1/me/redemptions"))
+                .timeout(Duration.ofSeconds(60)).header("content-type", "application/json")
+                .header("authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("rewardId", "coupon-10",
+                        "requestId", c.name() + "-" + day)))).build(), HttpResponse.BodyHandlers.ofString());
+        requests.incrementAndGet();
+        if (r.statusCode() == 201) {
+            redemptions.incrementAndGet();
+        } else if (r.statusCode() == 409) {
+            redemptionsRefused.incrementAndGet();
+        } else {
+            throw new IllegalStateException("redemption answered " + r.statusCode() + ": " + r.body());
         }
     }
 

@@ -1,0 +1,42 @@
+package com.mplifecycle.local.demo;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.mplifecycle.aws.store.LoyaltyStore;
+import com.mplifecycle.domain.loyalty.Level;
+import com.mplifecycle.domain.loyalty.LoyaltySettings;
+import com.mplifecycle.domain.loyalty.PointsAccount;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** What the demo's members did with points: issued, spent, expired, held, and members per level. */
+public final class LoyaltySummary {
+    private LoyaltySummary() {
+    }
+
+    public static void print(DynamoDbClient db, String loyaltyTable, String appId, PrintStream out) {
+        long[] totals = new long[5];
+        Map<String, Integer> perLevel = new LinkedHashMap<>();
+        for (Level level : LoyaltySettings.DEFAULTS.levels()) {
+            perLevel.put(level.name(), 0);
+        }
+        new LoyaltyStore(db, loyaltyTable).scanAccounts(0, 1, page -> page.stream()
+                .filter(a -> appId.equals(a.appId())).forEach(stored -> {
+                    PointsAccount a = stored.account();
+                    totals[0]++;
+                    totals[1] += a.earned();
+                    totals[2] += a.spent();
+                    totals[3] += a.expired();
+                    totals[4] += a.balance();
+                    perLevel.merge(a.level() == null ? LoyaltySettings.DEFAULTS.levels().get(0).name() : a.level(), 1,
+                            Integer::sum);
+                }));
+        out.printf("  points (%d members with an account): issued %d, spent %d, expired %d, held %d%n", totals[0],
+                totals[1], totals[2], totals[3], totals[4]);
+        out.print("  members per level:");
+        perLevel.forEach((level, n) -> out.printf(" %s %d", level, n));
+        out.println();
+    }
+}
