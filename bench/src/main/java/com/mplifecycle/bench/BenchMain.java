@@ -30,7 +30,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
-        Set<Integer> figures = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9));
+        Set<Integer> figures = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
         int rfmCustomers = 100_000;
         int rfmSegments = 4;
         Path out = Path.of("BENCHMARKS.md");
@@ -98,6 +98,9 @@ public final class BenchMain {
             step("8 reaction time", () -> report.reaction = new ReactionBench().run(quick ? 100 : 1000, 20));
         }
         int customers = rfmCustomers;
+        if (figures.contains(10)) {
+            step("10 loyalty", () -> report.loyalty = new LoyaltyBench().run(quick ? 100 : 500, 8, 4, quick ? 25 : 100));
+        }
         if (figures.contains(5) || figures.contains(9)) {
             step("5 rfm", () -> report.rfm = new RfmBench().run(customers, rfmSegments));
         }

@@ -25,7 +25,8 @@ final class Report {
     record Results(String command, boolean quick, String machine, Set<Integer> figures, long seconds, String loadAtEnd,
                    String runAt, String commit, List<String> failures, ColdStartBench.Result coldStart,
                    IngestBench.Result ingest, LifecycleBench.Result lifecycle, LifecycleBench.Result lifecycleCapacity,
-                   Fold fold, ReactionBench.Result reaction, RfmBench.Result rfm, DispatchBench.Result dispatch) {
+                   Fold fold, ReactionBench.Result reaction, RfmBench.Result rfm, DispatchBench.Result dispatch,
+                   LoyaltyBench.Result loyalty) {
     }
 
     String runAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -33,7 +34,7 @@ final class Report {
 
     Results results() {
         return new Results(command, quick, machine, figures, seconds, loadAtEnd, runAt, commit, List.copyOf(failures),
-                coldStart, ingest, lifecycle, lifecycleCapacity, fold, reaction, rfm, dispatch);
+                coldStart, ingest, lifecycle, lifecycleCapacity, fold, reaction, rfm, dispatch, loyalty);
     }
 
     static Report of(Results r) {
@@ -52,6 +53,7 @@ final class Report {
         report.reaction = r.reaction();
         report.rfm = r.rfm();
         report.dispatch = r.dispatch();
+        report.loyalty = r.loyalty();
         return report;
     }
 
@@ -69,6 +71,7 @@ final class Report {
     ReactionBench.Result reaction;
     RfmBench.Result rfm;
     DispatchBench.Result dispatch;
+    LoyaltyBench.Result loyalty;
     private final Map<String, FunctionDefinition> functions = FunctionDefinition.all(SamTemplate.load(SamTemplate.locate()));
 
     Report(String command, boolean quick, String machine) {
@@ -107,6 +110,7 @@ final class Report {
         CostModel cost = costDetails();
         rfmDetails();
         dispatchDetails();
+        loyaltyDetails();
         reactionDetails();
         paperDetails();
         details.append(md);
@@ -498,6 +502,41 @@ final class Report {
     }
 
     // ---------------------------------------------------------------- figure 7
+    private void loyaltyDetails() {
+        if (loyalty == null) {
+            summary.add(new String[] {"10", "Loyalty: write units per earning, redemptions/s", "not run", "", "",
+                "(none)", ""});
+            return;
+        }
+        LoyaltyBench.Result l = loyalty;
+        summary.add(new String[] {"10", "Loyalty: write units per earning; redemptions/s on one reward",
+            String.format("%.1f WCU per order earning, %.1f per check-in; %.0f redemptions/s", l.wcuPerOrder(),
+                    l.wcuPerCheckIn(), l.redemptionsPerSecond()),
+            String.format("%d threads, %d accounts, one reward item: %.1f %% of commits lost a race and were retried",
+                    l.threads(), l.accounts(), 100 * l.conflictRate()), "", "(none)",
+            l.stockBefore() - l.stockAfter() == l.redeemed() ? "never oversold" : "**oversold**"});
+        line("## 10. Loyalty");
+        line("");
+        line("Through the production path (`Accounts`: read the account, decide with `LoyaltyRules`, commit one"
+                + " `TransactWriteItems` of the ledger entry put on `attribute_not_exists`, the account put on its"
+                + " version and, for a redemption, the reward's stock update), against DynamoDB Local, which reports"
+                + " the consumed capacity of a transaction. A transactional write costs two write units per KB of"
+                + " each item.");
+        line("");
+        line("| measure | value |");
+        line("|---|---|");
+        line("| earnings measured (one server order and one check-in per new customer) | %,d |", l.earnings());
+        line("| write units per order earning (entry + account, transactional) | %.2f |", l.wcuPerOrder());
+        line("| write units per check-in earning | %.2f |", l.wcuPerCheckIn());
+        line("| redemption threads / accounts / attempts | %d / %d / %,d |", l.threads(), l.accounts(), l.attempts());
+        line("| redeemed / refused (out of stock) | %,d / %,d |", l.redeemed(), l.refused());
+        line("| redemptions per second | %.0f |", l.redemptionsPerSecond());
+        line("| commits that lost a race and were decided again | %,d (%.1f %% of attempts + retries) |", l.conflicts(),
+                100 * l.conflictRate());
+        line("| stock before → after | %,d → %,d |", l.stockBefore(), l.stockAfter());
+        line("");
+    }
+
     private void dispatchDetails() {
         if (dispatch == null) {
             summary.add(new String[] {"7", "Dispatch sends/s", "not run", "", "", "(none)", ""});

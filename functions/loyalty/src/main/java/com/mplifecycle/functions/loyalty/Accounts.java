@@ -16,11 +16,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * again and deciding again when another writer got there first. The decision is a pure rule
  * ({@code LoyaltyRules}); the write is {@link LoyaltyStore#commit}, which records each cause once.
  */
-final class Accounts {
+public final class Accounts {
     static final int ATTEMPTS = 8;
 
     /** How applying a cause ended. */
-    sealed interface Applied {
+    public sealed interface Applied {
         /** Written now: the account after it and its entries. */
         record Done(PointsAccount account, LoyaltyOutcome.Changed change, double writeUnits) implements Applied {
         }
@@ -35,16 +35,22 @@ final class Accounts {
     }
 
     private final LoyaltyStore store;
+    private final java.util.concurrent.atomic.AtomicLong conflicts = new java.util.concurrent.atomic.AtomicLong();
 
-    Accounts(LoyaltyStore store) {
+    public Accounts(LoyaltyStore store) {
         this.store = store;
+    }
+
+    /** Commits that lost a race (version moved, item held by another transaction) and were decided again. */
+    public long conflicts() {
+        return conflicts.get();
     }
 
     LoyaltyStore store() {
         return store;
     }
 
-    Applied apply(String appId, String customerId, Function<PointsAccount, LoyaltyOutcome> decide) {
+    public Applied apply(String appId, String customerId, Function<PointsAccount, LoyaltyOutcome> decide) {
         return apply(appId, customerId, decide, List.of(), null);
     }
 
@@ -52,8 +58,8 @@ final class Accounts {
      * @param extra         items written in the same transaction (a reward's stock)
      * @param extraRefused  the reason when an extra item's condition fails
      */
-    Applied apply(String appId, String customerId, Function<PointsAccount, LoyaltyOutcome> decide,
-                  List<TransactWriteItem> extra, String extraRefused) {
+    public Applied apply(String appId, String customerId, Function<PointsAccount, LoyaltyOutcome> decide,
+                         List<TransactWriteItem> extra, String extraRefused) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             PointsAccount before = store.account(appId, customerId);
             LoyaltyOutcome outcome = decide.apply(before);
@@ -79,6 +85,7 @@ final class Accounts {
                 case CONFLICT:
                 default:
                     // someone else wrote the account (or held one of the items): read again
+                    conflicts.incrementAndGet();
                     sleepBriefly(attempt);
             }
         }
