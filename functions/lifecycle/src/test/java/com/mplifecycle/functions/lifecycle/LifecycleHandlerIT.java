@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,8 @@ class LifecycleHandlerIT {
         assertEquals("o-buyer", p.openid());
         List<JsonNode> details = delivered.stream().map(e -> Json.read(e, JsonNode.class))
                 .filter(e -> e.path("detail").path("customerId").asText().equals("c_buyer"))
-                .map(e -> e.get("detail")).toList();
+                // the bus delivers on several threads, in no guaranteed order (as EventBridge)
+                .map(e -> e.get("detail")).sorted(Comparator.comparing((JsonNode d) -> d.get("at").asText())).toList();
         assertEquals(2, details.size());
         assertEquals("NEW", details.get(0).get("to").asText());
         assertTrue(details.get(0).get("from").isNull());
