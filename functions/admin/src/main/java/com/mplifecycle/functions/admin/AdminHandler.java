@@ -27,6 +27,7 @@ import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.StageHistoryStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.domain.profile.CustomerIds;
 
@@ -61,13 +62,16 @@ public final class AdminHandler implements RequestStreamHandler {
         CustomerErasure erasure = new CustomerErasure(profiles, List.of(events::deleteCustomer,
                 (app, customer) -> funnel.deleteCustomer(app, customer, java.time.LocalDate.now(clock)), dispatch::deleteCustomer), clock);
         CustomerRoutes customers = new CustomerRoutes(profiles, apps, clock, erasure);
+        routes.put("GET /v1/apps/{appId}/customers", new CustomerList(profiles, apps)::list);
         routes.put("GET /v1/apps/{appId}/customers/{customerId}", customers::get);
         routes.put("DELETE /v1/apps/{appId}/customers/{customerId}", customers::delete);
         SettingsRoutes settings = new SettingsRoutes(apps);
         routes.put("GET /v1/apps/{appId}/settings", settings::get);
         routes.put("PUT /v1/apps/{appId}/settings", settings::put);
-        StatisticsRoutes stats = new StatisticsRoutes(apps, new StatisticsStore(db, appsTable), funnel, clock);
+        StatisticsRoutes stats = new StatisticsRoutes(apps, new StatisticsStore(db, appsTable),
+                new StageHistoryStore(db, appsTable), funnel, clock);
         routes.put("GET /v1/apps/{appId}/stats/stages", stats::stages);
+        routes.put("GET /v1/apps/{appId}/stats/stages/history", stats::stageHistory);
         routes.put("GET /v1/apps/{appId}/stats/segments", stats::segments);
         routes.put("GET /v1/apps/{appId}/stats/retention", stats::retention);
         routes.put("GET /v1/apps/{appId}/stats/repurchase", stats::repurchase);
@@ -75,6 +79,7 @@ public final class AdminHandler implements RequestStreamHandler {
         routes.put("GET /v1/apps/{appId}/stats/campaigns/{campaignId}",
                 new CampaignStatistics(new DynamoDbCampaignOutcomeCounts(db, appsTable))::get);
         CampaignRoutes campaigns = new CampaignRoutes(new CampaignStore(db, appsTable));
+        routes.put("GET /v1/apps/{appId}/campaigns", campaigns::list);
         routes.put("PUT /v1/apps/{appId}/campaigns/{campaignId}", campaigns::put);
         routes.put("GET /v1/apps/{appId}/campaigns/{campaignId}", campaigns::get);
         routes.put("DELETE /v1/apps/{appId}/campaigns/{campaignId}", campaigns::delete);

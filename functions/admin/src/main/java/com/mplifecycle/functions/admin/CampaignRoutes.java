@@ -11,7 +11,7 @@ import com.mplifecycle.domain.campaign.CampaignJson;
 import com.mplifecycle.domain.campaign.CampaignReader;
 
 /**
- * {@code PUT/GET/DELETE /v1/apps/{appId}/campaigns/{campaignId}}. PUT replaces the whole campaign and
+ * {@code PUT/GET/DELETE /v1/apps/{appId}/campaigns/{campaignId}} and the list {@code GET /v1/apps/{appId}/campaigns}. PUT replaces the whole campaign and
  * answers it as stored; an invalid one is a 400 listing every field with its reason.
  */
 final class CampaignRoutes {
@@ -42,6 +42,16 @@ final class CampaignRoutes {
         return campaigns.get(request.appId(), request.id("campaignId"))
                 .map(c -> ApiResponses.json(200, CampaignJson.of(c)))
                 .orElseGet(() -> ApiResponses.error(404, "no such campaign", request.requestId()));
+    }
+
+    /** Every campaign of the app, as stored, by id. */
+    ApiResponse list(AdminRequest request) {
+        java.util.List<Object> list = new java.util.ArrayList<>();
+        campaigns.list(request.appId()).forEach(c -> list.add(CampaignJson.of(c)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("appId", request.appId());
+        body.put("campaigns", list);
+        return ApiResponses.json(200, body);
     }
 
     ApiResponse delete(AdminRequest request) {
