@@ -80,6 +80,7 @@ public final class AdminHandler implements RequestStreamHandler {
                 new CampaignStatistics(new DynamoDbCampaignOutcomeCounts(db, appsTable))::get);
         CampaignRoutes campaigns = new CampaignRoutes(new CampaignStore(db, appsTable));
         routes.put("GET /v1/apps/{appId}/campaigns", campaigns::list);
+        routes.put("POST /v1/apps/{appId}/campaigns/defaults", campaigns::installDefaults);
         routes.put("PUT /v1/apps/{appId}/campaigns/{campaignId}", campaigns::put);
         routes.put("GET /v1/apps/{appId}/campaigns/{campaignId}", campaigns::get);
         routes.put("DELETE /v1/apps/{appId}/campaigns/{campaignId}", campaigns::delete);

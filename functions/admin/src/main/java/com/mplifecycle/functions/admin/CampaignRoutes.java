@@ -9,6 +9,7 @@ import com.mplifecycle.aws.http.JsonBody;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.domain.campaign.CampaignJson;
 import com.mplifecycle.domain.campaign.CampaignReader;
+import com.mplifecycle.domain.campaign.DefaultCampaigns;
 
 /**
  * {@code PUT/GET/DELETE /v1/apps/{appId}/campaigns/{campaignId}} and the list {@code GET /v1/apps/{appId}/campaigns}. PUT replaces the whole campaign and
@@ -51,6 +52,30 @@ final class CampaignRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("appId", request.appId());
         body.put("campaigns", list);
+        return ApiResponses.json(200, body);
+    }
+
+    /**
+     * Installs the default set ({@link DefaultCampaigns}) for the app: each default whose id the app
+     * has no campaign under yet; an existing one (maybe edited) is kept as it is.
+     */
+    ApiResponse installDefaults(AdminRequest request) {
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        campaigns.list(request.appId()).forEach(c -> existing.add(c.id()));
+        java.util.List<String> installed = new java.util.ArrayList<>();
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (com.mplifecycle.domain.campaign.Campaign c : DefaultCampaigns.campaigns()) {
+            if (existing.contains(c.id())) {
+                kept.add(c.id());
+            } else {
+                campaigns.put(request.appId(), c);
+                installed.add(c.id());
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("appId", request.appId());
+        body.put("installed", installed);
+        body.put("kept", kept);
         return ApiResponses.json(200, body);
     }
 
