@@ -42,6 +42,7 @@ public final class AdminHandler implements RequestStreamHandler {
     private final AdminKeys keys;
     private final Map<String, AdminRoute> routes = new LinkedHashMap<>();
     private final JsonLogger log;
+    private final ConsoleCors cors;
 
     public AdminHandler() {
         this(FunctionEnv.fromSystem());
@@ -53,6 +54,7 @@ public final class AdminHandler implements RequestStreamHandler {
         String appsTable = env.required(FunctionEnv.APPS_TABLE);
         this.keys = new AdminKeys(db, appsTable, clock);
         this.log = new JsonLogger("admin", clock);
+        this.cors = new ConsoleCors(env.optional(FunctionEnv.CONSOLE_ORIGIN).filter(o -> !o.isBlank()).orElse(null));
         ProfileStore profiles = new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE));
         AppStore apps = new AppStore(db, appsTable, clock);
         FunnelStore funnel = new FunnelStore(db, appsTable);
@@ -92,7 +94,15 @@ public final class AdminHandler implements RequestStreamHandler {
         HttpApiCall.serve(input, output, this::handle);
     }
 
+    /** The route's answer, with the console's CORS headers when the request comes from its origin. */
     public ApiResponse handle(ApiRequest http) {
+        if (ConsoleCors.isPreflight(http)) {
+            return cors.preflight(http);
+        }
+        return cors.allow(http, route(http));
+    }
+
+    private ApiResponse route(ApiRequest http) {
         String requestId = http.requestId();
         try {
             AdminRoute route = routes.get(http.routeKey());

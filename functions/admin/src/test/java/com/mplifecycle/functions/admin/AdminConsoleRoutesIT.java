@@ -38,6 +38,7 @@ import com.mplifecycle.domain.rfm.RfmRun;
 /** The routes the console reads: campaign list, customer lists (stage index, scan, CSV), stage history. */
 class AdminConsoleRoutesIT {
     private static final Instant NOW = Instant.parse("2026-04-15T04:00:00Z");
+    private static final String CONSOLE = "https://console.example.net";
     private static LocalAws aws;
     private static AdminHandler handler;
     private static String shopKey;
@@ -48,7 +49,9 @@ class AdminConsoleRoutesIT {
     static void start() {
         aws = LocalAws.start();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        handler = new AdminHandler(new FunctionEnv(new HashMap<>(aws.environment("AdminFunction")), clock));
+        Map<String, String> env = new HashMap<>(aws.environment("AdminFunction"));
+        env.put(FunctionEnv.CONSOLE_ORIGIN, CONSOLE);
+        handler = new AdminHandler(new FunctionEnv(env, clock));
         shopKey = new AdminKeys(aws.client(), "AppsTable", clock).create("shop");
         ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
         for (String id : NEW_ONES) {
@@ -221,6 +224,28 @@ class AdminConsoleRoutesIT {
                 assertEquals("edited birthday", c.get("name").asText());
             }
         });
+    }
+
+    @Test
+    void cors_theConsolesOriginOnly_preflightWithoutKey() {
+        ApiRequest preflight = new ApiRequest(null, ConsoleCors.PREFLIGHT_ROUTE, "OPTIONS",
+                Map.of("origin", CONSOLE, "access-control-request-method", "PUT"), Map.of("appId", "shop", "proxy+", "settings"),
+                Map.of(), null, false);
+        ApiResponse allowed = handler.handle(preflight);
+        assertEquals(204, allowed.statusCode());
+        assertEquals(CONSOLE, allowed.headers().get("access-control-allow-origin"));
+        assertTrue(allowed.headers().get("access-control-allow-headers").contains("authorization"));
+
+        ApiResponse other = handler.handle(new ApiRequest(null, ConsoleCors.PREFLIGHT_ROUTE, "OPTIONS",
+                Map.of("origin", "https://evil.example"), Map.of("appId", "shop"), Map.of(), null, false));
+        assertEquals(204, other.statusCode());
+        assertFalse(other.headers().containsKey("access-control-allow-origin"));
+
+        ApiResponse list = call("GET /v1/apps/{appId}/customers", Map.of("stage", "NEW"), Map.of("origin", CONSOLE), Map.of(), null);
+        assertEquals(CONSOLE, list.headers().get("access-control-allow-origin"));
+        assertTrue(list.headers().get("access-control-expose-headers").contains("x-next-cursor"));
+        ApiResponse elsewhere = call("GET /v1/apps/{appId}/customers", Map.of(), Map.of("origin", "https://evil.example"), Map.of(), null);
+        assertFalse(elsewhere.headers().containsKey("access-control-allow-origin"));
     }
 
     @Test
