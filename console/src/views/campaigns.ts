@@ -50,7 +50,7 @@ export async function campaignView(main: HTMLElement, id?: string): Promise<void
   const isNew = id === 'new';
   let campaign: any = { name: '', enabled: true, priority: 50, trigger: { type: 'inactive', days: 3 }, templateId: '', page: 'pages/index/index', data: {}, holdoutPercent: 10 };
   if (!isNew) campaign = await get(`/campaigns/${encodeURIComponent(id!)}`);
-  const idInput = h('input', { name: 'id', value: isNew ? '' : id, disabled: !isNew, pattern: '[A-Za-z0-9_-]{1,64}', required: true });
+  const idInput = h('input', { name: 'id', value: isNew ? '' : id, disabled: !isNew, required: true });
   const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement>();
   const errors = new Map<string, HTMLElement>();
   const fieldRows = FIELDS.map((f) => {

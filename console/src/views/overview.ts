@@ -94,7 +94,7 @@ export async function overviewView(main: HTMLElement): Promise<void> {
   const rfmValues = RFM_ROWS.flatMap((row, y) => row.map((k, x) => [x, y, seg[k] ?? 0]));
   rfmBox.insertBefore(draw(chart('rfm-chart', {
     grid: { top: 10, left: 90, right: 10, bottom: 60 },
-    xAxis: { type: 'category', data: RFM_COLUMNS.map(t) }, yAxis: { type: 'category', data: [t('rHigh'), t('rLow')] },
+    xAxis: { type: 'category', data: RFM_COLUMNS.map(t) }, yAxis: { type: 'category', inverse: true, data: [t('rHigh'), t('rLow')] },
     visualMap: { min: 0, max: Math.max(1, ...rfmValues.map((v) => v[2] as number)), show: false, inRange: { color: ['#eef4ff', '#1f5fbf'] } },
     series: [{ type: 'heatmap', data: rfmValues, label: { show: true, formatter: (p: any) => `${t(RFM_ROWS[p.value[1]][p.value[0]])}\n${num(p.value[2])}` } }],
   }, 220)), rfmBox.children[1]);
