@@ -213,9 +213,16 @@ abstract class RuntimeScenarioSuite {
         String app = "/v1/apps/" + LocalRuntime.DEMO_APP;
         String admin = runtime().adminKey();
         api.call(200, "PUT", app + "/rewards/tea", "{\"name\":\"Tea\",\"costPoints\":100,\"stock\":3}", admin);
+        api.putCampaign("level-up", "{\"name\":\"level up\",\"priority\":70,\"trigger\":{\"type\":\"level_up\"},"
+                + "\"templateId\":\"T_LEVEL\",\"page\":\"pages/member/index\",\"data\":{\"thing1\":\"会员升级\"},"
+                + "\"holdoutPercent\":0}");
         RuntimeClient.Customer member = api.login("loyal-member");
         String points = app + "/customers/" + member.customerId() + "/points";
         long now = runtime().clock().millis();
+        runtime().wechat().acceptSubscription(member.openid(), "T_LEVEL");
+        api.track(member, event("lm-0", "app_launch", now - 1000, "{\"scene\":1001}"),
+                event("lm-s", "subscribe_result", now - 500, "{\"results\":{\"T_LEVEL\":\"accept\"}}"));
+        api.drain();
         JsonNode orders = api.call(202, "POST", app + "/orders", "{\"orders\":[{\"orderId\":\"lm-1\",\"openid\":\""
                 + member.openid() + "\",\"amountFen\":60000,\"paidAt\":" + now + ",\"items\":[{\"sku\":\"tea-box\","
                 + "\"qty\":2,\"priceFen\":30000}]}]}", admin);
@@ -224,8 +231,14 @@ abstract class RuntimeScenarioSuite {
         JsonNode me = api.call(200, "GET", "/v1/me", null, member.token());
         assertEquals(600, me.get("points").get("balance").asLong());
         assertEquals("银卡", me.get("level").get("name").asText(), "growth 600 reaches 银卡 at once");
-        assertEquals("server", api.call(200, "GET", app + "/customers/" + member.customerId(), null, admin)
-                .get("recentOrders").get(0).get("source").asText());
+        JsonNode profile = api.call(200, "GET", app + "/customers/" + member.customerId(), null, admin);
+        assertEquals("server", profile.get("recentOrders").get(0).get("source").asText());
+        assertEquals("银卡", profile.get("loyalty").get("level").asText(), "campaigns see the level-up in the profile");
+        api.runSchedule("DispatchFunction");
+        api.drain();
+        List<ReceivedMessage> levelUp = messagesTo(member).stream().filter(m -> "T_LEVEL".equals(m.templateId()))
+                .toList();
+        assertEquals(1, levelUp.size(), "the level_up campaign pushed once: " + levelUp);
 
         // a week of check-ins, the fourth day missed and made up on the seventh
         for (int day = 1; day <= 7; day++) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.CustomerScores;
 import com.mplifecycle.domain.profile.LastPush;
+import com.mplifecycle.domain.profile.LoyaltyStatus;
 import com.mplifecycle.domain.profile.Order;
 import com.mplifecycle.domain.profile.RfmSnapshot;
 
@@ -38,7 +39,18 @@ final class ProfileView {
         v.put("credits", p.credits());
         v.put("checkInStreak", p.checkIn() == null ? 0 : p.checkIn().length());
         v.put("lastPush", p.lastPush() == null ? null : lastPush(p.lastPush()));
+        v.put("loyalty", p.loyalty() == null ? null : loyalty(p.loyalty()));
         return v;
+    }
+
+    /** What campaigns read of the points account: the last level-up and the next expiry. */
+    private static Map<String, Object> loyalty(LoyaltyStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("level", s.level());
+        m.put("levelUpAt", text(s.levelUpAt()));
+        m.put("nextExpiryOn", s.nextExpiryOn() == null ? null : s.nextExpiryOn().toString());
+        m.put("nextExpiryPoints", s.nextExpiryPoints());
+        return m;
     }
 
     /** An order the profile keeps (about 400 days), with where it came from: server, import or client. */

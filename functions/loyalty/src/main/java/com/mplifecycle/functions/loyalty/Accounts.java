@@ -34,11 +34,23 @@ public final class Accounts {
         }
     }
 
+    /** What follows a written change (the profile's loyalty status); it never undoes the change. */
+    @FunctionalInterface
+    public interface AfterChange {
+        void written(String appId, String customerId, Applied.Done done);
+    }
+
     private final LoyaltyStore store;
+    private final AfterChange after;
     private final java.util.concurrent.atomic.AtomicLong conflicts = new java.util.concurrent.atomic.AtomicLong();
 
     public Accounts(LoyaltyStore store) {
+        this(store, (appId, customerId, done) -> { });
+    }
+
+    public Accounts(LoyaltyStore store, AfterChange after) {
         this.store = store;
+        this.after = after;
     }
 
     /** Commits that lost a race (version moved, item held by another transaction) and were decided again. */
@@ -76,8 +88,10 @@ public final class Accounts {
                     : store.commit(appId, customerId, before, change.after(), entries, extra);
             switch (result.commit()) {
                 case APPLIED:
-                    return new Applied.Done(change.after().withVersion(before.version() + 1), change,
+                    Applied.Done done = new Applied.Done(change.after().withVersion(before.version() + 1), change,
                             result.writeUnits());
+                    after.written(appId, customerId, done);
+                    return done;
                 case ALREADY_APPLIED:
                     return new Applied.Already(store.account(appId, customerId));
                 case EXTRA_REFUSED:

@@ -22,8 +22,10 @@ final class DailyRun {
     private final AppStore apps;
     private final Clock clock;
     private final JsonLogger log;
+    private final LoyaltyStatusWriter status;
 
-    DailyRun(Accounts accounts, AppStore apps, Clock clock, JsonLogger log) {
+    DailyRun(Accounts accounts, AppStore apps, Clock clock, JsonLogger log, LoyaltyStatusWriter status) {
+        this.status = status;
         this.accounts = accounts;
         this.apps = apps;
         this.clock = clock;
@@ -39,6 +41,11 @@ final class DailyRun {
             LoyaltyRules rules = new LoyaltyRules(s.loyaltySettings(), s.timeZone());
             LoyaltyOutcome.Changed preview = (LoyaltyOutcome.Changed) rules.daily(stored.account(), now);
             if (preview.after().equals(stored.account()) && preview.entries().isEmpty()) {
+                // a level-up of the last day whose profile did not exist yet when it happened
+                if (stored.account().levelUpAt() != null
+                        && stored.account().levelUpAt().isAfter(now.minus(java.time.Duration.ofDays(1)))) {
+                    status.sync(stored.appId(), stored.customerId(), stored.account(), false);
+                }
                 return;
             }
             Accounts.Applied applied = accounts.apply(stored.appId(), stored.customerId(), a -> rules.daily(a, now));

@@ -36,8 +36,12 @@ final class LedgerStream {
     private final JsonLogger log;
     private final Clock clock;
 
-    LedgerStream(Accounts accounts, AppStore apps, ProfileStore profiles, JsonLogger log, Clock clock) {
+    private final LoyaltyStatusWriter status;
+
+    LedgerStream(Accounts accounts, AppStore apps, ProfileStore profiles, JsonLogger log, Clock clock,
+                 LoyaltyStatusWriter status) {
         this.clock = clock;
+        this.status = status;
         this.accounts = accounts;
         this.apps = apps;
         this.profiles = profiles;
@@ -86,17 +90,28 @@ final class LedgerStream {
         LoyaltyRules rules = new LoyaltyRules(settings.loyaltySettings(), settings.timeZone());
         MonthDay birthday = birthday(appId, customerId);
         int written = 0;
+        com.mplifecycle.domain.loyalty.PointsAccount last = null;
         for (TrackedEvent e : events) {
             Instant now = clock.instant();
             Accounts.Applied applied = accounts.apply(appId, customerId, a -> decide(rules, a, e, now));
-            written += applied instanceof Accounts.Applied.Done ? 1 : 0;
+            if (applied instanceof Accounts.Applied.Done done) {
+                written++;
+                last = done.account();
+            }
             LocalDate day = rules.today(e.ts());
             if (birthday != null && MonthDay.from(day).equals(birthday) && e.type() != EventType.SERVER_ORDER_REFUNDED
                     && settings.loyaltySettings().birthdayPoints() > 0) {
                 Accounts.Applied bonus = accounts.apply(appId, customerId,
                         a -> rules.birthday(a, day.getYear(), e.ts()));
-                written += bonus instanceof Accounts.Applied.Done ? 1 : 0;
+                if (bonus instanceof Accounts.Applied.Done done) {
+                    written++;
+                    last = done.account();
+                }
             }
+        }
+        if (last != null) {
+            // the first order may arrive before the lifecycle fold created the profile: wait for it a moment
+            status.sync(appId, customerId, last, true);
         }
         return written;
     }

@@ -77,7 +77,16 @@ public final class LoyaltyHandler implements RequestStreamHandler {
         ProfileStore profiles = new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE));
         EventStore events = new EventStore(db, env.required(FunctionEnv.EVENTS_TABLE),
                 Duration.ofDays(env.integer(FunctionEnv.EVENT_TTL_DAYS, DEFAULT_TTL_DAYS)));
-        Accounts accounts = new Accounts(new LoyaltyStore(db, loyaltyTable));
+        LoyaltyStatusWriter status = new LoyaltyStatusWriter(profiles);
+        Accounts accounts = new Accounts(new LoyaltyStore(db, loyaltyTable), (appId, customerId, done) -> {
+            try {
+                status.sync(appId, customerId, done.account(), false);
+            } catch (RuntimeException e) {
+                // the points are written; the campaigns' view catches up with the customer's next change
+                log.warn(null, "loyalty status not written to the profile", "appId", appId, "customerId", customerId,
+                        "error", e.toString());
+            }
+        });
         RewardStore rewards = new RewardStore(db, appsTable);
 
         ServerOrderRoutes orders = new ServerOrderRoutes(new ServerOrderIndex(db, loyaltyTable), events, clock);
@@ -97,8 +106,8 @@ public final class LoyaltyHandler implements RequestStreamHandler {
         customerRoutes.put("POST /v1/me/check-ins", me::checkIn);
         customerRoutes.put("POST /v1/me/redemptions", me::redeem);
 
-        this.stream = new LedgerStream(accounts, apps, profiles, log, clock);
-        this.daily = new DailyRun(accounts, apps, clock, log);
+        this.stream = new LedgerStream(accounts, apps, profiles, log, clock, status);
+        this.daily = new DailyRun(accounts, apps, clock, log, status);
     }
 
     @Override

@@ -124,6 +124,7 @@ class RecordJsonTest {
                 .lastPush(new LastPush("winback", "B", false, T, "occ-1", "order-8", T.plusSeconds(3600)))
                 .archived(3, 5000, 2)
                 .archivedOrderIds(ArchivedOrderIds.NONE.with(List.of("order-2025-1", "order-2025-2"), Instant.parse("2025-01-02T00:00:00Z")))
+                .loyalty(new com.mplifecycle.domain.profile.LoyaltyStatus("银卡", T, java.time.LocalDate.of(2027, 3, 1), 120))
                 .build();
     }
 
@@ -147,7 +148,8 @@ class RecordJsonTest {
 
         assertTrue(!p.funnel().days().isEmpty() && !p.orders().isEmpty() && !p.activeDays().isEmpty()
                 && p.archivedOrderIds().size() == 2 && p.cart() != null && p.checkIn() != null
-                && p.demographics() != null && p.lastPush() != null && p.stage() != null, p::toString);
+                && p.demographics() != null && p.lastPush() != null && p.stage() != null && p.loyalty() != null,
+                p::toString);
     }
 
     @Test

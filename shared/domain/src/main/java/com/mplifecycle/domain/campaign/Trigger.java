@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.LoyaltyStatus;
 
 /**
  * What makes a campaign due for a customer. Each trigger reads the profile only, so the scheduled
@@ -158,6 +159,39 @@ public sealed interface Trigger {
             boolean atRisk = p.checkIn() != null && p.checkIn().length() >= minStreak
                     && p.checkIn().lastDate().equals(today.minusDays(1));
             return atRisk && !local.toLocalTime().isBefore(at) ? Optional.of("streak:" + today) : Optional.empty();
+        }
+    }
+
+    /**
+     * {@code days} before the customer's next points expire, until the day before they do: once per
+     * expiry day (the profile's {@link LoyaltyStatus}, kept by the loyalty function).
+     */
+    record PointsExpiring(int days) implements Trigger {
+        public String type() {
+            return "points_expiring";
+        }
+
+        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+            LoyaltyStatus s = p.loyalty();
+            if (s == null || s.nextExpiryOn() == null || s.nextExpiryPoints() <= 0) {
+                return Optional.empty();
+            }
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            return !today.isBefore(s.nextExpiryOn().minusDays(days)) && today.isBefore(s.nextExpiryOn())
+                    ? Optional.of("points-expiring:" + s.nextExpiryOn()) : Optional.empty();
+        }
+    }
+
+    /** The customer's member level went up: once per level-up, due for a day after it. */
+    record LevelUp() implements Trigger {
+        public String type() {
+            return "level_up";
+        }
+
+        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+            LoyaltyStatus s = p.loyalty();
+            return s == null || s.levelUpAt() == null ? Optional.empty()
+                    : dueWithin(s.levelUpAt(), now, "level-up");
         }
     }
 }

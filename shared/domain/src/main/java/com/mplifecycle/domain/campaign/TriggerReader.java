@@ -10,7 +10,7 @@ import com.mplifecycle.domain.lifecycle.Stage;
 /** Reads the {@code trigger} object of a campaign; defaults are the product's (spec §5). */
 final class TriggerReader {
     static final List<String> TYPES = List.of("stage_entered", "reactivated", "inactive", "cart_abandoned",
-            "after_first_order", "newcomer_no_order", "birthday", "streak_at_risk");
+            "after_first_order", "newcomer_no_order", "birthday", "streak_at_risk", "points_expiring", "level_up");
 
     private TriggerReader() {
     }
@@ -44,6 +44,10 @@ final class TriggerReader {
                 return new Trigger.NewcomerNoOrder(t.integer("days", 1, 1, 365));
             case "birthday":
                 return new Trigger.Birthday();
+            case "points_expiring":
+                return new Trigger.PointsExpiring(t.integer("days", 7, 1, 365));
+            case "level_up":
+                return new Trigger.LevelUp();
             case "streak_at_risk":
                 return new Trigger.StreakAtRisk(t.integer("minStreak", 3, 1, 3650), time(t, errors));
             default:

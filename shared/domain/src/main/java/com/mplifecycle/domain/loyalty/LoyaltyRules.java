@@ -257,7 +257,7 @@ public final class LoyaltyRules {
         if (held > 0 && growth(after, today) < settings.levels().get(held).growth()) {
             String down = settings.levels().get(held - 1).name();
             change = new LevelChange(settings.levels().get(held).name(), down, false);
-            after = after.withLevel(down, now);
+            after = after.withLevel(down, now, false);
         }
         return new Changed(after, entries, change);
     }
@@ -266,12 +266,12 @@ public final class LoyaltyRules {
         int held = settings.indexOf(after.level());
         int reached = settings.indexFor(growth(after, today));
         if (after.level() == null) {
-            after = after.withLevel(settings.levels().get(Math.max(held, reached)).name(), now);
+            after = after.withLevel(settings.levels().get(held).name(), now, false);
         }
         if (reached > held) {
             String from = settings.levels().get(held).name();
             String to = settings.levels().get(reached).name();
-            return new Changed(after.withLevel(to, now), entries, new LevelChange(from, to, true));
+            return new Changed(after.withLevel(to, now, true), entries, new LevelChange(from, to, true));
         }
         return new Changed(after, entries, null);
     }

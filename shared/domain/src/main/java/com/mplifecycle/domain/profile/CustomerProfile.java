@@ -27,6 +27,8 @@ import com.mplifecycle.domain.lifecycle.Stage;
  * RFM scores and churn values are not kept here: they follow from the orders and the app's last
  * scheduled run ({@link CustomerScores}), so a run that moves a quintile boundary or refits the
  * churn model rewrites no profile.
+ * {@code loyalty} is what campaigns need of the points account (level-up, next expiry), null until the
+ * loyalty function first writes it; the account itself lives beside the profile.
  * {@code version} is the optimistic-locking counter of the stored item.
  */
 public record CustomerProfile(
@@ -37,7 +39,7 @@ public record CustomerProfile(
         ArchivedOrderIds archivedOrderIds, List<OrderDay> orderDays,
         Cart cart, CheckInStreak checkIn, Demographics demographics,
         Map<String, List<String>> creditGrants, Map<String, Long> spentGrants,
-        int reactivations, LastPush lastPush, FunnelDays funnel,
+        int reactivations, LastPush lastPush, FunnelDays funnel, LoyaltyStatus loyalty,
         long version) {
 
     public CustomerProfile {
@@ -57,7 +59,7 @@ public record CustomerProfile(
     /** A profile with nothing folded into it yet. */
     public static CustomerProfile empty(String appId, String customerId) {
         return new CustomerProfile(appId, customerId, null, null, null, null, null, List.of(), List.of(), 0, 0, 0,
-                ArchivedOrderIds.NONE, List.of(), null, null, null, Map.of(), Map.of(), 0, null, FunnelDays.NONE, 0);
+                ArchivedOrderIds.NONE, List.of(), null, null, null, Map.of(), Map.of(), 0, null, FunnelDays.NONE, null, 0);
     }
 
     public Builder toBuilder() {
@@ -129,6 +131,7 @@ public record CustomerProfile(
         private int reactivations;
         private LastPush lastPush;
         private FunnelDays funnel;
+        private LoyaltyStatus loyalty;
         private long version;
 
         private Builder(CustomerProfile p) {
@@ -154,6 +157,7 @@ public record CustomerProfile(
             reactivations = p.reactivations;
             lastPush = p.lastPush;
             funnel = p.funnel;
+            loyalty = p.loyalty;
             version = p.version;
         }
 
@@ -179,12 +183,13 @@ public record CustomerProfile(
         public Builder reactivations(int v) { reactivations = v; return this; }
         public Builder lastPush(LastPush v) { lastPush = v; return this; }
         public Builder funnel(FunnelDays v) { funnel = v; return this; }
+        public Builder loyalty(LoyaltyStatus v) { loyalty = v; return this; }
         public Builder version(long v) { version = v; return this; }
 
         public CustomerProfile build() {
             return new CustomerProfile(appId, customerId, openid, stage, stageSince, firstSeenAt, lastActiveAt,
                     activeDays, orders, archivedOrders, archivedRevenueFen, archivedOrderDays, archivedOrderIds, orderDays, cart,
-                    checkIn, demographics, creditGrants, spentGrants, reactivations, lastPush, funnel, version);
+                    checkIn, demographics, creditGrants, spentGrants, reactivations, lastPush, funnel, loyalty, version);
         }
     }
 }

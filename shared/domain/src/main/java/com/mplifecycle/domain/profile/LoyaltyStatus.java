@@ -1,0 +1,14 @@
+package com.mplifecycle.domain.profile;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What campaigns need of a customer's points account, kept in the profile because triggers read the
+ * profile only (the account, ledger, check-ins and redemptions stay out of it): the level reached by
+ * the level, when it last went up ({@code level_up}), and the next expiry ({@code points_expiring}).
+ * Written by the loyalty function when one of them changes; a few dozen bytes.
+ */
+public record LoyaltyStatus(String level, Instant levelUpAt, LocalDate nextExpiryOn, long nextExpiryPoints) {
+    public static final LoyaltyStatus NONE = new LoyaltyStatus(null, null, null, 0);
+}
