@@ -588,6 +588,10 @@ function init(options: InitOptions): void {
         log('init called again: ignored');
         return;
     }
+    if (!options || !options.appId || !options.apiBase) {
+        // A developer's mistake, found at the first run: say so rather than track into nowhere.
+        throw new Error('clm.init needs appId and apiBase');
+    }
     const max = options.maxBatchEvents || 20;
     cfg = {
         appId: options.appId,

@@ -69,11 +69,13 @@ test.before(async () => {
   }
 });
 
-test.after(() => {
-  if (runtime && runtime.exitCode === null) {
+function stop() {
+  if (runtime && runtime.exitCode === null && runtime.signalCode === null) {
     try { process.kill(-runtime.pid, 'SIGTERM'); } catch (e) { /* already gone */ }
   }
-});
+}
+test.after(stop);
+process.on('exit', stop); // also when the test run itself fails hard
 
 /** A device whose wx.request goes over HTTP to the runtime, through a network that can fail. */
 function wiredDevice(user, network) {

@@ -74,7 +74,20 @@ class Device {
       module, module.exports);
     app.clm = module.exports;
     app.globals = globals;
+    app.context = context;
     return app.clm;
+  }
+
+  /** Runs a script of the mini-program (app.js, a page) in the running app, as CommonJS with `modules` to require. */
+  runScript(file, modules) {
+    const module = { exports: {} };
+    const code = fs.readFileSync(file, 'utf8');
+    vm.runInContext(`(function (module, exports, require) {${code}\n})`, this.app.context, { filename: file })(
+      module, module.exports, (name) => {
+        if (!(name in modules)) throw new Error(`${file} requires ${name}`);
+        return modules[name];
+      });
+    return module.exports;
   }
 
   /** The app is killed: its timers, listeners and pending callbacks are gone; storage stays. */

@@ -55,6 +55,7 @@ test('nothing is collected or sent without init; App, Page and Component stay th
   await device.advance(60000);
   assert.equal(device.storage.size, 0);
   assert.equal(device.requests.length, 0);
+  assert.throws(() => clm.init({ appId: 'demo' }), /appId and apiBase/);
   clm.init({ appId: 'demo', apiBase: API });
   device.show();
   await clm.flush();
