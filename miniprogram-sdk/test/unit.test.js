@@ -387,6 +387,28 @@ test('the queue survives kills: chunks under 1 MB a key, capped at 1,000 events 
   assert.ok(!api.counts.has(ids[0]));
 });
 
+test('a kill in the middle of a queue write loses nothing: the last complete generation and the journal remain', async () => {
+  const { device, api, clm } = setup({ autoTrack: false });
+  await device.advance(0);
+  device.setNetwork(false);
+  const ids = [];
+  for (let i = 0; i < 150; i++) ids.push(clm.track('page_view', { path: 'p' + i }));
+  await device.advance(2000); // written: one generation, an empty journal
+  const before = device.storedJson('clm_m');
+  for (let i = 150; i < 270; i++) ids.push(clm.track('page_view', { path: 'p' + i }));
+  // the 100th journal entry started writing a new generation; killed before its meta
+  assert.ok(device.storageWrites.some((w) => w.key.startsWith(`clm_q${before.g + 1}_`)));
+  device.kill();
+  assert.deepEqual(device.storedJson('clm_m'), before);
+  device.network = 'wifi';
+  const clm2 = device.launch();
+  clm2.init({ appId: 'demo', apiBase: API, autoTrack: false });
+  assert.equal(clm2.status().queued, 270);
+  await clm2.flush();
+  await device.advance(60000);
+  assert.deepEqual(api.events.map((e) => e.eventId).sort(), ids.sort());
+});
+
 test('a storage quota error never throws into the merchant\'s code; the events still go', async () => {
   const { device, api, clm } = setup({ autoTrack: false }, { totalQuota: 4096 });
   device.storage.set('merchant', JSON.stringify('z'.repeat(3000)));
