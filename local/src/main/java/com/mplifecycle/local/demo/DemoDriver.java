@@ -168,8 +168,8 @@ public final class DemoDriver {
                             "amountFen", amount)));
                     // the merchant's server reports the same order: the trusted source of points and growth
                     call("POST", "/v1/apps/" + appId + "/orders", Json.write(Map.of("orders", List.of(Map.of(
-                            "orderId", id + "order", "openid", WeChatStandIn.openIdFor(LocalRuntime.DEMO_WECHAT_APP_ID,
-                                    code), "amountFen", amount, "paidAt", t + 5000)))), adminKey);
+                            "orderId", id + "order", "customerId", session.path("customerId").asText(),
+                            "amountFen", amount, "paidAt", t + 5000)))), adminKey);
                     c.bought()[0] = true;
                 }
             }
