@@ -10,10 +10,13 @@
         AppSettings.class, PushLimits.class, LifecycleThresholds.class,
         RfmRun.class, RfmStatisticsSnapshot.class, BgNbdParameters.class,
         CustomerStatistics.class, RetentionCohort.class, RepurchaseMonth.class,
-        RfmSegmentPublisher.SegmentRequest.class})
+        RfmSegmentPublisher.SegmentRequest.class, TallyPart.class, ScorePart.class, ModelPart.class})
 package com.mplifecycle.aws.json;
 
 import com.mplifecycle.aws.bus.RfmSegmentPublisher;
+import com.mplifecycle.aws.store.ModelPart;
+import com.mplifecycle.aws.store.ScorePart;
+import com.mplifecycle.aws.store.TallyPart;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.PushLimits;
 import com.mplifecycle.domain.churn.BgNbdParameters;
