@@ -5,7 +5,7 @@
  * without annotating it.
  */
 @Json.Import({
-        CustomerProfile.class, Order.class, ArchivedOrderIds.class, Cart.class, CheckInStreak.class,
+        CustomerProfile.class, Order.class, OrderDay.class, ArchivedOrderIds.class, Cart.class, CheckInStreak.class,
         Demographics.class, LastPush.class, FunnelDays.class, FunnelProgress.class,
         AppSettings.class, PushLimits.class, LifecycleThresholds.class,
         RfmRun.class, RfmStatisticsSnapshot.class, BgNbdParameters.class,
@@ -30,6 +30,7 @@ import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.Demographics;
 import com.mplifecycle.domain.profile.LastPush;
 import com.mplifecycle.domain.profile.Order;
+import com.mplifecycle.domain.profile.OrderDay;
 import com.mplifecycle.domain.rfm.RfmRun;
 import com.mplifecycle.domain.rfm.RfmStatisticsSnapshot;
 import com.mplifecycle.domain.stats.CustomerStatistics;
