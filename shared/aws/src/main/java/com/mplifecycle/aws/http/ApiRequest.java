@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import com.mplifecycle.aws.json.Jsonbs;
 
-import io.avaje.json.JsonException;
 import io.avaje.jsonb.Json;
 import io.avaje.jsonb.JsonType;
 
@@ -58,7 +57,8 @@ public record ApiRequest(String requestId, String routeKey, String method, Map<S
         HttpApiEvent e;
         try {
             e = EVENTS.fromJson(eventJson);
-        } catch (JsonException | ClassCastException | IllegalArgumentException ex) {
+        } catch (RuntimeException ex) {
+            // the parser's errors, and what it throws on some truncated input
             throw new BadRequestException(400, "event is not an HTTP API payload: " + ex.getMessage());
         }
         if (e == null) {

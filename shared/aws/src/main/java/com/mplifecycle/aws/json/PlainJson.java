@@ -3,7 +3,6 @@ package com.mplifecycle.aws.json;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.avaje.json.JsonException;
 import io.avaje.json.JsonReader;
 import io.avaje.jsonb.JsonType;
 
@@ -31,7 +30,10 @@ public final class PlainJson {
         }
         try (JsonReader reader = Jsonbs.JSONB.reader(json)) {
             return readWhole(reader);
-        } catch (JsonException | ArithmeticException e) {
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the parser's own errors, and what it throws on some truncated input (an index out of bounds)
             throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
         }
     }

@@ -1,8 +1,8 @@
 /**
  * The project's JSON: avaje-jsonb with adapters generated at compile time (no reflection, a few
  * classes per document type), configured once in {@link com.mplifecycle.aws.json.Jsonbs}. The
- * import below has adapters generated for the stored documents of the JDK-only domain module
- * without annotating it.
+ * import below has adapters generated for the stored documents of the JDK-only domain module (and
+ * the records answers carry) without annotating it.
  */
 @Json.Import({
         CustomerProfile.class, Order.class, OrderDay.class, ArchivedOrderIds.class, Cart.class, CheckInStreak.class,
@@ -10,7 +10,7 @@
         AppSettings.class, PushLimits.class, LifecycleThresholds.class,
         RfmRun.class, RfmStatisticsSnapshot.class, BgNbdParameters.class,
         CustomerStatistics.class, RetentionCohort.class, RepurchaseMonth.class,
-        RfmSegmentPublisher.SegmentRequest.class, TallyPart.class, ScorePart.class, ModelPart.class})
+        FieldError.class, RfmSegmentPublisher.SegmentRequest.class, TallyPart.class, ScorePart.class, ModelPart.class})
 package com.mplifecycle.aws.json;
 
 import com.mplifecycle.aws.bus.RfmSegmentPublisher;
@@ -19,6 +19,7 @@ import com.mplifecycle.aws.store.ScorePart;
 import com.mplifecycle.aws.store.TallyPart;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.PushLimits;
+import com.mplifecycle.domain.campaign.FieldError;
 import com.mplifecycle.domain.churn.BgNbdParameters;
 import com.mplifecycle.domain.funnel.FunnelDays;
 import com.mplifecycle.domain.funnel.FunnelProgress;

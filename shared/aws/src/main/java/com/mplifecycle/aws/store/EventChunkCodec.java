@@ -12,7 +12,6 @@ import com.mplifecycle.aws.json.Jsonbs;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
 
-import io.avaje.json.JsonException;
 import io.avaje.jsonb.Json;
 import io.avaje.jsonb.JsonType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -98,7 +97,7 @@ public final class EventChunkCodec {
         List<StoredEvent> stored;
         try {
             stored = STORED_EVENTS.fromJson(json);
-        } catch (JsonException | ClassCastException e) {
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("events attribute is not a JSON array of events", e);
         }
         if (stored == null) {

@@ -55,6 +55,19 @@ class PlainJsonTest {
         assertThrows(IllegalArgumentException.class, () -> PlainJson.read(json));
     }
 
+    /** Hostile bodies are often cut short: every prefix of a document is refused as invalid, never anything else. */
+    @Test
+    void read_everyTruncationOfADocument_isRejectedAsInvalid() {
+        String json = "{\"events\":[{\"eventId\":\"ok944-1\",\"type\":\"page_view\",\"ts\":1796430316915,"
+                + "\"props\":{\"path\":\"pages/p1\",\"n\":[1,2.5,null,true]}}]}";
+        for (int n = 1; n < json.length(); n++) {
+            String cut = json.substring(0, n);
+            if (!cut.isBlank()) {
+                assertThrows(IllegalArgumentException.class, () -> PlainJson.read(cut), cut);
+            }
+        }
+    }
+
     @Test
     void read_deeperThanTheLimit_isRejected() {
         String deep = "[".repeat(Json.MAX_NESTING + 1) + "]".repeat(Json.MAX_NESTING + 1);
