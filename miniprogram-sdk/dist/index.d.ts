@@ -61,4 +61,13 @@ declare function requestSubscribe(tmplIds: string[]): Promise<SubscribeResult>;
 /** Sends what is queued now; resolves once all of it is accepted (or dropped) or a send failed. */
 declare function flush(): Promise<Status>;
 declare function status(): Status;
-export { init, track, page, requestSubscribe, flush, status };
+/** GET /v1/me: stage, points (balance, next expiries), level, check-in streak, credits. */
+declare function me(): Promise<unknown>;
+/** POST /v1/me/check-ins: today by default; {makeUp: true, date: 'yyyy-MM-dd'} makes up a missed day for points. */
+declare function checkIn(options?: {
+    date?: string;
+    makeUp?: boolean;
+}): Promise<unknown>;
+/** POST /v1/me/redemptions: idempotent by requestId (give the same one to retry the same redemption). */
+declare function redeem(rewardId: string, requestId?: string): Promise<unknown>;
+export { init, track, page, requestSubscribe, flush, status, me, checkIn, redeem };

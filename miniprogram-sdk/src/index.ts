@@ -419,13 +419,18 @@ function pump(force: boolean): void {
 }
 
 function post(path: string, body: string, auth: string | null, answer: Answer): void {
+    request('POST', path, body, auth, answer);
+}
+
+function request(method: 'GET' | 'POST', path: string, body: string | undefined, auth: string | null,
+                 answer: Answer): void {
     const header: { [name: string]: string } = { 'content-type': 'application/json' };
     if (auth) {
         header.Authorization = 'Bearer ' + auth;
     }
     wx.request({
         url: cfg!.apiBase + path,
-        method: 'POST',
+        method: method,
         data: body,
         header: header,
         timeout: REQUEST_TIMEOUT,
@@ -769,4 +774,46 @@ function status(): Status {
     return { queued: queue.length, sent: sent, dropped: dropped, inFlight: inFlight, lastError: lastError, droppedReasons: r };
 }
 
-export { init, track, page, requestSubscribe, flush, status };
+/** The customer's own loyalty API with the session token: the answer's body, or a rejection {status, error}. */
+function me_(method: 'GET' | 'POST', path: string, body?: object): Promise<unknown> {
+    return new Promise<unknown>(function (resolve, reject) {
+        if (!cfg) {
+            reject({ status: 0, error: 'call clm.init first' });
+            return;
+        }
+        withToken(function (t, err) {
+            if (!t) {
+                reject({ status: 0, error: err || 'login' });
+                return;
+            }
+            request(method, path, body ? JSON.stringify(body) : undefined, t, function (status, data, _ra, e) {
+                if (status >= 200 && status < 300) {
+                    resolve(data);
+                    return;
+                }
+                if (status === 401) {
+                    token = null; // expired or revoked: the next call logs in again
+                }
+                const d = data as { error?: string } | null;
+                reject({ status: status, error: e || (d && d.error) || 'HTTP ' + status });
+            });
+        });
+    });
+}
+
+/** GET /v1/me: stage, points (balance, next expiries), level, check-in streak, credits. */
+function me(): Promise<unknown> {
+    return me_('GET', '/v1/me');
+}
+
+/** POST /v1/me/check-ins: today by default; {makeUp: true, date: 'yyyy-MM-dd'} makes up a missed day for points. */
+function checkIn(options?: { date?: string; makeUp?: boolean }): Promise<unknown> {
+    return me_('POST', '/v1/me/check-ins', options || {});
+}
+
+/** POST /v1/me/redemptions: idempotent by requestId (give the same one to retry the same redemption). */
+function redeem(rewardId: string, requestId?: string): Promise<unknown> {
+    return me_('POST', '/v1/me/redemptions', { rewardId: rewardId, requestId: requestId || uuid() });
+}
+
+export { init, track, page, requestSubscribe, flush, status, me, checkIn, redeem };

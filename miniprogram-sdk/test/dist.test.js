@@ -28,7 +28,7 @@ test('the public API is exactly the contract\'s', () => {
   const { Device } = require('./fake-wx');
   const clm = new Device().launch();
   assert.deepEqual(Object.keys(clm).filter((k) => k !== '__esModule').sort(),
-    ['flush', 'init', 'page', 'requestSubscribe', 'status', 'track']);
+    ['checkIn', 'flush', 'init', 'me', 'page', 'redeem', 'requestSubscribe', 'status', 'track']);
   const types = fs.readFileSync(path.join(dist, 'index.d.ts'), 'utf8');
   assert.doesNotMatch(types.replace(/\/\*[\s\S]*?\*\//g, ''), /\bany\b/);
 });

@@ -304,6 +304,13 @@ class FakeApi {
 
   handle(r) {
     const url = r.url.replace(/^https?:\/\/[^/]+/, '');
+    if (url.includes('/v1/me')) {
+      const auth = (r.header.Authorization || '').replace('Bearer ', '');
+      if (!this.tokens.has(auth)) return { statusCode: 401, data: { error: 'invalid token' } };
+      this.meCalls = (this.meCalls || []).concat([{ method: r.options.method, url, body: r.body === undefined ? undefined : JSON.parse(r.body) }]);
+      return this.me ? this.me(r.options.method, url, r.body === undefined ? undefined : JSON.parse(r.body))
+        : { statusCode: 200, data: {} };
+    }
     const body = JSON.parse(r.body);
     if (url.endsWith('/v1/session')) {
       this.sessions++;

@@ -457,3 +457,24 @@ test('flush resolves once everything queued is accepted, or at once when the sen
   assert.match(f.lastError, /network error/);
   await settle();
 });
+
+test('me, checkIn and redeem: the customer\'s own API with the session token; a refusal rejects with status and reason', async () => {
+  const { api, clm } = setup({ autoTrack: false });
+  api.me = (method, url, body) => {
+    if (url.endsWith('/v1/me')) return { statusCode: 200, data: { customerId: 'c_alice', points: { balance: 40 } } };
+    if (url.endsWith('/v1/me/check-ins')) return body.makeUp ? { statusCode: 409, data: { error: 'a make-up costs 20 points' } }
+      : { statusCode: 200, data: { streak: 2, balance: 50 } };
+    return { statusCode: 201, data: { redemptionId: body.requestId, rewardId: body.rewardId } };
+  };
+  assert.equal((await clm.me()).points.balance, 40);
+  assert.equal((await clm.checkIn()).streak, 2);
+  await assert.rejects(clm.checkIn({ makeUp: true, date: '2026-12-03' }),
+    (e) => e.status === 409 && e.error === 'a make-up costs 20 points');
+  const r = await clm.redeem('mug');
+  assert.equal(r.rewardId, 'mug');
+  assert.match(r.redemptionId, UUID_V4, 'a requestId of its own unless given');
+  assert.equal((await clm.redeem('mug', 'req-1')).redemptionId, 'req-1');
+  assert.deepEqual(api.meCalls.map((c) => `${c.method} ${c.url}`), ['GET /prod/v1/me', 'POST /prod/v1/me/check-ins',
+    'POST /prod/v1/me/check-ins', 'POST /prod/v1/me/redemptions', 'POST /prod/v1/me/redemptions']);
+  assert.equal(api.sessions, 1, 'one login for all');
+});

@@ -28,7 +28,7 @@ final class LoyaltyBench {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     record Result(int earnings, double wcuPerOrder, double wcuPerCheckIn, int threads, int accounts,
-                  int attempts, int redeemed, int refused, long conflicts, double conflictRate,
+                  int attempts, int redeemed, int refused, long gaveUp, long conflicts, double conflictRate,
                   double redemptionsPerSecond, long stockBefore, long stockAfter) {
     }
 
@@ -61,6 +61,7 @@ final class LoyaltyBench {
             long conflictsBefore = accounts.conflicts();
             AtomicLong redeemed = new AtomicLong();
             AtomicLong refused = new AtomicLong();
+            AtomicLong gaveUp = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             long started = System.nanoTime();
             try {
@@ -71,9 +72,15 @@ final class LoyaltyBench {
                         for (int i = 0; i < attemptsPerThread; i++) {
                             String customer = "c_r" + ((thread + i) % accountsCount);
                             String requestId = "t" + thread + "-" + i;
-                            Accounts.Applied applied = accounts.apply("bench", customer,
-                                    a -> rules.redeem(a, reward, requestId, NOW),
-                                    List.of(rewards.takeOne("bench", reward)), "out of stock");
+                            Accounts.Applied applied;
+                            try {
+                                applied = accounts.apply("bench", customer,
+                                        a -> rules.redeem(a, reward, requestId, NOW),
+                                        List.of(rewards.takeOne("bench", reward)), "out of stock");
+                            } catch (com.mplifecycle.aws.store.StoreUnavailableException e) {
+                                gaveUp.incrementAndGet(); // the API answers 503: retry the same requestId
+                                continue;
+                            }
                             if (applied instanceof Accounts.Applied.Done) {
                                 redeemed.incrementAndGet();
                             } else {
@@ -97,7 +104,7 @@ final class LoyaltyBench {
                         + " redemptions succeeded");
             }
             return new Result(earnings, orderUnits / earnings, checkInUnits / earnings, threads, accountsCount, attempts,
-                    (int) redeemed.get(), (int) refused.get(), conflicts,
+                    (int) redeemed.get(), (int) refused.get(), gaveUp.get(), conflicts,
                     conflicts / (double) (conflicts + attempts), redeemed.get() / seconds, stock, stockAfter);
         }
     }

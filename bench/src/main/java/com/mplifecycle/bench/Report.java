@@ -532,7 +532,8 @@ final class Report {
         line("| write units per order earning (entry + account, transactional) | %.2f |", l.wcuPerOrder());
         line("| write units per check-in earning | %.2f |", l.wcuPerCheckIn());
         line("| redemption threads / accounts / attempts | %d / %d / %,d |", l.threads(), l.accounts(), l.attempts());
-        line("| redeemed / refused (out of stock) | %,d / %,d |", l.redeemed(), l.refused());
+        line("| redeemed / refused (out of stock) / gave up after 8 tries (503, retry) | %,d / %,d / %,d |", l.redeemed(),
+                l.refused(), l.gaveUp());
         line("| redemptions per second | %.0f |", l.redemptionsPerSecond());
         line("| commits that lost a race and were decided again | %,d (%.1f %% of attempts + retries) |", l.conflicts(),
                 100 * l.conflictRate());

@@ -163,7 +163,7 @@ class LifecycleHandlerIT {
         for (int i = 0; i < 6_000; i++) {
             orders.add(new Order(i + "-" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong())
                     + Long.toHexString(random.nextLong()), NOW.minus(Duration.ofDays(20)).plusSeconds(120L * i), 100,
-                    Map.of()));
+                    Map.of(), null));
         }
         CustomerProfile big = CustomerProfile.empty("shop", "c_big").toBuilder().openid("o-big")
                 .stage(Stage.MATURE, NOW.minus(Duration.ofDays(19))).firstSeenAt(NOW.minus(Duration.ofDays(20)))

@@ -10,7 +10,9 @@
         AppSettings.class, PushLimits.class, LifecycleThresholds.class,
         RfmRun.class, RfmStatisticsSnapshot.class, BgNbdParameters.class,
         CustomerStatistics.class, RetentionCohort.class, RepurchaseMonth.class,
-        FieldError.class, RfmSegmentPublisher.SegmentRequest.class, TallyPart.class, ScorePart.class, ModelPart.class})
+        FieldError.class, RfmSegmentPublisher.SegmentRequest.class, TallyPart.class, ScorePart.class, ModelPart.class,
+        OrderSettings.class, LoyaltySettings.class, Level.class, LoyaltyStatus.class,
+        PointsAccount.class, AccountOrder.class, DayRun.class, LedgerEntry.class})
 package com.mplifecycle.aws.json;
 
 import com.mplifecycle.aws.bus.RfmSegmentPublisher;
@@ -24,12 +26,20 @@ import com.mplifecycle.domain.churn.BgNbdParameters;
 import com.mplifecycle.domain.funnel.FunnelDays;
 import com.mplifecycle.domain.funnel.FunnelProgress;
 import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
+import com.mplifecycle.domain.loyalty.AccountOrder;
+import com.mplifecycle.domain.loyalty.DayRun;
+import com.mplifecycle.domain.loyalty.LedgerEntry;
+import com.mplifecycle.domain.loyalty.Level;
+import com.mplifecycle.domain.loyalty.LoyaltySettings;
+import com.mplifecycle.domain.loyalty.OrderSettings;
+import com.mplifecycle.domain.loyalty.PointsAccount;
 import com.mplifecycle.domain.profile.ArchivedOrderIds;
 import com.mplifecycle.domain.profile.Cart;
 import com.mplifecycle.domain.profile.CheckInStreak;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.Demographics;
 import com.mplifecycle.domain.profile.LastPush;
+import com.mplifecycle.domain.profile.LoyaltyStatus;
 import com.mplifecycle.domain.profile.Order;
 import com.mplifecycle.domain.profile.OrderDay;
 import com.mplifecycle.domain.rfm.RfmRun;

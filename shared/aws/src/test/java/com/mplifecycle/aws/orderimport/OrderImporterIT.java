@@ -82,7 +82,7 @@ class OrderImporterIT {
     private static CustomerOrders orders(String customerId, long... fen) {
         List<Order> orders = new ArrayList<>();
         for (int i = 0; i < fen.length; i++) {
-            orders.add(new Order(customerId + "-o" + i, NOW.minus(Duration.ofDays(100L * (i + 1))), fen[i], Map.of()));
+            orders.add(new Order(customerId + "-o" + i, NOW.minus(Duration.ofDays(100L * (i + 1))), fen[i], Map.of(), null));
         }
         return new CustomerOrders(customerId, null, orders);
     }

@@ -151,7 +151,7 @@ class ProfileBudgetPropertyTest {
         Random random = new Random(seed);
         List<Order> orders = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {
-            orders.add(new Order(i + text(random, 100), T0.plusSeconds(60L * i), 100, Map.of()));
+            orders.add(new Order(i + text(random, 100), T0.plusSeconds(60L * i), 100, Map.of(), null));
         }
         Map<String, Long> skus = new HashMap<>();
         IntStream.range(0, 2_000).forEach(i -> skus.put(i + text(random, 60), 1L));

@@ -139,7 +139,7 @@ public final class ProfileFolder {
         String orderId = e.string("orderId");
         List<Order> orders = new ArrayList<>(p.orders());
         int i = indexOf(orders, orderId);
-        Order order = i >= 0 ? orders.remove(i) : new Order(orderId, null, 0, Map.of());
+        Order order = i >= 0 ? orders.remove(i) : new Order(orderId, null, 0, Map.of(), null);
         if (order.refunds().containsKey(e.eventId()) || !ProfileBounds.takesRefund(order, e.eventId())) {
             return p;
         }

@@ -22,7 +22,7 @@ public record ImportedOrder(int lineNumber, String customerId, String openid, St
     }
 
     public Order toOrder() {
-        return new Order(orderId, paidAt, amountFen, Map.of());
+        return new Order(orderId, paidAt, amountFen, Map.of(), null);
     }
 
     /** Same order, possibly from another line: same customer, id, time and amount. */

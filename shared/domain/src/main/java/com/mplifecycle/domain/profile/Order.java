@@ -21,11 +21,6 @@ public record Order(String orderId, Instant paidAt, long amountFen, Map<String, 
         refunds = refunds == null ? Map.of() : Map.copyOf(refunds);
     }
 
-    /** An order from the mini-program (source {@code client}, stored as absent to keep profiles small). */
-    public Order(String orderId, Instant paidAt, long amountFen, Map<String, Long> refunds) {
-        this(orderId, paidAt, amountFen, refunds, null);
-    }
-
     /** Where the order came from; orders stored before sources were recorded came from clients. */
     public String sourceOrClient() {
         return source == null ? CLIENT : source;

@@ -47,11 +47,11 @@ class DispatchPlannerTest {
     @Test
     void dueKeys_audienceBySegment_followsTheScoresOfTheAppsLastRun() {
         CustomerProfile big = customer(Map.of()).toBuilder().orders(List.of(
-                new com.mplifecycle.domain.profile.Order("o1", CART_AT.minus(Duration.ofDays(3)), 90_000, Map.of()),
-                new com.mplifecycle.domain.profile.Order("o2", CART_AT.minus(Duration.ofDays(2)), 90_000, Map.of())))
+                new com.mplifecycle.domain.profile.Order("o1", CART_AT.minus(Duration.ofDays(3)), 90_000, Map.of(), null),
+                new com.mplifecycle.domain.profile.Order("o2", CART_AT.minus(Duration.ofDays(2)), 90_000, Map.of(), null)))
                 .build();
         CustomerProfile small = customer(Map.of()).toBuilder().orders(List.of(
-                new com.mplifecycle.domain.profile.Order("o3", CART_AT.minus(Duration.ofDays(200)), 1_000, Map.of())))
+                new com.mplifecycle.domain.profile.Order("o3", CART_AT.minus(Duration.ofDays(200)), 1_000, Map.of(), null)))
                 .build();
         RfmWindow window = RfmWindow.endingOn(LocalDate.ofInstant(CART_AT, SHANGHAI));
         RfmStatistics statistics = RfmStatistics.create(window);

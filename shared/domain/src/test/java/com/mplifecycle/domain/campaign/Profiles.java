@@ -31,7 +31,7 @@ final class Profiles {
     }
 
     static Order paid(String id, Instant at) {
-        return new Order(id, at, 1000, Map.of());
+        return new Order(id, at, 1000, Map.of(), null);
     }
 
     static Cart cart(Instant at) {

@@ -25,7 +25,7 @@ class OrderImportTest {
     private final ProfileFolder folder = new ProfileFolder(settings);
 
     private static Order order(String id, Instant at, long fen) {
-        return new Order(id, at, fen, Map.of());
+        return new Order(id, at, fen, Map.of(), null);
     }
 
     private static Instant daysAgo(long days) {

@@ -30,7 +30,7 @@ class CustomerScoresTest {
         List<Order> orders = new java.util.ArrayList<>();
         for (int i = 0; i < daysAgoThenFen.length; i += 2) {
             orders.add(new Order(id + i, RAN_AT.minus(Duration.ofDays(daysAgoThenFen[i])), daysAgoThenFen[i + 1],
-                    Map.of()));
+                    Map.of(), null));
         }
         return CustomerProfile.empty("shop", id).toBuilder().orders(orders).build();
     }
@@ -64,7 +64,7 @@ class CustomerScoresTest {
     @Test
     void rfm_firstOrderAfterTheRun_noScoresUntilTheNextRun() {
         CustomerProfile late = CustomerProfile.empty("shop", "c3").toBuilder().orders(List.of(
-                new Order("o", RAN_AT.plus(Duration.ofDays(1)), 5_000, Map.of()))).build();
+                new Order("o", RAN_AT.plus(Duration.ofDays(1)), 5_000, Map.of(), null))).build();
 
         assertTrue(CustomerScores.of(run(CDNOW), SHANGHAI).rfm(late).isEmpty());
         assertTrue(CustomerScores.of(run(CDNOW), SHANGHAI).churn(late).isEmpty());

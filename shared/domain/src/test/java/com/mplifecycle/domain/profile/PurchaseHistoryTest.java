@@ -24,7 +24,7 @@ class PurchaseHistoryTest {
     @Test
     void rfmOrders_paidLateEveningUtc_dayInAppTimeZone() {
         CustomerProfile p = withOrders(new com.mplifecycle.domain.profile.Order("o1",
-                Instant.parse("2026-03-01T17:30:00Z"), 9_900, Map.of()));
+                Instant.parse("2026-03-01T17:30:00Z"), 9_900, Map.of(), null));
 
         assertEquals(List.of(new Order(LocalDate.of(2026, 3, 2), 9_900, 0)), PurchaseHistory.rfmOrders(p, SHANGHAI));
     }
@@ -32,14 +32,14 @@ class PurchaseHistoryTest {
     @Test
     void rfmOrders_refunds_summedIntoRefundedFen() {
         CustomerProfile p = withOrders(new com.mplifecycle.domain.profile.Order("o1",
-                Instant.parse("2026-03-01T02:00:00Z"), 9_900, Map.of("r1", 1_000L, "r2", 900L)));
+                Instant.parse("2026-03-01T02:00:00Z"), 9_900, Map.of("r1", 1_000L, "r2", 900L), null));
 
         assertEquals(1_900, PurchaseHistory.rfmOrders(p, SHANGHAI).get(0).refundedFen());
     }
 
     @Test
     void rfmOrders_refundBeforeOrder_leftOut() {
-        CustomerProfile p = withOrders(new com.mplifecycle.domain.profile.Order("o1", null, 0, Map.of("r1", 500L)));
+        CustomerProfile p = withOrders(new com.mplifecycle.domain.profile.Order("o1", null, 0, Map.of("r1", 500L), null));
 
         assertTrue(PurchaseHistory.rfmOrders(p, SHANGHAI).isEmpty());
     }
