@@ -17,6 +17,7 @@ import com.mplifecycle.domain.campaign.DefaultCampaigns;
 
 import com.mplifecycle.local.demo.DemoDriver;
 import com.mplifecycle.local.demo.DemoSummary;
+import com.mplifecycle.local.demo.NextSteps;
 import com.mplifecycle.local.runtime.LocalRuntime;
 import com.mplifecycle.local.runtime.RuntimeOptions;
 
@@ -92,6 +93,11 @@ public final class LocalMain {
             DemoSummary.print(runtime.profilesClient(), runtime.profilesTable(), LocalRuntime.DEMO_APP, zone,
                     java.time.LocalDate.ofInstant(runtime.clock().instant(), zone),
                     demo.segmentCounts(LocalRuntime.DEMO_APP, runtime.adminKey()), campaignStatistics, out);
+            // null: the console's URL goes here once the runtime serves one
+            String consoleUrl = null;
+            NextSteps.lines(runtime.apiUrl(), LocalRuntime.DEMO_APP, runtime.adminKey(), consoleUrl,
+                    campaignStatistics.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey)
+                            .findFirst().orElse(campaignStatistics.keySet().iterator().next())).forEach(out::println);
         }
         if (exitAfterDemo) {
             System.exit(failed == 0 ? 0 : 1); // the shutdown hook closes the runtime
