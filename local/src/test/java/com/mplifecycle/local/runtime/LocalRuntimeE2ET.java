@@ -69,7 +69,7 @@ class LocalRuntimeE2ET {
         JsonNode health = json(call("GET", "/_local/health", null, null));
 
         assertEquals("ok", health.get("status").asText());
-        for (String e : List.of("api", "dynamodb", "events", "wechat")) {
+        for (String e : List.of("api", "dynamodb", "events", "secretsmanager", "wechat")) {
             assertTrue(health.get("endpoints").get(e).asText().startsWith("http://127.0.0.1:"), e);
         }
     }

@@ -17,7 +17,7 @@ public record FunctionEnv(Map<String, String> variables, Clock clock) {
     public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
     public static final String DISPATCH_TABLE = "DISPATCH_TABLE";
     public static final String SECRETS_ARN = "SECRETS_ARN";
-    /** Local runs only: the secrets document itself instead of a Secrets Manager ARN. */
+    /** Tests and benchmarks only: the secrets document itself, fixed, instead of a Secrets Manager ARN. */
     public static final String LOCAL_SECRETS_JSON = "LOCAL_SECRETS_JSON";
     public static final String WECHAT_BASE_URL = "WECHAT_BASE_URL";
     public static final String EVENT_TTL_DAYS = "EVENT_TTL_DAYS";
