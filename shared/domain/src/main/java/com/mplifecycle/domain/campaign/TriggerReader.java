@@ -5,6 +5,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
+import com.mplifecycle.domain.input.FieldError;
+import com.mplifecycle.domain.input.JsonFields;
 import com.mplifecycle.domain.lifecycle.Stage;
 
 /** Reads the {@code trigger} object of a campaign; defaults are the product's (spec §5). */
