@@ -351,7 +351,7 @@ final class Report {
         line("| **total** | | **%.4f** |", total);
         line("");
         double textWrites = in.textWriteUnitsPerEvent() * 1e6 * Prices.DYNAMODB_PER_WRITE_UNIT;
-        line("With a Lambda function URL in front of ingest instead of the HTTP API route (not built: the spec puts"
+        line("With a Lambda function URL in front of ingest instead of the HTTP API route (not built: the product puts"
                 + " API Gateway in front; no per-request fee, the handler checks the token itself): **$%.4f** per"
                 + " million events (−$%.4f); the trade-off is in docs/performance.md. Chunks as JSON text"
                 + " (before compression) would add $%.4f (events table writes by the size rules: $%.4f instead of"

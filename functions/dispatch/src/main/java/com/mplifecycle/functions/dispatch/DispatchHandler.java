@@ -31,7 +31,7 @@ import com.mplifecycle.aws.wechat.WeChatClient;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
- * Campaign dispatch (spec §5). Two triggers, one decision path:
+ * Campaign dispatch (docs/product.md, Sending rules). Two triggers, one decision path:
  * <ul>
  *   <li>{@code CustomerStageChanged} from the project bus: that customer is planned at once, so a
  *       stage-entered or reactivated campaign goes out within seconds;</li>

@@ -24,7 +24,7 @@ import com.mplifecycle.aws.store.RfmRunStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 
 /**
- * The daily RFM, churn and decay recomputation (spec §3–4), run by EventBridge Scheduler: every
+ * The daily RFM, churn and decay recomputation (docs/product.md, Stages and RFM), run by EventBridge Scheduler: every
  * run recomputes every customer of every app as of the clock's now, in each app's time zone.
  *
  * <p>Two ways, chosen by {@code RFM_SCAN_SEGMENTS_TOTAL} (default {@value #DEFAULT_TOTAL_SEGMENTS}):
