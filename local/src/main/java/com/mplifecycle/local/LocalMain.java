@@ -77,6 +77,7 @@ public final class LocalMain {
         out.println("  logs:      " + logFile + " (one JSON line per function event)");
         out.println("  app:       " + LocalRuntime.DEMO_APP + " (" + LocalRuntime.DEMO_ZONE + ")");
         out.println("  admin key: " + runtime.adminKey() + "  (app " + LocalRuntime.DEMO_APP + ")");
+        out.println("  console:   " + runtime.apiUrl() + "/console/");
         long failed = 0;
         if (options.demo()) {
             out.printf("Demo: %d simulated customers over %d days%n", options.demoCustomers(), options.demoDays());
@@ -93,11 +94,13 @@ public final class LocalMain {
             DemoSummary.print(runtime.profilesClient(), runtime.profilesTable(), LocalRuntime.DEMO_APP, zone,
                     java.time.LocalDate.ofInstant(runtime.clock().instant(), zone),
                     demo.segmentCounts(LocalRuntime.DEMO_APP, runtime.adminKey()), campaignStatistics, out);
-            // null: the console's URL goes here once the runtime serves one
-            String consoleUrl = null;
-            NextSteps.lines(runtime.apiUrl(), LocalRuntime.DEMO_APP, runtime.adminKey(), consoleUrl,
+            NextSteps.lines(runtime.apiUrl(), LocalRuntime.DEMO_APP, runtime.adminKey(), runtime.apiUrl() + "/console/",
                     campaignStatistics.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey)
                             .findFirst().orElse(campaignStatistics.keySet().iterator().next())).forEach(out::println);
+        }
+        if (!options.demo()) { // after a demo, its last lines say where to look next, the console first
+            out.println("Operators' console: " + runtime.apiUrl() + "/console/  (app " + LocalRuntime.DEMO_APP
+                    + ", admin key " + runtime.adminKey() + ")");
         }
         if (exitAfterDemo) {
             System.exit(failed == 0 ? 0 : 1); // the shutdown hook closes the runtime

@@ -20,7 +20,7 @@ public final class NextSteps {
         List<String> lines = new ArrayList<>();
         lines.add("Where to look next:");
         if (consoleUrl != null) {
-            lines.add("  console:   " + consoleUrl);
+            lines.add("  console:   " + consoleUrl + "  (sign in with the admin key)");
         }
         lines.add("  admin key: " + adminKey + "  (app " + appId + ", header Authorization: Bearer <key>)");
         lines.add("  the statistics above, from the admin API:");
