@@ -94,14 +94,13 @@ public final class LocalMain {
             DemoSummary.print(runtime.profilesClient(), runtime.profilesTable(), LocalRuntime.DEMO_APP, zone,
                     java.time.LocalDate.ofInstant(runtime.clock().instant(), zone),
                     demo.segmentCounts(LocalRuntime.DEMO_APP, runtime.adminKey()), campaignStatistics, out);
-            NextSteps.lines(runtime.apiUrl(), LocalRuntime.DEMO_APP, runtime.adminKey(), runtime.apiUrl() + "/console/",
+            // the console closes the list: its line below (console/with-runtime waits for it)
+            NextSteps.lines(runtime.apiUrl(), LocalRuntime.DEMO_APP, runtime.adminKey(), null,
                     campaignStatistics.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey)
                             .findFirst().orElse(campaignStatistics.keySet().iterator().next())).forEach(out::println);
         }
-        if (!options.demo()) { // after a demo, its last lines say where to look next, the console first
-            out.println("Operators' console: " + runtime.apiUrl() + "/console/  (app " + LocalRuntime.DEMO_APP
-                    + ", admin key " + runtime.adminKey() + ")");
-        }
+        out.println("Operators' console: " + runtime.apiUrl() + "/console/  (app " + LocalRuntime.DEMO_APP
+                + ", admin key " + runtime.adminKey() + ")");
         if (exitAfterDemo) {
             System.exit(failed == 0 ? 0 : 1); // the shutdown hook closes the runtime
         }

@@ -1,5 +1,6 @@
 package com.mplifecycle.functions.admin;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.mplifecycle.aws.http.ApiResponse;
