@@ -145,6 +145,10 @@ test('customers: a list by stage as the API pages it, a customer looked up and e
   const ids = await page.$$eval('[data-customer]', (as) => as.map((a) => a.dataset.customer));
   assert.deepEqual(ids, first.customers.map((c) => c.customerId));
   await shot(page, 'customers');
+  const audience = (await api('GET', '/customers?stage=NEW&limit=1000')).body.customers.length;
+  await page.click('[data-testid=download-csv]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=csv-status]').textContent.startsWith('CSV'));
+  assert.equal(number(await page.$eval('[data-testid=csv-status]', (e) => e.textContent)), audience, 'the whole audience in the CSV');
 
   const victim = ids[0];
   const before = (await api('GET', `/customers/${victim}`)).body;
