@@ -94,7 +94,7 @@ test('campaigns: an invalid field is refused next to the field, fixed, saved, pa
   await page.$eval('textarea[name=trigger]', (e) => { e.value = '{"type":"inactive","days":5}'; });
   await page.click('[data-testid=save-campaign]');
   await page.waitForFunction(() => location.hash === '#/campaigns/browser-test');
-  await ready(page, 'campaigns');
+  await page.waitForSelector('[data-testid=no-outcomes]');
   assert.equal((await api('GET', '/campaigns/browser-test')).body.trigger.days, 5);
   assert.equal(await page.$eval('[data-testid=no-outcomes]', (e) => e.textContent.length > 0), true, 'no outcomes yet for a new one');
 
@@ -121,8 +121,7 @@ test('campaigns: an invalid field is refused next to the field, fixed, saved, pa
     if (v.liftInterval) assert.equal(shown[i][9], v.liftInterval.significant ? '是' : '否');
   });
   await shot(page, 'campaign-results');
-  await page.click('a[href="#/campaigns"]');
-  await ready(page, 'campaigns');
+  await go(page, '#/campaigns', 'campaigns');
   await page.click('button[data-action=delete][data-id=browser-test]');
   await page.waitForFunction(() => !document.querySelector('a[data-campaign=browser-test]'));
   assert.equal((await api('GET', '/campaigns/browser-test')).status, 404);
@@ -145,11 +144,16 @@ test('customers: a list by stage as the API pages it, a customer looked up and e
   const ids = await page.$$eval('[data-customer]', (as) => as.map((a) => a.dataset.customer));
   assert.deepEqual(ids, first.customers.map((c) => c.customerId));
   await shot(page, 'customers');
+  const audience = (await api('GET', '/customers?stage=NEW&limit=1000')).body.customers.length;
+  await page.click('[data-testid=download-csv]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=csv-status]').textContent.startsWith('CSV'));
+  assert.equal(number(await page.$eval('[data-testid=csv-status]', (e) => e.textContent)), audience, 'the whole audience in the CSV');
 
   const victim = ids[0];
   const before = (await api('GET', `/customers/${victim}`)).body;
   await page.type('[data-testid=lookup-input]', victim);
   await page.click('[data-testid=lookup] button[type=submit]');
+  await page.waitForSelector('[data-testid=profile-id]');
   await ready(page, 'customers');
   assert.equal(await page.$eval('[data-testid=profile-id]', (e) => e.textContent), victim);
   assert.equal(number(await page.$eval('[data-testid=profile-orders]', (e) => e.textContent)), before.orders);
