@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mplifecycle.domain.app.AbuseLimits;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.PushLimits;
 import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
@@ -20,11 +21,12 @@ import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
  * unknown fields are refused (a typo must not look like success).
  */
 final class SettingsBody {
-    private static final Set<String> TOP = Set.of("timeZone", "lifecycle", "push");
+    private static final Set<String> TOP = Set.of("timeZone", "lifecycle", "push", "limits");
     private static final Set<String> LIFECYCLE = Set.of("newDays", "activeWindowDays", "growingActiveDays",
             "growingOrders", "matureActiveDays", "matureOrders", "decliningInactiveDays", "churnedInactiveDays",
             "decliningPAlive", "churnedPAlive");
     private static final Set<String> PUSH = Set.of("maxPerDay", "quietFrom", "quietUntil");
+    private static final Set<String> LIMITS = Set.of("eventsPerMinute", "eventsPerDay", "loginsPerMinute");
 
     private SettingsBody() {
     }
@@ -49,6 +51,9 @@ final class SettingsBody {
         PushLimits p = s.pushLimits();
         v.put("push", Map.of("maxPerDay", p.maxPerDay(), "quietFrom", p.quietFrom().toString(),
                 "quietUntil", p.quietUntil().toString()));
+        AbuseLimits a = s.abuseLimits();
+        v.put("limits", Map.of("eventsPerMinute", a.eventsPerMinute(), "eventsPerDay", a.eventsPerDay(),
+                "loginsPerMinute", a.loginsPerMinute()));
         return v;
     }
 
@@ -59,7 +64,8 @@ final class SettingsBody {
         LifecycleThresholds lifecycle = body.has("lifecycle") ? lifecycle(current.lifecycle(), body.get("lifecycle"))
                 : current.lifecycle();
         PushLimits push = body.has("push") ? push(current.pushLimits(), body.get("push")) : current.push();
-        return new AppSettings(current.appId(), zone, lifecycle, push);
+        AbuseLimits limits = body.has("limits") ? limits(current.abuseLimits(), body.get("limits")) : current.limits();
+        return new AppSettings(current.appId(), zone, lifecycle, push, limits);
     }
 
     private static ZoneId zone(JsonNode node) {
@@ -106,6 +112,28 @@ final class SettingsBody {
             max = v.asInt();
         }
         return new PushLimits(max, time(node, "quietFrom", p.quietFrom()), time(node, "quietUntil", p.quietUntil()));
+    }
+
+    private static AbuseLimits limits(AbuseLimits a, JsonNode node) {
+        object(node, "limits");
+        onlyKnown(node, LIMITS, "limits.");
+        int perMinute = count(node, "eventsPerMinute", a.eventsPerMinute(), AbuseLimits.MIN_EVENTS_PER_MINUTE,
+                AbuseLimits.MAX_EVENTS_PER_MINUTE);
+        int perDay = count(node, "eventsPerDay", a.eventsPerDay(), perMinute, AbuseLimits.MAX_EVENTS_PER_DAY);
+        int logins = count(node, "loginsPerMinute", a.loginsPerMinute(), 1, AbuseLimits.MAX_LOGINS_PER_MINUTE);
+        return new AbuseLimits(perMinute, perDay, logins);
+    }
+
+    private static int count(JsonNode node, String name, int current, int min, int max) {
+        if (!node.has(name)) {
+            // a day limit kept from before must still take a raised minute limit
+            return name.equals("eventsPerDay") ? Math.max(current, min) : current;
+        }
+        JsonNode v = node.get(name);
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+            throw new InvalidFieldException("limits." + name, "must be an integer from " + min + " to " + max);
+        }
+        return v.asInt();
     }
 
     private static int days(JsonNode node, String name, int current) {
