@@ -193,6 +193,23 @@ class FloodE2ET {
             assertEquals(visited.get(s.get("customerId").asText()),
                     java.time.Instant.parse(p.get("lastActiveAt").asText()).toEpochMilli(), p.toString());
         }
+        // logins: one openid's 21st in a minute is refused with Retry-After, another openid is not
+        int loginsAdmitted = 0;
+        Answer loginRefused = null;
+        for (int i = 1; i <= AbuseLimits.DEFAULTS.loginsPerMinute() + 1 && loginRefused == null; i++) {
+            Answer a = call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"login-flood~" + i + "\"}", null);
+            if (a.status() == 200) {
+                loginsAdmitted++;
+            } else {
+                loginRefused = a;
+            }
+        }
+        assertTrue(loginRefused != null && loginRefused.status() == 429 && loginRefused.retryAfter() != null,
+                loginsAdmitted + " logins admitted, then " + loginRefused);
+        assertTrue(loginsAdmitted >= AbuseLimits.DEFAULTS.loginsPerMinute() - 1, loginsAdmitted + " logins");
+        assertEquals(200, call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"someone-else~1\"}", null)
+                .status());
+
         JsonNode dlq = call("GET", "/_local/dlq", null, null).json();
         assertEquals(0, dlq.get("streamOnFailure").size(), dlq.toString());
         long largest = 0;

@@ -112,7 +112,8 @@ class IngestLimitsIT {
 
         ApiResponse refused = post(handler, t, "c", 1);
 
-        assertEquals(429, refused.statusCode());
+        assertEquals(429, refused.statusCode(), () -> aws.client().scan(b -> b.tableName("AppsTable")).items()
+                .toString());
         assertEquals("50", refused.headers().get("retry-after"));
         JsonNode body = Json.read(refused.body(), JsonNode.class);
         assertEquals(50, body.get("retryAfter").asInt());

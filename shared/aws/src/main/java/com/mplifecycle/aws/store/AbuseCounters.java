@@ -90,11 +90,11 @@ public final class AbuseCounters {
                     if (sameMinute) {
                         b.expressionAttributeNames(sameMinuteNames).expressionAttributeValues(sameMinuteValues)
                                 .updateExpression("ADD #d :k, #mc :k")
-                                .conditionExpression("#m = :minute AND #mc <= :mmax AND #d <= :dmax");
+                                .conditionExpression("#m >= :minute AND #mc <= :mmax AND #d <= :dmax");
                     } else {
                         b.expressionAttributeNames(newMinuteNames).expressionAttributeValues(newMinuteValues)
                                 .updateExpression("SET #m = :minute, #mc = :k, #exp = :exp ADD #d :k")
-                                .conditionExpression("(attribute_not_exists(#m) OR #m <> :minute)"
+                                .conditionExpression("(attribute_not_exists(#m) OR #m < :minute)"
                                         + " AND (attribute_not_exists(#d) OR #d <= :dmax)");
                     }
                 });
@@ -106,10 +106,11 @@ public final class AbuseCounters {
                 if (dayCount > limits.eventsPerDay() - events) {
                     return hold(pk, new Refused("eventsPerDay", AbuseLimits.secondsToNextDay(now)), now);
                 }
-                if (count(old, MINUTE) == minute && count(old, MINUTE_COUNT) > limits.eventsPerMinute() - events) {
+                if (count(old, MINUTE) >= minute && count(old, MINUTE_COUNT) > limits.eventsPerMinute() - events) {
                     return hold(pk, new Refused("eventsPerMinute", AbuseLimits.secondsToNextMinute(now)), now);
                 }
-                // the other update applies (a new minute, or another request started this one): try it
+                // the other update applies (a new minute, or another request started this one): try it.
+                // A container whose clock lags counts into the latest minute stored (>=, <).
             } catch (SdkException e) {
                 throw new StoreUnavailableException("abuse counters unavailable: " + e.getMessage(), e);
             }
