@@ -43,7 +43,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * container (two handlers here), refusals answered 429 with {@code Retry-After} and nothing stored.
  */
 class IngestLimitsIT {
-    private static final Instant START = Instant.parse("2026-03-01T04:00:10Z");
+    /** Tomorrow 04:00:10 UTC: counters expire (TTL) a day after their window, and DynamoDB Local deletes expired items. */
+    private static final Instant START = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+            .plus(Duration.ofDays(1)).plus(Duration.ofHours(4)).plusSeconds(10);
     private static final String KEY = "test-signing-key-0123456789-abcdefghijklmnop";
     private static final AtomicReference<Instant> now = new AtomicReference<>(START);
     private static LocalAws aws;
@@ -132,7 +134,7 @@ class IngestLimitsIT {
 
         assertEquals(429, dayOver.statusCode());
         long toMidnight = Duration.between(START.plusSeconds(120),
-                Instant.parse("2026-03-02T00:00:00Z")).toSeconds();
+                START.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(1))).toSeconds();
         assertEquals(Long.toString(toMidnight), dayOver.headers().get("retry-after"));
         assertEquals(5, storedChunks("tight", "o-limits"));
         // another customer of the app is not affected
