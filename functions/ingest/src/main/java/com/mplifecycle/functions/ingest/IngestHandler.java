@@ -41,7 +41,7 @@ import com.mplifecycle.domain.event.TrackedEvent;
  * {@code Retry-After} and nothing of the batch is stored.
  */
 public final class IngestHandler implements RequestStreamHandler {
-    static final int MAX_BODY_BYTES = 256 * 1024;
+    public static final int MAX_BODY_BYTES = 256 * 1024;
     static final int DEFAULT_TTL_DAYS = 400;
 
     private final SessionTokens tokens;
