@@ -68,6 +68,26 @@ class ProfileBoundsTest {
     }
 
     @Test
+    void archivedIdsOverTheirBound_olderRequestFoldedLate_stillCounted() {
+        // parallel requests can be folded out of order: a batch of new orders older than orders
+        // already archived must count, as long as it is newer than the digests forgotten
+        int n = 2_000;
+        List<TrackedEvent> early = new ArrayList<>();
+        List<TrackedEvent> late = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            TrackedEvent e = paid("p" + i, T0.plusSeconds(i), "order-" + i, 100);
+            (i >= 1_000 && i < 1_100 ? late : early).add(e);
+        }
+        CustomerProfile p = fold(fold(CustomerProfile.empty("shop", "c1"), early), late);
+
+        assertTrue(p.archivedOrderIds().forgottenUpTo() != null);
+        assertTrue(p.archivedOrderIds().size() <= com.mplifecycle.domain.profile.ArchivedOrderIds.MAX_DIGESTS);
+        assertEquals(n, p.paidOrders());
+        assertEquals(n * 100L, PurchaseHistory.rfmOrders(p, ZONE).stream().mapToLong(o -> o.amountFen() - o.refundedFen()).sum());
+        assertEquals(n, fold(p, List.of(paid("again", T0.plusSeconds(1_050), "order-1050", 100))).paidOrders());
+    }
+
+    @Test
     void refundsPerOrder_bounded_laterOnesIgnored() {
         List<TrackedEvent> events = new ArrayList<>(List.of(paid("p", T0, "o-1", 10_000)));
         for (int i = 0; i < 50; i++) {
