@@ -3,6 +3,7 @@ package com.mplifecycle.functions.admin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.mplifecycle.domain.app.AbuseLimits;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.PushLimits;
 import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
@@ -35,6 +36,9 @@ final class SettingsBody {
                 "quietUntil", p.quietUntil().toString()));
         v.put("orders", Map.of("clientOrders", s.orderSettings().clientOrders().wireName()));
         v.put("loyalty", loyaltyView(s.loyaltySettings()));
+        AbuseLimits a = s.abuseLimits();
+        v.put("limits", Map.of("eventsPerMinute", a.eventsPerMinute(), "eventsPerDay", a.eventsPerDay(),
+                "loginsPerMinute", a.loginsPerMinute()));
         return v;
     }
 

@@ -349,6 +349,17 @@ class AdminStatisticsIT {
         assertEquals("21:30", after.get("push").get("quietFrom").asText());
         assertEquals("08:00", after.get("push").get("quietUntil").asText());
         assertEquals(1, after.get("push").get("maxPerDay").asInt());
+        assertEquals(1_000, after.get("limits").get("eventsPerMinute").asInt());
+        assertEquals(20_000, after.get("limits").get("eventsPerDay").asInt());
+        assertEquals(20, after.get("limits").get("loginsPerMinute").asInt());
+
+        assertEquals(200, call("PUT /v1/apps/{appId}/settings", "shop", shopKey, null,
+                "{\"limits\":{\"eventsPerMinute\":50000}}").statusCode());
+        JsonNode raised = get("settings", null).get("limits");
+        assertEquals(50_000, raised.get("eventsPerMinute").asInt());
+        assertEquals(50_000, raised.get("eventsPerDay").asInt());
+        assertEquals(20, raised.get("loginsPerMinute").asInt());
+        assertEquals("Europe/Berlin", get("settings", null).get("timeZone").asText());
     }
 
     @Test
@@ -374,6 +385,10 @@ class AdminStatisticsIT {
                 "{\"lifecycle\":{\"decliningInactiveDays\":90}}", "lifecycle",
                 "{\"push\":{\"maxPerDay\":11}}", "push.maxPerDay",
                 "{\"push\":{\"quietUntil\":\"8am\"}}", "push.quietUntil",
+                "{\"limits\":{\"eventsPerMinute\":99}}", "limits.eventsPerMinute",
+                "{\"limits\":{\"eventsPerMinute\":500,\"eventsPerDay\":400}}", "limits.eventsPerDay",
+                "{\"limits\":{\"loginsPerMinute\":0}}", "limits.loginsPerMinute",
+                "{\"limits\":{\"perHour\":5}}", "limits.perHour",
                 "{\"colour\":\"red\"}", "colour");
         cases.forEach((body, field) -> {
             ApiResponse r = call("PUT /v1/apps/{appId}/settings", "other", otherKey, null, body);

@@ -24,16 +24,21 @@ import com.mplifecycle.aws.http.BadRequestException;
 import com.mplifecycle.aws.http.HttpApiCall;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.secrets.Secrets;
+import com.mplifecycle.aws.store.AbuseCounters;
+import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.EventChunk;
 import com.mplifecycle.aws.store.EventStore;
 import com.mplifecycle.aws.store.StoreUnavailableException;
+import com.mplifecycle.domain.app.AbuseLimits;
 import com.mplifecycle.domain.event.EventDecision;
 import com.mplifecycle.domain.event.EventValidator;
 import com.mplifecycle.domain.event.TrackedEvent;
 
 /**
  * {@code POST /v1/events}: checks the customer's session token, validates each event, stores the
- * accepted ones as one chunk and answers 202 with what was accepted and why the rest was not.
+ * accepted ones as one chunk and answers 202 with what was accepted and why the rest was not. A
+ * customer over the app's abuse limits (events per minute or per day) gets 429 with
+ * {@code Retry-After} and nothing of the batch is stored.
  */
 public final class IngestHandler implements RequestStreamHandler {
     public static final int MAX_BODY_BYTES = 256 * 1024;
@@ -43,6 +48,8 @@ public final class IngestHandler implements RequestStreamHandler {
     private final EventRequestParser parser;
     private final EventValidator validator;
     private final EventStore store;
+    private final AppStore apps;
+    private final AbuseCounters counters;
     private final Clock clock;
     private final JsonLogger log;
 
@@ -60,6 +67,9 @@ public final class IngestHandler implements RequestStreamHandler {
         this.validator = new EventValidator(clock);
         this.store = new EventStore(aws.dynamoDb(), env.required(FunctionEnv.EVENTS_TABLE),
                 Duration.ofDays(env.integer(FunctionEnv.EVENT_TTL_DAYS, DEFAULT_TTL_DAYS)));
+        String appsTable = env.required(FunctionEnv.APPS_TABLE);
+        this.apps = new AppStore(aws.dynamoDb(), appsTable, clock);
+        this.counters = new AbuseCounters(aws.dynamoDb(), appsTable);
         this.log = new JsonLogger("ingest", clock);
     }
 
@@ -83,6 +93,17 @@ public final class IngestHandler implements RequestStreamHandler {
                     accepted.add(a.event());
                 } else {
                     rejected.add(rejection((EventDecision.Rejected) d));
+                }
+            }
+            if (!accepted.isEmpty()) {
+                AbuseLimits limits = apps.settingsOrDefaults(claims.appId()).abuseLimits();
+                if (counters.admitEvents(claims.appId(), claims.customerId(), accepted.size(), limits,
+                        clock.instant()) instanceof AbuseCounters.Refused refused) {
+                    log.warn(requestId, "events refused by a limit", "appId", claims.appId(),
+                            "customerId", claims.customerId(), "limit", refused.limit(), "events", accepted.size(),
+                            "retryAfter", refused.retryAfterSeconds());
+                    return ApiResponses.tooManyRequests("too many events from this customer (" + refused.limit()
+                            + "); retry the same batch later", refused.retryAfterSeconds(), requestId);
                 }
             }
             double writeUnits = accepted.isEmpty() ? 0 : store.write(List.of(new EventChunk(claims.appId(),

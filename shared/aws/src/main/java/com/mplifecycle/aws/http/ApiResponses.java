@@ -23,6 +23,16 @@ public final class ApiResponses {
         return json(status, body);
     }
 
+    /** 429 with {@code Retry-After} in whole seconds, and the same in the body as {@code retryAfter}. */
+    public static ApiResponse tooManyRequests(String reason, long retryAfterSeconds, String requestId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", reason);
+        body.put("retryAfter", retryAfterSeconds);
+        body.put("requestId", requestId);
+        return new ApiResponse(429, Map.of("content-type", "application/json",
+                "retry-after", Long.toString(retryAfterSeconds)), PlainJson.writeWithNulls(body));
+    }
+
     public static ApiResponse noContent() {
         return new ApiResponse(204, Map.of(), null);
     }

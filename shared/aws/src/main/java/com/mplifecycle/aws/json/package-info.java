@@ -7,7 +7,7 @@
 @Json.Import({
         CustomerProfile.class, Order.class, OrderDay.class, ArchivedOrderIds.class, Cart.class, CheckInStreak.class,
         Demographics.class, LastPush.class, FunnelDays.class, FunnelProgress.class,
-        AppSettings.class, PushLimits.class, LifecycleThresholds.class,
+        AppSettings.class, PushLimits.class, AbuseLimits.class, LifecycleThresholds.class,
         RfmRun.class, RfmStatisticsSnapshot.class, BgNbdParameters.class,
         CustomerStatistics.class, RetentionCohort.class, RepurchaseMonth.class,
         FieldError.class, RfmSlicePublisher.SliceRequest.class, TallyPart.class, ScorePart.class, ModelPart.class,
@@ -19,6 +19,7 @@ import com.mplifecycle.aws.bus.RfmSlicePublisher;
 import com.mplifecycle.aws.store.ModelPart;
 import com.mplifecycle.aws.store.ScorePart;
 import com.mplifecycle.aws.store.TallyPart;
+import com.mplifecycle.domain.app.AbuseLimits;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.PushLimits;
 import com.mplifecycle.domain.input.FieldError;

@@ -106,6 +106,21 @@ public final class TableKeys {
         return slice < 0 ? phase + "#" + appId : String.format("%s#%05d#%s", phase, slice, appId);
     }
 
+    /** Partition of one customer's abuse-limit counters in the apps table. */
+    public static String limits(String appId, String customerId) {
+        return "limit#" + appId + "#" + customerId;
+    }
+
+    /** Sort key of a customer's event counter of one UTC day (epoch day). */
+    public static String eventsCounter(long epochDay) {
+        return "events#" + epochDay;
+    }
+
+    /** Sort key of a customer's login counter of one UTC minute (epoch minute). */
+    public static String loginsCounter(long epochMinute) {
+        return "logins#" + epochMinute;
+    }
+
     /** Partition key of a customer's items in the events and profiles tables. */
     public static String customer(String appId, String customerId) {
         return appId + "#" + customerId;

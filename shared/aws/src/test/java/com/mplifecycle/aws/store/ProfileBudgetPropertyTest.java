@@ -168,6 +168,12 @@ class ProfileBudgetPropertyTest {
         assertTrue(largest <= ProfileBounds.BUDGET_BYTES, "largest " + largest);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void report(org.junit.jupiter.api.TestInfo test) {
+        System.out.printf("profile budget: %s: largest stored item %d bytes (budget %d)%n",
+                test.getTestMethod().orElseThrow().getName(), largest, ProfileBounds.BUDGET_BYTES);
+    }
+
     private CustomerProfile foldInRequests(CustomerProfile start, List<TrackedEvent> events) {
         CustomerProfile p = start;
         for (int from = 0; from < events.size(); from += REQUEST) {

@@ -20,11 +20,12 @@ import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
  * rest; unknown fields are refused.
  */
 public final class SettingsReader {
-    static final Set<String> TOP = Set.of("timeZone", "lifecycle", "push");
+    static final Set<String> TOP = Set.of("timeZone", "lifecycle", "push", "limits");
     static final Set<String> LIFECYCLE = Set.of("newDays", "activeWindowDays", "growingActiveDays",
             "growingOrders", "matureActiveDays", "matureOrders", "decliningInactiveDays", "churnedInactiveDays",
             "decliningPAlive", "churnedPAlive");
     static final Set<String> PUSH = Set.of("maxPerDay", "quietFrom", "quietUntil");
+    static final Set<String> LIMITS = Set.of("eventsPerMinute", "eventsPerDay", "loginsPerMinute");
     /** The largest day count or order threshold a setting takes. */
     static final int MAX_DAYS = 3650;
 
@@ -58,10 +59,11 @@ public final class SettingsReader {
         ZoneId zone = zone(current.timeZone());
         LifecycleThresholds lifecycle = lifecycle(current.lifecycle(), in.object("lifecycle", false));
         PushLimits push = push(current.pushLimits(), current.push(), in.object("push", false));
+        AbuseLimits limits = limits(current.abuseLimits(), current.limits(), in.object("limits", false));
         if (!errors.isEmpty()) {
             return new Invalid(errors);
         }
-        return new Valid(new AppSettings(current.appId(), zone, lifecycle, push, current.orders(), current.loyalty()));
+        return new Valid(new AppSettings(current.appId(), zone, lifecycle, push, current.orders(), current.loyalty(), limits));
     }
 
     private ZoneId zone(ZoneId current) {
@@ -122,5 +124,21 @@ public final class SettingsReader {
         LocalTime quietFrom = p.time("quietFrom", inForce.quietFrom());
         LocalTime quietUntil = p.time("quietUntil", inForce.quietUntil());
         return new PushLimits(maxPerDay, quietFrom, quietUntil);
+    }
+
+    /** @param stored the app's own limits, or null when it never set any (the defaults stay implicit) */
+    private AbuseLimits limits(AbuseLimits inForce, AbuseLimits stored, Optional<JsonFields> change) {
+        if (change.isEmpty()) {
+            return stored;
+        }
+        JsonFields l = change.get();
+        l.onlyKnown(LIMITS);
+        int perMinute = l.integer("eventsPerMinute", inForce.eventsPerMinute(), AbuseLimits.MIN_EVENTS_PER_MINUTE,
+                AbuseLimits.MAX_EVENTS_PER_MINUTE);
+        // a day limit kept from before still has to take a raised minute limit
+        int perDay = l.integer("eventsPerDay", Math.max(inForce.eventsPerDay(), perMinute), perMinute,
+                AbuseLimits.MAX_EVENTS_PER_DAY);
+        int logins = l.integer("loginsPerMinute", inForce.loginsPerMinute(), 1, AbuseLimits.MAX_LOGINS_PER_MINUTE);
+        return perDay < perMinute ? stored : new AbuseLimits(perMinute, perDay, logins);
     }
 }

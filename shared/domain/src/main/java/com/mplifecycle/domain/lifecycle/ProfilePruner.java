@@ -61,8 +61,7 @@ final class ProfilePruner {
         long cutoffDay = LocalDate.ofInstant(orderCutoff, zone).toEpochDay();
         List<Order> paid = new ArrayList<>();
         List<Order> pending = new ArrayList<>();
-        List<String> archivedIds = new ArrayList<>();
-        Instant latestArchived = null;
+        Map<String, Instant> archivedIds = new HashMap<>();
         long archivedOrders = p.archivedOrders();
         long archivedRevenue = p.archivedRevenueFen();
         TreeSet<Long> archivedDays = new TreeSet<>();
@@ -71,8 +70,7 @@ final class ProfilePruner {
                 archivedOrders += o.counts() ? 1 : 0;
                 archivedRevenue += o.netFen();
                 archivedDays.add(LocalDate.ofInstant(o.paidAt(), zone).toEpochDay());
-                archivedIds.add(o.orderId());
-                latestArchived = later(latestArchived, o.paidAt());
+                archivedIds.put(o.orderId(), o.paidAt());
             } else {
                 (o.isPaid() ? paid : pending).add(o);
             }
@@ -104,8 +102,7 @@ final class ProfilePruner {
             if (o.counts()) {
                 days.merge(day, OrderDay.of(day, o), OrderDay::plus);
             }
-            archivedIds.add(o.orderId());
-            latestArchived = later(latestArchived, o.paidAt());
+            archivedIds.put(o.orderId(), o.paidAt());
         }
         List<Order> pendingKept = newestPending(pending);
         if (archivedIds.isEmpty() && days.size() == p.orderDays().size() && pendingKept.size() == pending.size()) {
@@ -114,13 +111,9 @@ final class ProfilePruner {
         List<Order> kept = new ArrayList<>(pendingKept);
         kept.addAll(paid.subList(keptFrom, paid.size()));
         ArchivedOrderIds ids = p.archivedOrderIds();
-        if (!archivedIds.isEmpty() && ids.newestPaidAt() == null && ids.size() > 0) {
-            // a set stored before it knew its newest payment: its orders were archived after 400 days
-            latestArchived = later(latestArchived, orderCutoff);
-        }
         return p.toBuilder().orders(kept).orderDays(List.copyOf(days.values()))
                 .archived(archivedOrders, archivedRevenue, p.archivedOrderDays() + archivedDays.size())
-                .archivedOrderIds(ids.with(archivedIds, latestArchived))
+                .archivedOrderIds(ids.with(archivedIds))
                 .build();
     }
 
@@ -136,9 +129,5 @@ final class ProfilePruner {
             from--;
         }
         return pending.subList(from, pending.size());
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a == null || b.isAfter(a) ? b : a;
     }
 }
