@@ -7,9 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +26,6 @@ import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.wechat.AccessTokenCache;
 import com.mplifecycle.aws.wechat.WeChatClient;
-import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
  * Campaign dispatch (spec §5). Two triggers, one decision path:
@@ -40,22 +37,15 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  *       event path deferred (quiet hours) or missed.</li>
  * </ul>
  * Both plan from the stored profile, so they agree on occurrences, and both go through the same
- * conditional claim, so they never push the same occurrence twice. The lifecycle function publishes a
- * stage change just before it writes the profile, so the event can arrive first: the event path re-reads
- * the profile for a moment until it shows the change.
+ * conditional claim, so they never push the same occurrence twice. A stage change is published only
+ * after the profile that records it is committed (from the profiles table's stream), so the event path
+ * reads the profile once.
  */
 public final class DispatchHandler implements RequestStreamHandler {
     static final int SCAN_SEGMENTS = 4;
     public static final int WORKERS = 16;
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * Re-reads of a profile whose announced stage change is not stored yet: the write follows the publish
-     * within milliseconds, so the first pause is short, then they double, for {@link #STAGE_WRITE_PATIENCE}.
-     */
-    static final Duration STAGE_WRITE_FIRST_WAIT = Duration.ofMillis(5);
-    static final Duration STAGE_WRITE_MAX_WAIT = Duration.ofMillis(100);
-    static final Duration STAGE_WRITE_PATIENCE = Duration.ofSeconds(1);
 
     private final ProfileStore profiles;
     private final CampaignStore campaigns;
@@ -121,43 +111,13 @@ public final class DispatchHandler implements RequestStreamHandler {
             @SuppressWarnings("unchecked")
             Map<String, Object> detail = (Map<String, Object>) event.get("detail");
             String appId = String.valueOf(detail.get("appId"));
-            Instant at = detail.get("at") == null ? null : Instant.parse(String.valueOf(detail.get("at")));
-            announced(appId, String.valueOf(detail.get("customerId")), at)
+            profiles.load(appId, String.valueOf(detail.get("customerId")))
                     .ifPresent(p -> dispatcher.dispatch(p, appCampaigns.of(appId, now), now, tally));
             return "stage_change";
         }
         retries.sendDue(appCampaigns, now, tally);
         sweep.run(appCampaigns, now, tally);
         return "schedule";
-    }
-
-    /**
-     * The profile with the stage change the event announces. Publishers send the event before they
-     * write the profile (so that a failed publish writes nothing), so it can arrive first: read
-     * again, briefly, until the profile is stored with a stage at least as new as the event; a write that never
-     * lands (lost race, redone) leaves the profile as it is, for the sweep.
-     */
-    private Optional<CustomerProfile> announced(String appId, String customerId, Instant at) {
-        Optional<CustomerProfile> p = profiles.load(appId, customerId);
-        long waited = 0;
-        long wait = STAGE_WRITE_FIRST_WAIT.toMillis();
-        while (at != null && waited < STAGE_WRITE_PATIENCE.toMillis() && (p.isEmpty() || storedBefore(p.get(), at))) {
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            waited += wait;
-            wait = Math.min(2 * wait, STAGE_WRITE_MAX_WAIT.toMillis());
-            p = profiles.load(appId, customerId);
-        }
-        return p;
-    }
-
-    private static boolean storedBefore(CustomerProfile p, Instant at) {
-        // profiles keep instants in milliseconds
-        return p.stageSince() == null || p.stageSince().isBefore(at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static ExecutorService daemonPool(int threads, String name) {

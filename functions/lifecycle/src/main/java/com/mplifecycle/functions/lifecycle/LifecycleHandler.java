@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.JsonObjectCall;
@@ -31,7 +30,8 @@ import com.mplifecycle.domain.funnel.FunnelAdditions;
 
 /**
  * The events table's stream: groups records by customer, folds each customer's new events into
- * the profile once per batch, publishes stage changes and reports the records of customers that
+ * the profile once per batch (with its stage changes, which {@link StageChangeRelay} publishes
+ * from the profiles table's stream once written) and reports the records of customers that
  * could not be updated as batch item failures, so one bad customer does not block the shard.
  * A stream handler: the records are read from the event's JSON ({@link ChunkRecord}), and the answer
  * is the {@code {"batchItemFailures": [{"itemIdentifier": …}]}} that Lambda's event source mapping reads.
@@ -59,8 +59,7 @@ public final class LifecycleHandler implements RequestStreamHandler {
         this.updater = new CustomerUpdater(
                 new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE)),
                 new AppStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
-                new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
-                new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)));
+                new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)), env.clock());
         this.funnel = new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE));
         this.log = new JsonLogger("lifecycle", env.clock());
     }

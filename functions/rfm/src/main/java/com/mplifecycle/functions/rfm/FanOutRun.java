@@ -14,7 +14,6 @@ import java.util.stream.IntStream;
 
 import com.mplifecycle.aws.bus.RfmSegmentPublisher;
 import com.mplifecycle.aws.bus.RfmSegmentPublisher.SegmentRequest;
-import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.RfmRunStore;
@@ -34,7 +33,7 @@ import com.mplifecycle.domain.stats.CustomerStatistics;
  *     per app, fits BG/NBD, stores each app's {@link ModelPart}, requests the SCORE segments and
  *     moves the run to SCORE.
  * <li>SCORE segment: pass 2 over it with the merged scorers (writes only changed profiles,
- *     publishes decays, exactly as {@link ScoringRun#run}), each app's {@link ScorePart} stored, the
+ *     writes decays, exactly as {@link ScoringRun#run}), each app's {@link ScorePart} stored, the
  *     segment counted once. The last one adds the parts up into each app's run record and
  *     statistics and moves the run to DONE.
  * </ol>
@@ -61,17 +60,15 @@ final class FanOutRun {
     private final ProfileStore profiles;
     private final AppStore apps;
     private final StatisticsStore statistics;
-    private final StageChangePublisher decays;
     private final RfmRunStore runs;
     private final RfmSegmentPublisher requests;
     private final int threads;
 
-    FanOutRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher decays,
+    FanOutRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics,
               RfmRunStore runs, RfmSegmentPublisher requests, int threads) {
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
-        this.decays = decays;
         this.runs = runs;
         this.requests = requests;
         this.threads = threads;
@@ -182,7 +179,7 @@ final class FanOutRun {
     /** Pass-1 samples per segment so that the merged sample keeps about the single-run capacity. */
     private ScoringRun engine(Progress run) {
         int capacity = Math.max(1, -Math.floorDiv(-RepeatSummarySample.DEFAULT_CAPACITY, run.totalSegments()));
-        return new ScoringRun(profiles, apps, statistics, decays, run.totalSegments() * threads, capacity,
+        return new ScoringRun(profiles, apps, statistics, run.totalSegments() * threads, capacity,
                 ScoringRun.KEPT_BETWEEN_PASSES, run.at());
     }
 

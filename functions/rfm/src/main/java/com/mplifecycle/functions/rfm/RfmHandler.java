@@ -12,7 +12,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.bus.RfmSegmentPublisher;
 import com.mplifecycle.aws.bus.RfmSegmentPublisher.SegmentRequest;
-import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.JsonObjectCall;
@@ -49,7 +48,6 @@ public final class RfmHandler implements RequestStreamHandler {
     private final ProfileStore profiles;
     private final AppStore apps;
     private final StatisticsStore statistics;
-    private final StageChangePublisher publisher;
     private final Clock clock;
     private final int segments;
     private final FanOutRun fanOut;
@@ -69,7 +67,6 @@ public final class RfmHandler implements RequestStreamHandler {
         this(new ProfileStore(aws.dynamoDb(), env.required(FunctionEnv.PROFILES_TABLE)),
                 new AppStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE), env.clock()),
                 new StatisticsStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
-                new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
                 new RfmRunStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
                 new RfmSegmentPublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
                 env.clock(), env.integer(SEGMENTS_VARIABLE, DEFAULT_SEGMENTS),
@@ -78,20 +75,18 @@ public final class RfmHandler implements RequestStreamHandler {
                 new JsonLogger("rfm", env.clock()));
     }
 
-    RfmHandler(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
-               RfmRunStore runs, RfmSegmentPublisher requests, Clock clock, int segments, int totalSegments,
+    RfmHandler(ProfileStore profiles, AppStore apps, StatisticsStore statistics, RfmRunStore runs, RfmSegmentPublisher requests, Clock clock, int segments, int totalSegments,
                int customersPerInvocation, JsonLogger log) {
         if (segments < 1 || totalSegments < 1 || customersPerInvocation < 1) {
             throw new IllegalArgumentException("segments and customers per invocation must be >= 1: " + segments
                     + ", " + totalSegments + ", " + customersPerInvocation);
         }
-        this.fanOut = new FanOutRun(profiles, apps, statistics, publisher, runs, requests, segments);
+        this.fanOut = new FanOutRun(profiles, apps, statistics, runs, requests, segments);
         this.totalSegments = totalSegments;
         this.customersPerInvocation = customersPerInvocation;
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
-        this.publisher = publisher;
         this.clock = clock;
         this.segments = segments;
         this.log = log;
@@ -122,7 +117,7 @@ public final class RfmHandler implements RequestStreamHandler {
     }
 
     private Map<String, Object> runInOne(String runId) {
-        ScoringRun.Summary summary = new ScoringRun(profiles, apps, statistics, publisher, segments, clock.instant()).run();
+        ScoringRun.Summary summary = new ScoringRun(profiles, apps, statistics, segments, clock.instant()).run();
         Map<String, Object> counts = counts(summary);
         log.info(runId, "rfm run finished", flat(counts));
         return counts;

@@ -2,9 +2,12 @@ package com.mplifecycle.aws.store;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.json.RecordJson;
+import com.mplifecycle.domain.lifecycle.StageChange;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -21,8 +24,18 @@ final class ProfileCodec {
     static final String APP = "app";
     /** On a tombstone (no {@code doc}), and on a profile recreated after an erasure: when it was erased. */
     static final String ERASED_AT = "erasedAt";
+    /** The stage changes this write made, for the stream relay to publish (absent when none). */
+    static final String CHANGES = "chg";
 
     private ProfileCodec() {
+    }
+
+    static Map<String, AttributeValue> item(CustomerProfile p, List<StageChange> changes) {
+        Map<String, AttributeValue> item = item(p);
+        if (!changes.isEmpty()) {
+            item.put(CHANGES, AttributeValue.fromS(StageChangePublisher.detailsJson(changes)));
+        }
+        return item;
     }
 
     static Map<String, AttributeValue> item(CustomerProfile p) {

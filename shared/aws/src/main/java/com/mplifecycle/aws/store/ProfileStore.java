@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.mplifecycle.domain.lifecycle.StageChange;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * and {@link #scan} treat it as absent; the stream consumer reads it through {@link #loadForFold}.
  */
 public final class ProfileStore {
+    /** The attribute of a profile item holding the stage changes its write made (docs/data-model.md). */
+    public static final String CHANGES_ATTRIBUTE = ProfileCodec.CHANGES;
     static final int BATCH_GET_LIMIT = 100;
     static final int ERASE_ATTEMPTS = 8;
 
@@ -119,9 +122,17 @@ public final class ProfileStore {
      * item keeps so that records received before the erasure stay dropped after the customer returns.
      */
     public Optional<CustomerProfile> save(CustomerProfile profile, Instant erasedAt) {
+        return save(profile, erasedAt, List.of());
+    }
+
+    /**
+     * {@link #save(CustomerProfile, Instant)} of a write that changes the stage: the changes are stored
+     * with it ({@code chg}) and published from the table's stream once committed, never before.
+     */
+    public Optional<CustomerProfile> save(CustomerProfile profile, Instant erasedAt, List<StageChange> changes) {
         long expected = profile.version();
         CustomerProfile next = profile.toBuilder().version(expected + 1).build();
-        Map<String, AttributeValue> item = ProfileCodec.item(next);
+        Map<String, AttributeValue> item = ProfileCodec.item(next, changes);
         if (erasedAt != null) {
             item.put(ProfileCodec.ERASED_AT, AttributeValue.fromN(Long.toString(erasedAt.toEpochMilli())));
         }

@@ -22,7 +22,8 @@ import com.mplifecycle.domain.wechat.SubscribeMessageRules;
  * caller supplies the profile, the app's campaigns and policy, the occurrences already decided
  * (dedupe records) and the time.
  *
- * <p>Rules, in order: nothing at all during quiet hours (the occurrences stay due and are decided
+ * <p>An occurrence is due while {@link Occurrence#isDue} under the app's policy: from when it was
+ * known until a day of sendable time has passed. Rules, in order: nothing at all during quiet hours (the occurrences stay due and are decided
  * at the first run after the quiet end, {@link Plan#deferredUntil}); a push decision within the cap
  * skips every due occurrence ({@code CAP}); otherwise due occurrences are taken by priority (then
  * campaign id), those without a credit or with invalid data are skipped, the first that can be pushed
@@ -133,14 +134,15 @@ public final class DispatchPlanner {
         campaigns.stream()
                 .filter(c -> c.enabled() && c.audience().includes(p, scores))
                 .sorted(Comparator.comparingInt(Campaign::priority).reversed().thenComparing(Campaign::id))
-                .forEach(c -> c.trigger().occurrence(p, now, zone).ifPresent(o -> {
-                    String key = key(c.id(), o);
-                    boolean last = p.lastPush() != null && key.equals(key(p.lastPush().campaignId(),
-                            String.valueOf(p.lastPush().occurrence())));
-                    if (!decided.contains(key) && !last) {
-                        due.put(key, new Due(c, o));
-                    }
-                }));
+                .forEach(c -> c.trigger().occurrence(p, now, zone).filter(o -> o.isDue(now, policy, zone))
+                        .ifPresent(o -> {
+                            String key = key(c.id(), o.key());
+                            boolean last = p.lastPush() != null && key.equals(key(p.lastPush().campaignId(),
+                                    String.valueOf(p.lastPush().occurrence())));
+                            if (!decided.contains(key) && !last) {
+                                due.put(key, new Due(c, o.key()));
+                            }
+                        }));
         return new ArrayList<>(due.values());
     }
 
