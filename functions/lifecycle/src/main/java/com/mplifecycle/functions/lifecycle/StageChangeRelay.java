@@ -1,65 +1,38 @@
 package com.mplifecycle.functions.lifecycle;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.bus.StageChangePublisher;
-import com.mplifecycle.aws.config.AwsClients;
-import com.mplifecycle.aws.config.FunctionEnv;
-import com.mplifecycle.aws.json.JsonObjectCall;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.lifecycle.StageChange;
 
 /**
- * The profiles table's stream: publishes {@code CustomerStageChanged} for the stage changes a
+ * The profiles table's stream (the lifecycle function's second trigger): publishes {@code CustomerStageChanged} for the stage changes a
  * committed profile write stored beside the profile ({@code chg}), so that no consumer sees an event
  * before the profile it announces. Delivery is at least once: a record whose changes EventBridge did
  * not take is reported as a batch item failure and redelivered; consumers key on (customer, stage, at).
  * Writes without changes (most of them) are filtered out by the event source mapping and, should one
  * arrive, skipped here.
  */
-public final class StageChangeRelay implements RequestStreamHandler {
+final class StageChangeRelay {
     private final StageChangePublisher publisher;
     private final JsonLogger log;
-
-    public StageChangeRelay() {
-        this(FunctionEnv.fromSystem());
-    }
-
-    public StageChangeRelay(FunctionEnv env) {
-        this(new StageChangePublisher(new AwsClients(env).eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
-                new JsonLogger("stage-change-relay", env.clock()));
-    }
 
     StageChangeRelay(StageChangePublisher publisher, JsonLogger log) {
         this.publisher = publisher;
         this.log = log;
     }
 
-    /** Lambda's entry: a batch of the profiles table's stream in, the batch item failures out. */
-    @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonObjectCall.serve(input, output, event -> handle(event, context));
-    }
-
-    Map<String, Object> handle(Map<String, Object> event, Context context) {
-        String batchId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
-        if (!(event.get("Records") instanceof List<?> records)) {
-            throw new IllegalArgumentException("event has no Records: not a DynamoDB stream batch");
-        }
+    /** A batch of the profiles table's stream; the answer is the batch item failures. */
+    Map<String, Object> handle(List<Map<?, ?>> records, String batchId) {
         List<Map<String, Object>> failures = new ArrayList<>();
         int published = 0;
-        for (Object record : records) {
-            String seq = record instanceof Map<?, ?> m ? ChunkRecord.sequenceNumber(m) : null;
+        for (Map<?, ?> record : records) {
+            String seq = ChunkRecord.sequenceNumber(record);
             List<StageChange> changes;
             try {
                 changes = changes(record);
@@ -84,9 +57,14 @@ public final class StageChangeRelay implements RequestStreamHandler {
         return Map.of("batchItemFailures", failures);
     }
 
+    /** True when the record comes from the stream of {@code table} (its ARN names the table). */
+    static boolean isFromTable(Map<?, ?> record, String table) {
+        return record.get("eventSourceARN") instanceof String arn && arn.contains(":table/" + table + "/stream/");
+    }
+
     /** The changes a record's new image carries; none for removals and writes that changed no stage. */
-    static List<StageChange> changes(Object record) {
-        if (!(record instanceof Map<?, ?> r) || !(r.get("dynamodb") instanceof Map<?, ?> dynamodb)) {
+    static List<StageChange> changes(Map<?, ?> record) {
+        if (!(record.get("dynamodb") instanceof Map<?, ?> dynamodb)) {
             throw new IllegalArgumentException("record has no dynamodb section");
         }
         if (!(dynamodb.get("NewImage") instanceof Map<?, ?> image)

@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The lifecycle handler fed by real stream records of the template's events table in DynamoDB
- * Local; its committed stage changes reach the local bus through the profiles table's stream and the
- * relay, with the real EventBridge client.
+ * Local; its committed stage changes reach the local bus through the profiles table's stream (the
+ * handler's second trigger), with the real EventBridge client.
  */
 class LifecycleHandlerIT {
     private static final Instant NOW = Instant.parse("2026-03-01T04:00:00Z");
@@ -75,13 +75,10 @@ class LifecycleHandlerIT {
                     return invoke(json);
                 });
         source.start();
-        LambdaInvoker relay = LambdaInvoker.of(new StageChangeRelay(new FunctionEnv(
-                new HashMap<>(aws.environment("StageChangeRelayFunction")), clock)));
         String profilesArn = aws.client().describeTable(b -> b.tableName("ProfilesTable")).table().latestStreamArn();
         relaySource = StreamEventSource.create(new StreamSourceConfig("ProfilesTable", profilesArn, 100, 0,
-                "TRIM_HORIZON", true, true, 3, -1, "StageChangeRelayFunction", "us-east-1"),
-                aws.dynamo().streamsClient(), json -> relay.invoke(json, LocalContext.start("StageChangeRelayFunction",
-                        "us-east-1", 1024, Duration.ofSeconds(30))));
+                "TRIM_HORIZON", true, true, 3, -1, "LifecycleFunction", "us-east-1"),
+                aws.dynamo().streamsClient(), LifecycleHandlerIT::invoke);
         relaySource.start();
         events = new EventStore(aws.client(), "EventsTable", Duration.ofDays(400));
         profiles = new ProfileStore(aws.client(), "ProfilesTable");
