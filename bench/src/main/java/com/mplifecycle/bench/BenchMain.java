@@ -30,7 +30,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
-        Set<Integer> figures = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9));
+        Set<Integer> figures = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
         int rfmCustomers = 100_000;
         int rfmSegments = 4;
         Path out = Path.of("BENCHMARKS.md");
@@ -96,6 +96,9 @@ public final class BenchMain {
         }
         if (figures.contains(8)) {
             step("8 reaction time", () -> report.reaction = new ReactionBench().run(quick ? 100 : 1000, 20));
+        }
+        if (figures.contains(10)) {
+            step("10 sweep with nothing due", () -> report.sweep = new SweepBench().run(quick ? 10_000 : 100_000, 3));
         }
         int customers = rfmCustomers;
         if (figures.contains(5) || figures.contains(9)) {

@@ -15,6 +15,11 @@ public final class BenchItems {
         return ProfileCodec.item(profile);
     }
 
+    /** The item the store writes for a profile at {@code due} in the due index. */
+    public static Map<String, AttributeValue> profileItem(CustomerProfile profile, java.util.Optional<java.time.Instant> due) {
+        return ProfileCodec.item(profile, java.util.List.of(), due);
+    }
+
     public static CustomerProfile profile(Map<String, AttributeValue> item) {
         return ProfileCodec.profile(item);
     }

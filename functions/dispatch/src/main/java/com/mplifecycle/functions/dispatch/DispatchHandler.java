@@ -14,12 +14,14 @@ import java.util.concurrent.Executors;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.mplifecycle.aws.bus.CampaignChangePublisher;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.JsonObjectCall;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.secrets.Secrets;
+import com.mplifecycle.aws.store.AppCampaigns;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.DispatchStore;
@@ -28,13 +30,14 @@ import com.mplifecycle.aws.wechat.AccessTokenCache;
 import com.mplifecycle.aws.wechat.WeChatClient;
 
 /**
- * Campaign dispatch (spec §5). Two triggers, one decision path:
+ * Campaign dispatch (spec §5). Three triggers, one decision path:
  * <ul>
  *   <li>{@code CustomerStageChanged} from the project bus: that customer is planned at once, so a
  *       stage-entered or reactivated campaign goes out within seconds;</li>
- *   <li>the 5-minute schedule (any other input): retries that are due, then a sweep of every profile
- *       for time-based triggers (inactivity, cart, journey steps, birthday, streak) and anything the
- *       event path deferred (quiet hours) or missed.</li>
+ *   <li>{@code CampaignChanged} from the admin API: a one-off backfill of that app's due index;</li>
+ *   <li>the 5-minute schedule (any other input): retries that are due, then a sweep of the customers
+ *       the due index lists as due by now: time-based triggers (inactivity, cart, journey steps,
+ *       birthday, streak) and anything the event path deferred (quiet hours) or missed.</li>
  * </ul>
  * Both plan from the stored profile, so they agree on occurrences, and both go through the same
  * conditional claim, so they never push the same occurrence twice. A stage change is published only
@@ -54,6 +57,7 @@ public final class DispatchHandler implements RequestStreamHandler {
     private final CustomerDispatcher dispatcher;
     private final RetryQueue retries;
     private final Sweep sweep;
+    private final Backfill backfill;
     private final AppCampaigns appCampaigns;
     private final Clock clock;
     private final JsonLogger log;
@@ -68,9 +72,10 @@ public final class DispatchHandler implements RequestStreamHandler {
         String appsTable = env.required(FunctionEnv.APPS_TABLE);
         String profilesTable = env.required(FunctionEnv.PROFILES_TABLE);
         this.clock = env.clock();
-        this.profiles = new ProfileStore(db, profilesTable);
         this.campaigns = new CampaignStore(db, appsTable);
         this.apps = new AppStore(db, appsTable, clock);
+        this.appCampaigns = new AppCampaigns(campaigns, apps, clock);
+        this.profiles = new ProfileStore(db, profilesTable, appCampaigns);
         this.records = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE), profilesTable,
                 env.required(FunctionEnv.APPS_TABLE));
         WeChatClient wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
@@ -79,9 +84,10 @@ public final class DispatchHandler implements RequestStreamHandler {
                 Secrets.load(env, aws::secretsManager), records, profiles);
         this.dispatcher = new CustomerDispatcher(profiles, records, sender);
         this.retries = new RetryQueue(records, profiles, sender);
-        this.sweep = new Sweep(profiles, dispatcher, daemonPool(SCAN_SEGMENTS, "dispatch-scan"),
-                daemonPool(WORKERS, "dispatch-worker"), SCAN_SEGMENTS, records::flushCounts);
-        this.appCampaigns = new AppCampaigns(campaigns, apps);
+        ExecutorService scanners = daemonPool(ProfileStore.dueShards(), "dispatch-scan");
+        this.sweep = new Sweep(profiles, dispatcher, scanners, daemonPool(WORKERS, "dispatch-worker"),
+                records::flushCounts);
+        this.backfill = new Backfill(profiles, scanners, SCAN_SEGMENTS);
         this.log = new JsonLogger("dispatch", clock);
     }
 
@@ -114,6 +120,13 @@ public final class DispatchHandler implements RequestStreamHandler {
             profiles.load(appId, String.valueOf(detail.get("customerId")))
                     .ifPresent(p -> dispatcher.dispatch(p, appCampaigns.of(appId, now), now, tally));
             return "stage_change";
+        }
+        if (CampaignChangePublisher.DETAIL_TYPE.equals(event.get("detail-type"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> detail = (Map<String, Object>) event.get("detail");
+            Backfill.Result r = backfill.run(String.valueOf(detail.get("appId")), appCampaigns, now);
+            tally.customers.addAndGet((int) r.moved());
+            return "campaign_changed";
         }
         retries.sendDue(appCampaigns, now, tally);
         sweep.run(appCampaigns, now, tally);

@@ -21,7 +21,9 @@ import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.JsonObjectCall;
 import com.mplifecycle.aws.log.JsonLogger;
+import com.mplifecycle.aws.store.AppCampaigns;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.CampaignOutcomeCounters;
 import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
@@ -60,9 +62,13 @@ public final class LifecycleHandler implements RequestStreamHandler {
         AwsClients aws = new AwsClients(env);
         var db = aws.dynamoDb();
         this.profilesTable = env.required(FunctionEnv.PROFILES_TABLE);
+        AppStore apps = new AppStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock());
+        // every profile write keeps the customer's place in the due index (the app's campaigns)
+        AppCampaigns campaigns = new AppCampaigns(new CampaignStore(db, env.required(FunctionEnv.APPS_TABLE)), apps,
+                env.clock());
         this.updater = new CustomerUpdater(
-                new ProfileStore(db, profilesTable),
-                new AppStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
+                new ProfileStore(db, profilesTable, campaigns),
+                apps,
                 new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)), env.clock());
         this.funnel = new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE));
         this.log = new JsonLogger("lifecycle", env.clock());

@@ -17,7 +17,9 @@ import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.JsonObjectCall;
 import com.mplifecycle.aws.json.RecordJson;
 import com.mplifecycle.aws.log.JsonLogger;
+import com.mplifecycle.aws.store.AppCampaigns;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.RfmRunStore;
 import com.mplifecycle.aws.store.StatisticsStore;
@@ -64,7 +66,10 @@ public final class RfmHandler implements RequestStreamHandler {
     }
 
     private RfmHandler(FunctionEnv env, AwsClients aws) {
-        this(new ProfileStore(aws.dynamoDb(), env.required(FunctionEnv.PROFILES_TABLE)),
+        this(new ProfileStore(aws.dynamoDb(), env.required(FunctionEnv.PROFILES_TABLE),
+                        new AppCampaigns(new CampaignStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
+                                new AppStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE), env.clock()),
+                                env.clock())),
                 new AppStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE), env.clock()),
                 new StatisticsStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
                 new RfmRunStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),

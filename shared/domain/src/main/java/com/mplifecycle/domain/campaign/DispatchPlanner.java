@@ -124,6 +124,38 @@ public final class DispatchPlanner {
         return new Plan(decisions, after, null);
     }
 
+    /**
+     * The next moment a dispatch run has something to decide for this customer, for the due index: the
+     * earliest moment at which an occurrence of an enabled campaign is due and not decided ({@code decided},
+     * the last push), moved past quiet hours (nothing is decided in them); {@code now} when one is due now.
+     * Empty when nothing will be due until the profile changes. Audiences apply by stage only: segments move
+     * with the nightly run without a profile write, so the planner applies them when the customer is read.
+     * Birthdays look past a decided or ended occurrence to the next one.
+     */
+    public Optional<Instant> nextDue(CustomerProfile p, List<Campaign> campaigns, Set<String> decided, Instant now) {
+        Instant best = null;
+        for (Campaign c : campaigns) {
+            if (!c.enabled() || !c.audience().mayInclude(p)) {
+                continue;
+            }
+            Optional<Occurrence> o = c.trigger().occurrence(p, now, zone);
+            for (int step = 0; step < 2 && o.isPresent(); step++) {
+                Occurrence current = o.get();
+                Instant end = current.end(policy, zone);
+                String key = key(c.id(), current.key());
+                boolean done = decided.contains(key) || !end.isAfter(now) || (p.lastPush() != null
+                        && key.equals(key(p.lastPush().campaignId(), String.valueOf(p.lastPush().occurrence()))));
+                if (!done) {
+                    Instant at = policy.quietEnd(current.from().isAfter(now) ? current.from() : now, zone);
+                    best = best == null || at.isBefore(best) ? at : best;
+                    break;
+                }
+                o = c.trigger().occurrence(p, end, zone).filter(next -> !next.key().equals(current.key()));
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** The dedupe key of an occurrence of a campaign. */
     public static String key(String campaignId, String occurrence) {
         return campaignId + "#" + occurrence;
