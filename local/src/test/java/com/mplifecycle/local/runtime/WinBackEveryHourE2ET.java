@@ -34,7 +34,8 @@ import com.mplifecycle.domain.campaign.PushPolicy;
  */
 class WinBackEveryHourE2ET {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final LocalDate DAY0 = LocalDate.of(2026, 3, 1);
+    /** A day ahead of the runtime's start: rate schedules count from when they were registered. */
+    private static LocalDate day0;
     private static final String TEMPLATE = "T_WINBACK";
     private static final String CAMPAIGN = "{\"name\":\"winback\",\"priority\":70,"
             + "\"trigger\":{\"type\":\"stage_entered\",\"stage\":\"DECLINING\"},\"templateId\":\"" + TEMPLATE + "\","
@@ -45,7 +46,8 @@ class WinBackEveryHourE2ET {
     @BeforeAll
     static void start() throws Exception {
         runtime = LocalRuntime.start(new RuntimeOptions(0, false, 0, 0, "test-admin-key-0123456789", null));
-        call("POST", "/_local/clock", "{\"set\":\"" + DAY0.atStartOfDay(SHANGHAI).toInstant() + "\"}", null);
+        day0 = LocalDate.ofInstant(runtime.clock().instant(), SHANGHAI).plusDays(2);
+        call("POST", "/_local/clock", "{\"set\":\"" + day0.atStartOfDay(SHANGHAI).toInstant() + "\"}", null);
         call("PUT", "/v1/apps/demo/campaigns/winback", CAMPAIGN, runtime.adminKey());
     }
 

@@ -123,7 +123,7 @@ class RecordJsonTest {
                 .reactivations(2)
                 .lastPush(new LastPush("winback", "B", false, T, "occ-1", "order-8", T.plusSeconds(3600)))
                 .archived(3, 5000, 2)
-                .archivedOrderIds(ArchivedOrderIds.NONE.with(List.of("order-2025-1", "order-2025-2")))
+                .archivedOrderIds(ArchivedOrderIds.NONE.with(List.of("order-2025-1", "order-2025-2"), Instant.parse("2025-01-02T00:00:00Z")))
                 .build();
     }
 

@@ -104,7 +104,7 @@ public sealed interface Trigger {
 
         public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
             Instant first = p.firstOrderAt();
-            return first != null && p.archivedOrders() == 0
+            return first != null && p.archivedOrders() == 0 && p.orderDays().isEmpty()
                     ? from(first.plus(Duration.ofDays(days)), "first-order:" + first.toEpochMilli()) : Optional.empty();
         }
     }
