@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.mplifecycle.aws.config.FunctionEnv;
-import com.mplifecycle.aws.store.BenchItems;
 import com.mplifecycle.aws.store.CampaignStore;
+import com.mplifecycle.aws.store.ProfileCodec;
 import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.domain.campaign.Campaign;
 import com.mplifecycle.domain.campaign.Trigger;
@@ -100,7 +100,7 @@ final class SweepBench {
                         .firstSeenAt(lastActive.minus(Duration.ofDays(30))).lastActiveAt(lastActive)
                         .activeDays(List.of(20520, 20521, 20522)).version(1).build();
                 batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                        .item(BenchItems.profileItem(p, due)).build()).build());
+                        .item(ProfileCodec.item(p, List.of(), due)).build()).build());
                 if (batch.size() == 25 || i + 4 >= customers) {
                     Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
                     while (!pending.isEmpty()) {
