@@ -30,7 +30,7 @@ import com.mplifecycle.aws.wechat.AccessTokenCache;
 import com.mplifecycle.aws.wechat.WeChatClient;
 
 /**
- * Campaign dispatch (spec §5). Three triggers, one decision path:
+ * Campaign dispatch (docs/product.md, Sending rules). Three triggers, one decision path:
  * <ul>
  *   <li>{@code CustomerStageChanged} from the project bus: that customer is planned at once, so a
  *       stage-entered or reactivated campaign goes out within seconds;</li>
@@ -45,7 +45,7 @@ import com.mplifecycle.aws.wechat.WeChatClient;
  * reads the profile once.
  */
 public final class DispatchHandler implements RequestStreamHandler {
-    static final int SCAN_SEGMENTS = 4;
+    static final int SCAN_WORKERS = 4;
     public static final int WORKERS = 16;
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
@@ -87,7 +87,7 @@ public final class DispatchHandler implements RequestStreamHandler {
         ExecutorService scanners = daemonPool(ProfileStore.dueShards(), "dispatch-scan");
         this.sweep = new Sweep(profiles, dispatcher, scanners, daemonPool(WORKERS, "dispatch-worker"),
                 records::flushCounts);
-        this.backfill = new Backfill(profiles, scanners, SCAN_SEGMENTS);
+        this.backfill = new Backfill(profiles, scanners, SCAN_WORKERS);
         this.log = new JsonLogger("dispatch", clock);
     }
 
