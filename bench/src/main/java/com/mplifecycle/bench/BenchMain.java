@@ -100,6 +100,9 @@ public final class BenchMain {
         if (figures.contains(8)) {
             step("8 reaction time", () -> report.reaction = new ReactionBench().run(quick ? 100 : 1000, 20));
         }
+        if (figures.contains(10)) {
+            step("10 sweep with nothing due", () -> report.sweep = new SweepBench().run(quick ? 10_000 : 100_000, 3));
+        }
         int customers = rfmCustomers;
         if (figures.contains(10)) {
             step("10 loyalty", () -> report.loyalty = new LoyaltyBench().run(quick ? 100 : 500, 8, 4, quick ? 25 : 100));

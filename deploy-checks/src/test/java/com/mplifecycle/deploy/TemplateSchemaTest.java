@@ -36,7 +36,8 @@ class TemplateSchemaTest {
 
     @Test
     void validate_misspelledEventProperty_namesFunctionEventAndProperty() {
-        SamTemplate broken = TemplateText.with("StartingPosition: TRIM_HORIZON", "StartingPostion: TRIM_HORIZON");
+        SamTemplate broken = TemplateText.with("EventsTable.StreamArn\n            StartingPosition: TRIM_HORIZON",
+                "EventsTable.StreamArn\n            StartingPostion: TRIM_HORIZON");
 
         List<String> findings = schema.validate(broken);
 

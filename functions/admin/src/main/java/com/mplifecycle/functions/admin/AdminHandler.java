@@ -12,6 +12,7 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.admin.AdminKeys;
+import com.mplifecycle.aws.bus.CampaignChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.http.ApiRequest;
@@ -51,7 +52,8 @@ public final class AdminHandler implements RequestStreamHandler {
     }
 
     public AdminHandler(FunctionEnv env) {
-        DynamoDbClient db = new AwsClients(env).dynamoDb();
+        AwsClients aws = new AwsClients(env);
+        DynamoDbClient db = aws.dynamoDb();
         Clock clock = env.clock();
         String appsTable = env.required(FunctionEnv.APPS_TABLE);
         this.keys = new AdminKeys(db, appsTable, clock);
@@ -84,7 +86,13 @@ public final class AdminHandler implements RequestStreamHandler {
         routes.put("GET /v1/apps/{appId}/stats/funnel", stats::funnel);
         routes.put("GET /v1/apps/{appId}/stats/campaigns/{campaignId}",
                 new CampaignStatistics(new DynamoDbCampaignOutcomeCounts(db, appsTable))::get);
-        CampaignRoutes campaigns = new CampaignRoutes(new CampaignStore(db, appsTable));
+        String busName = env.required(FunctionEnv.EVENT_BUS_NAME);
+        // the EventBridge client is made on the first campaign change, not at start (cold start)
+        java.util.concurrent.atomic.AtomicReference<CampaignChangePublisher> publisher =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        CampaignRoutes campaigns = new CampaignRoutes(new CampaignStore(db, appsTable), (appId, campaignId) ->
+                publisher.updateAndGet(p -> p != null ? p : new CampaignChangePublisher(aws.eventBridge(), busName))
+                        .publish(appId, campaignId));
         routes.put("GET /v1/apps/{appId}/campaigns", campaigns::list);
         routes.put("POST /v1/apps/{appId}/campaigns/defaults", campaigns::installDefaults);
         routes.put("PUT /v1/apps/{appId}/campaigns/{campaignId}", campaigns::put);

@@ -18,10 +18,32 @@ import com.mplifecycle.domain.campaign.DefaultCampaigns;
 final class CampaignRoutes {
     static final int MAX_BODY_BYTES = 16 * 1024;
 
-    private final CampaignStore campaigns;
+    /** Tells dispatch that an app's campaigns changed (its due index backfill); false when that failed. */
+    interface ChangeNotice {
+        boolean changed(String appId, String campaignId);
+    }
 
-    CampaignRoutes(CampaignStore campaigns) {
+    private final CampaignStore campaigns;
+    private final ChangeNotice notice;
+
+    CampaignRoutes(CampaignStore campaigns, ChangeNotice notice) {
         this.campaigns = campaigns;
+        this.notice = notice;
+    }
+
+    /**
+     * The answer once dispatch has been told; if it could not be, a 503: the change is stored, but the
+     * customers it applies to are found only after the same request is repeated (it is idempotent).
+     */
+    private ApiResponse noticed(AdminRequest request, String campaignId, ApiResponse answer) {
+        boolean told;
+        try {
+            told = notice.changed(request.appId(), campaignId);
+        } catch (RuntimeException e) {
+            told = false;
+        }
+        return told ? answer : ApiResponses.error(503, "campaign stored, but dispatch could not be told to find "
+                + "its customers: repeat the request", request.requestId());
     }
 
     ApiResponse put(AdminRequest request) {
@@ -32,7 +54,7 @@ final class CampaignRoutes {
             return InvalidBody.answer("campaign", invalid.errors(), request.requestId());
         }
         campaigns.put(request.appId(), ((CampaignReader.Valid) result).campaign());
-        return ApiResponses.json(200, CampaignJson.of(((CampaignReader.Valid) result).campaign()));
+        return noticed(request, id, ApiResponses.json(200, CampaignJson.of(((CampaignReader.Valid) result).campaign())));
     }
 
     ApiResponse get(AdminRequest request) {
@@ -72,11 +94,13 @@ final class CampaignRoutes {
         body.put("appId", request.appId());
         body.put("installed", installed);
         body.put("kept", kept);
-        return ApiResponses.json(200, body);
+        return installed.isEmpty() ? ApiResponses.json(200, body)
+                : noticed(request, String.join(",", installed), ApiResponses.json(200, body));
     }
 
     ApiResponse delete(AdminRequest request) {
-        return campaigns.delete(request.appId(), request.id("campaignId")) ? ApiResponses.noContent()
+        String id = request.id("campaignId");
+        return campaigns.delete(request.appId(), id) ? noticed(request, id, ApiResponses.noContent())
                 : ApiResponses.error(404, "no such campaign", request.requestId());
     }
 }

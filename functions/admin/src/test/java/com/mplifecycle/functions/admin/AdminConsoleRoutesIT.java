@@ -46,10 +46,18 @@ class AdminConsoleRoutesIT {
     private static final Set<String> NEW_ONES = Set.of("n1", "n2", "n3", "n4", "n5");
     private static final Set<String> ALL = Set.of("n1", "n2", "n3", "n4", "n5", "m1", "m2");
 
+    private static com.mplifecycle.devtools.events.LocalEventBus bus;
+    private static com.mplifecycle.devtools.events.EventBridgeEndpoint busEndpoint;
+
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
         aws = LocalAws.start();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        // campaign changes publish CampaignChanged (dispatch's due index backfill)
+        bus = new com.mplifecycle.devtools.events.LocalEventBus(clock);
+        bus.registerBus(aws.names().valueOf("LifecycleBus"));
+        busEndpoint = com.mplifecycle.devtools.events.EventBridgeEndpoint.start(bus);
+        aws.endpoint("EVENTBRIDGE", busEndpoint.uri());
         Map<String, String> env = new HashMap<>(aws.environment("AdminFunction"));
         env.put(FunctionEnv.CONSOLE_ORIGIN, CONSOLE);
         handler = new AdminHandler(new FunctionEnv(env, clock));
@@ -80,6 +88,8 @@ class AdminConsoleRoutesIT {
 
     @AfterAll
     static void stop() {
+        busEndpoint.close();
+        bus.close();
         aws.close();
     }
 

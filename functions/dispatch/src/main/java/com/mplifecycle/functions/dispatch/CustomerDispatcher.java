@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
+import com.mplifecycle.aws.store.AppCampaigns;
 import com.mplifecycle.aws.store.DispatchRecord;
 import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
@@ -16,7 +17,10 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  * Decides and pushes for one customer: plan (pure), claim the push decision together with the
  * profile write (conditional both), send, then record the skipped occurrences. A lost race (another
  * dispatcher decided the occurrence, or the profile changed) reloads and plans again, so the cap and
- * the priority order hold across concurrent dispatchers.
+ * the priority order hold across concurrent dispatchers. Afterwards the customer's place in the due index
+ * is what is left to decide ({@link AppCampaigns.App#nextDue} with the records): written with the claim,
+ * or moved on its own when nothing was pushed, so a customer read from the index is not read again
+ * before something is due.
  */
 final class CustomerDispatcher {
     static final int MAX_ATTEMPTS = 4;
@@ -38,31 +42,38 @@ final class CustomerDispatcher {
 
     void dispatch(CustomerProfile loaded, AppCampaigns.App app, Instant now, DispatchTally tally) {
         if (!anythingDue(loaded, app, now)) {
+            reindex(loaded, app, Set.of(), now);
             return;
         }
         tally.customers.incrementAndGet();
         if (app.policy().isQuiet(now, app.zone())) {
             // nothing is decided in quiet hours, whatever is recorded: no need to read the records
             tally.deferred.incrementAndGet();
+            reindex(loaded, app, Set.of(), now);
             return;
         }
         CustomerProfile p = loaded;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            boolean pushed = false;
             Set<String> decided = new HashSet<>(records.decided(p.appId(), p.customerId()));
             DispatchPlanner.Plan plan = app.planner().plan(p, app.campaigns(), decided, now);
             if (plan.deferredUntil() != null) {
                 tally.deferred.incrementAndGet();
+                reindex(p, app, decided, now);
                 return;
             }
+            plan.decisions().forEach(d -> decided.add(DispatchPlanner.key(d.campaign().id(), d.occurrence())));
             Optional<PushDecision> push = plan.push();
             if (push.isPresent()) {
                 DispatchRecord record = DecisionRecords.of(p, push.get(), now);
-                DispatchStore.Claim claim = records.claim(record, plan.profileAfter());
+                DispatchStore.Claim claim = records.claim(record, plan.profileAfter(),
+                        app.nextDue(plan.profileAfter(), decided, now));
                 if (claim != DispatchStore.Claim.CLAIMED) {
                     tally.duplicates.incrementAndGet();
                     p = profiles.load(p.appId(), p.customerId()).orElse(p);
                     continue;
                 }
+                pushed = true;
                 if (push.get() instanceof PushDecision.Send) {
                     sender.send(record, p.openid(), app, now, tally);
                 } else {
@@ -76,9 +87,17 @@ final class CustomerDispatcher {
                             tally.skipped.incrementAndGet();
                         }
                     });
+            if (!pushed) {
+                reindex(p, app, decided, now);
+            }
             return;
         }
         throw new IllegalStateException("customer kept changing under the dispatcher after " + MAX_ATTEMPTS
                 + " attempts");
+    }
+
+    /** Puts the customer where the due index should have it now; a profile written meanwhile keeps its own. */
+    private void reindex(CustomerProfile p, AppCampaigns.App app, Set<String> decided, Instant now) {
+        profiles.setDue(p, app.nextDue(p, decided, now));
     }
 }

@@ -7,55 +7,48 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.mplifecycle.aws.bus.CampaignChangePublisher;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.JsonObjectCall;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.secrets.Secrets;
+import com.mplifecycle.aws.store.AppCampaigns;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.wechat.AccessTokenCache;
 import com.mplifecycle.aws.wechat.WeChatClient;
-import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
- * Campaign dispatch (docs/product.md, Sending rules). Two triggers, one decision path:
+ * Campaign dispatch (docs/product.md, Sending rules). Three triggers, one decision path:
  * <ul>
  *   <li>{@code CustomerStageChanged} from the project bus: that customer is planned at once, so a
  *       stage-entered or reactivated campaign goes out within seconds;</li>
- *   <li>the 5-minute schedule (any other input): retries that are due, then a sweep of every profile
- *       for time-based triggers (inactivity, cart, journey steps, birthday, streak) and anything the
- *       event path deferred (quiet hours) or missed.</li>
+ *   <li>{@code CampaignChanged} from the admin API: a one-off backfill of that app's due index;</li>
+ *   <li>the 5-minute schedule (any other input): retries that are due, then a sweep of the customers
+ *       the due index lists as due by now: time-based triggers (inactivity, cart, journey steps,
+ *       birthday, streak) and anything the event path deferred (quiet hours) or missed.</li>
  * </ul>
  * Both plan from the stored profile, so they agree on occurrences, and both go through the same
- * conditional claim, so they never push the same occurrence twice. The lifecycle function publishes a
- * stage change just before it writes the profile, so the event can arrive first: the event path re-reads
- * the profile for a moment until it shows the change.
+ * conditional claim, so they never push the same occurrence twice. A stage change is published only
+ * after the profile that records it is committed (from the profiles table's stream), so the event path
+ * reads the profile once.
  */
 public final class DispatchHandler implements RequestStreamHandler {
     static final int SCAN_WORKERS = 4;
     public static final int WORKERS = 16;
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * Re-reads of a profile whose announced stage change is not stored yet: the write follows the publish
-     * within milliseconds, so the first pause is short, then they double, for {@link #STAGE_WRITE_PATIENCE}.
-     */
-    static final Duration STAGE_WRITE_FIRST_WAIT = Duration.ofMillis(5);
-    static final Duration STAGE_WRITE_MAX_WAIT = Duration.ofMillis(100);
-    static final Duration STAGE_WRITE_PATIENCE = Duration.ofSeconds(1);
 
     private final ProfileStore profiles;
     private final CampaignStore campaigns;
@@ -64,6 +57,7 @@ public final class DispatchHandler implements RequestStreamHandler {
     private final CustomerDispatcher dispatcher;
     private final RetryQueue retries;
     private final Sweep sweep;
+    private final Backfill backfill;
     private final AppCampaigns appCampaigns;
     private final Clock clock;
     private final JsonLogger log;
@@ -78,9 +72,10 @@ public final class DispatchHandler implements RequestStreamHandler {
         String appsTable = env.required(FunctionEnv.APPS_TABLE);
         String profilesTable = env.required(FunctionEnv.PROFILES_TABLE);
         this.clock = env.clock();
-        this.profiles = new ProfileStore(db, profilesTable);
         this.campaigns = new CampaignStore(db, appsTable);
         this.apps = new AppStore(db, appsTable, clock);
+        this.appCampaigns = new AppCampaigns(campaigns, apps, clock);
+        this.profiles = new ProfileStore(db, profilesTable, appCampaigns);
         this.records = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE), profilesTable,
                 env.required(FunctionEnv.APPS_TABLE));
         WeChatClient wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
@@ -89,9 +84,10 @@ public final class DispatchHandler implements RequestStreamHandler {
                 Secrets.load(env, aws::secretsManager), records, profiles);
         this.dispatcher = new CustomerDispatcher(profiles, records, sender);
         this.retries = new RetryQueue(records, profiles, sender);
-        this.sweep = new Sweep(profiles, dispatcher, daemonPool(SCAN_WORKERS, "dispatch-scan"),
-                daemonPool(WORKERS, "dispatch-worker"), SCAN_WORKERS, records::flushCounts);
-        this.appCampaigns = new AppCampaigns(campaigns, apps);
+        ExecutorService scanners = daemonPool(ProfileStore.dueShards(), "dispatch-scan");
+        this.sweep = new Sweep(profiles, dispatcher, scanners, daemonPool(WORKERS, "dispatch-worker"),
+                records::flushCounts);
+        this.backfill = new Backfill(profiles, scanners, SCAN_WORKERS);
         this.log = new JsonLogger("dispatch", clock);
     }
 
@@ -121,43 +117,20 @@ public final class DispatchHandler implements RequestStreamHandler {
             @SuppressWarnings("unchecked")
             Map<String, Object> detail = (Map<String, Object>) event.get("detail");
             String appId = String.valueOf(detail.get("appId"));
-            Instant at = detail.get("at") == null ? null : Instant.parse(String.valueOf(detail.get("at")));
-            announced(appId, String.valueOf(detail.get("customerId")), at)
+            profiles.load(appId, String.valueOf(detail.get("customerId")))
                     .ifPresent(p -> dispatcher.dispatch(p, appCampaigns.of(appId, now), now, tally));
             return "stage_change";
+        }
+        if (CampaignChangePublisher.DETAIL_TYPE.equals(event.get("detail-type"))) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> detail = (Map<String, Object>) event.get("detail");
+            Backfill.Result r = backfill.run(String.valueOf(detail.get("appId")), appCampaigns, now);
+            tally.customers.addAndGet((int) r.moved());
+            return "campaign_changed";
         }
         retries.sendDue(appCampaigns, now, tally);
         sweep.run(appCampaigns, now, tally);
         return "schedule";
-    }
-
-    /**
-     * The profile with the stage change the event announces. Publishers send the event before they
-     * write the profile (so that a failed publish writes nothing), so it can arrive first: read
-     * again, briefly, until the profile is stored with a stage at least as new as the event; a write that never
-     * lands (lost race, redone) leaves the profile as it is, for the sweep.
-     */
-    private Optional<CustomerProfile> announced(String appId, String customerId, Instant at) {
-        Optional<CustomerProfile> p = profiles.load(appId, customerId);
-        long waited = 0;
-        long wait = STAGE_WRITE_FIRST_WAIT.toMillis();
-        while (at != null && waited < STAGE_WRITE_PATIENCE.toMillis() && (p.isEmpty() || storedBefore(p.get(), at))) {
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            waited += wait;
-            wait = Math.min(2 * wait, STAGE_WRITE_MAX_WAIT.toMillis());
-            p = profiles.load(appId, customerId);
-        }
-        return p;
-    }
-
-    private static boolean storedBefore(CustomerProfile p, Instant at) {
-        // profiles keep instants in milliseconds
-        return p.stageSince() == null || p.stageSince().isBefore(at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static ExecutorService daemonPool(int threads, String name) {

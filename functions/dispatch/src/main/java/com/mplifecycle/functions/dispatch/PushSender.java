@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import com.mplifecycle.aws.secrets.Secrets;
 import com.mplifecycle.aws.secrets.WeChatAppCredentials;
 import com.mplifecycle.aws.store.DispatchRecord;
+import com.mplifecycle.aws.store.AppCampaigns;
 import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.wechat.AccessTokenCache;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.mplifecycle.aws.store.DispatchRecord;
+import com.mplifecycle.aws.store.AppCampaigns;
 import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.profile.CustomerProfile;

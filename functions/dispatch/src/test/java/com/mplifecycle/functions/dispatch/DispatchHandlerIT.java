@@ -177,7 +177,11 @@ class DispatchHandlerIT {
             Map<String, Object> counts = viaCounter.handle(Map.of(), null);
 
             assertTrue((Integer) counts.get("deferred") >= 1, counts.toString());
-            assertEquals(nothingDue, counter.counts()[0] - before, "the same calls as when nothing was due");
+            assertEquals(nothingDue + 2, counter.counts()[0] - before,
+                    "its profile read and its place in the due index moved, its records not read");
+            before = counter.counts()[0];
+            viaCounter.handle(Map.of(), null);
+            assertEquals(nothingDue, counter.counts()[0] - before, "moved past quiet hours: not read again before 08:00");
         }
     }
 
@@ -271,27 +275,50 @@ class DispatchHandlerIT {
     }
 
     @Test
-    void stageChangedEvent_beforeThePublishersProfileWriteLands_waitsForItAndSends() throws Exception {
-        f.campaigns.put("stage", new Campaign("winback", "winback", true, 70,
-                new Trigger.StageEntered(Stage.DECLINING), null, "T_CART", null, Map.of("thing1", "回归专享券"),
-                List.of(), 0));
-        CustomerProfile p = f.cartCustomer("stage", "stage_c_2", DispatchFixture.MORNING.minus(Duration.ofDays(20)), 1);
-        Instant declinedAt = f.now.get().minus(Duration.ofHours(1));
-        // the publisher (the nightly run) sent the event and writes the profile a moment later
-        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    void sweep_readsOnlyTheDueIndex_notEveryProfile() throws Exception {
+        DispatchHandler scale = f.handler("scale");
+        f.campaigns.put("scale", DispatchFixture.cartCampaign(0));
+        try (FaultyDynamoDbProxy counter = FaultyDynamoDbProxy.start(
+                java.net.URI.create(f.aws.environment("DispatchFunction").get("AWS_ENDPOINT_URL_DYNAMODB")), 1)) {
+            DispatchHandler viaCounter = f.handler(Map.of("AWS_ENDPOINT_URL_DYNAMODB", counter.endpoint().toString()),
+                    "scale");
+            f.runSchedule(scale); // every customer already in the table moves to its place in the index
+            viaCounter.handle(Map.of(), null);
+            long before = counter.counts()[0];
+            viaCounter.handle(Map.of(), null);
+            long few = counter.counts()[0] - before;
+            for (int i = 0; i < 60; i++) {
+                f.cartCustomer("scale", "scale_c_" + i, f.now.get(), 1); // due in two hours
             }
-            f.profiles.save(p.toBuilder().cart(null).stage(Stage.DECLINING, declinedAt).build()).orElseThrow();
-        });
+            f.runSchedule(scale); // written by a tool: read once, then placed two hours ahead
+            before = counter.counts()[0];
 
-        handler.handle(stageChanged("stage", "stage_c_2", declinedAt), null);
-        write.get();
+            viaCounter.handle(Map.of(), null);
 
-        assertEquals(1, f.sentTo("stage_c_2"));
-        assertEquals("winback", f.only("stage", "stage_c_2").campaignId());
+            assertEquals(few, counter.counts()[0] - before, "60 more customers, none due: not one more call");
+            f.advance(Duration.ofHours(2));
+            f.runSchedule(scale);
+            assertEquals(1, f.sentTo("scale_c_7"));
+        }
+    }
+
+    @Test
+    void campaignCreatedLater_findsItsCustomersThroughTheBackfill_notHistory() {
+        DispatchHandler later = f.handler("later");
+        f.cartCustomer("later", "later_c_old", f.now.get().minus(Duration.ofDays(3)), 1); // history
+        f.cartCustomer("later", "later_c_new", f.now.get(), 1);
+        f.runSchedule(later); // no campaign yet: both leave the due index
+        f.campaigns.put("later", DispatchFixture.cartCampaign(0));
+        f.advance(Duration.ofHours(2));
+        f.runSchedule(later);
+        assertEquals(0, f.sentTo("later_c_new"), "without the backfill the sweep does not see the new campaign");
+
+        later.handle(Map.of("detail-type", "CampaignChanged", "source", "mplifecycle.admin",
+                "detail", Map.of("appId", "later", "campaignId", "cart")), null);
+        f.runSchedule(later);
+
+        assertEquals(1, f.sentTo("later_c_new"));
+        assertEquals(0, f.sentTo("later_c_old"), "a cart left three days ago is history");
     }
 
     private static Map<String, Object> stageChanged(String appId, String customerId, Instant at) {

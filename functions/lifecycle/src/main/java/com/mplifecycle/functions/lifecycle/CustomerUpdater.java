@@ -1,5 +1,7 @@
 package com.mplifecycle.functions.lifecycle;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.mplifecycle.aws.store.ChunkRecord;
-import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignOutcomeCounters;
 import com.mplifecycle.aws.store.ProfileStore;
@@ -23,17 +24,19 @@ import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.LastPush;
 
 /**
- * Load → fold → publish → conditional write for one customer. Stage changes are published
- * before the profile is written: if publishing fails nothing is written and the redelivered
- * records publish again; if the write then loses a race, the fold is redone on the fresh profile.
- * Delivery of {@code CustomerStageChanged} is therefore at least once; consumers key on
- * (customer, stage, at).
+ * Load → fold → conditional write for one customer. The stage changes are written with the profile
+ * ({@link ProfileStore#save(CustomerProfile, Instant, List)}) and published from the profiles table's
+ * stream once committed ({@link StageChangeRelay}), so consumers never see an event before its
+ * profile; if the write loses a race, the fold is redone on the fresh profile. A stage change
+ * recorded long after it happened (late events) keeps when it was recorded, for campaign windows.
  *
  * <p>An erased customer's records that the events table received before the erasure are dropped
  * (the stream and retries can deliver them after it); later records start a new profile.
  */
 final class CustomerUpdater {
     static final int MAX_ATTEMPTS = 4;
+    /** A stage change older than this when recorded was found late (see {@code CustomerProfile.stageRecordedAt}). */
+    static final Duration LATE = Duration.ofHours(1);
 
     /** {@code funnelReached}: the funnel steps the write newly recorded, per local day, to be counted. */
     record Outcome(boolean written, int stageChanges, Map<LocalDate, List<FunnelStep>> funnelReached) {
@@ -42,15 +45,14 @@ final class CustomerUpdater {
 
     private final ProfileStore profiles;
     private final AppStore apps;
-    private final StageChangePublisher publisher;
     private final CampaignOutcomeCounters campaignCounters;
+    private final Clock clock;
 
-    CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher,
-                    CampaignOutcomeCounters campaignCounters) {
+    CustomerUpdater(ProfileStore profiles, AppStore apps, CampaignOutcomeCounters campaignCounters, Clock clock) {
         this.profiles = profiles;
         this.apps = apps;
-        this.publisher = publisher;
         this.campaignCounters = campaignCounters;
+        this.clock = clock;
     }
 
     Map<String, StoredCustomer> load(List<String> customerKeys) {
@@ -82,11 +84,8 @@ final class CustomerUpdater {
             if (result.profile().equals(before)) {
                 return Outcome.NOTHING; // nothing new, the funnel included: a redelivery
             }
-            List<StageChange> unpublished = publisher.publish(result.changes());
-            if (!unpublished.isEmpty()) {
-                throw new IllegalStateException(unpublished.size() + " stage changes not published");
-            }
-            Optional<CustomerProfile> saved = profiles.save(result.profile(), erasedAt);
+            Optional<CustomerProfile> saved = profiles.save(recorded(result.profile(), result.changes()), erasedAt,
+                    result.changes());
             if (saved.isPresent()) {
                 countConversion(before.lastPush(), saved.get().lastPush(), appId);
                 // only the write that stored the progress counts it: a redelivery advances nothing
@@ -96,6 +95,15 @@ final class CustomerUpdater {
                     .orElse(new StoredCustomer(CustomerProfile.empty(appId, customerId), null));
         }
         throw new IllegalStateException("profile kept changing under us after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** The profile with when its new stage was recorded, if that is late. */
+    private CustomerProfile recorded(CustomerProfile p, List<StageChange> changes) {
+        Instant now = clock.instant();
+        if (changes.isEmpty() || p.stageSince() == null || !p.stageSince().plus(LATE).isBefore(now)) {
+            return p;
+        }
+        return p.toBuilder().stage(p.stage(), p.stageSince(), now).build();
     }
 
     /**

@@ -22,7 +22,9 @@ import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.JsonObjectCall;
 import com.mplifecycle.aws.log.JsonLogger;
+import com.mplifecycle.aws.store.AppCampaigns;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.CampaignOutcomeCounters;
 import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
@@ -31,10 +33,11 @@ import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.domain.funnel.FunnelAdditions;
 
 /**
- * The events table's stream: groups records by customer, folds each customer's new events into
- * the profile once per batch, publishes stage changes and reports the records of customers that
- * could not be updated as batch item failures, so one bad customer does not block the shard.
- * A stream handler: the records are read from the event's JSON ({@link ChunkRecord}), and the answer
+ * Two streams. The events table's: groups records by customer, folds each customer's new events into
+ * the profile once per batch (with its stage changes) and reports the records of customers that
+ * could not be updated as batch item failures, so one bad customer does not block the shard. The
+ * profiles table's (only writes that changed a stage): publishes those changes, once committed
+ * ({@link StageChangeRelay}). A stream handler: the records are read from the event's JSON ({@link ChunkRecord}), and the answer
  * is the {@code {"batchItemFailures": [{"itemIdentifier": …}]}} that Lambda's event source mapping reads.
  */
 public final class LifecycleHandler implements RequestStreamHandler {
@@ -42,6 +45,8 @@ public final class LifecycleHandler implements RequestStreamHandler {
     static final int PARALLELISM = 8;
 
     private final CustomerUpdater updater;
+    private final StageChangeRelay relay;
+    private final String profilesTable;
     private final FunnelStore funnel;
     private final JsonLogger log;
     private final ExecutorService workers = Executors.newFixedThreadPool(PARALLELISM, r -> {
@@ -57,13 +62,19 @@ public final class LifecycleHandler implements RequestStreamHandler {
     public LifecycleHandler(FunctionEnv env) {
         AwsClients aws = new AwsClients(env);
         var db = aws.dynamoDb();
+        this.profilesTable = env.required(FunctionEnv.PROFILES_TABLE);
+        AppStore apps = new AppStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock());
+        // every profile write keeps the customer's place in the due index (the app's campaigns)
+        AppCampaigns campaigns = new AppCampaigns(new CampaignStore(db, env.required(FunctionEnv.APPS_TABLE)), apps,
+                env.clock());
         this.updater = new CustomerUpdater(
-                new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE)),
-                new AppStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
-                new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
-                new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)));
+                new ProfileStore(db, profilesTable, campaigns),
+                apps,
+                new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)), env.clock());
         this.funnel = new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE));
         this.log = new JsonLogger("lifecycle", env.clock());
+        this.relay = new StageChangeRelay(new StageChangePublisher(aws.eventBridge(),
+                env.required(FunctionEnv.EVENT_BUS_NAME)), log);
     }
 
     /** Lambda's entry: a batch of the events table's stream in, the batch item failures out. */
@@ -88,6 +99,9 @@ public final class LifecycleHandler implements RequestStreamHandler {
 
     private Map<String, Object> handle(List<Map<?, ?>> records, Context context) {
         String batchId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
+        if (!records.isEmpty() && StageChangeRelay.isFromTable(records.get(0), profilesTable)) {
+            return relay.handle(records, batchId); // one event source mapping, one stream per batch
+        }
         List<Map<String, Object>> failures = new ArrayList<>();
         Map<String, List<ChunkRecord>> byCustomer = new LinkedHashMap<>();
         int skipped = 0;

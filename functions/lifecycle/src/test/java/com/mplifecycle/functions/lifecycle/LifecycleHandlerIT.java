@@ -46,7 +46,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The lifecycle handler fed by real stream records of the template's events table in DynamoDB
- * Local, publishing through the real EventBridge client to the local bus endpoint.
+ * Local; its committed stage changes reach the local bus through the profiles table's stream (the
+ * handler's second trigger), with the real EventBridge client.
  */
 class LifecycleHandlerIT {
     private static final Instant NOW = Instant.parse("2026-03-01T04:00:00Z");
@@ -54,6 +55,7 @@ class LifecycleHandlerIT {
     private static LocalEventBus bus;
     private static EventBridgeEndpoint endpoint;
     private static StreamEventSource source;
+    private static StreamEventSource relaySource;
     private static LambdaInvoker invoker;
     private static EventStore events;
     private static ProfileStore profiles;
@@ -79,6 +81,11 @@ class LifecycleHandlerIT {
                     return invoke(json);
                 });
         source.start();
+        String profilesArn = aws.client().describeTable(b -> b.tableName("ProfilesTable")).table().latestStreamArn();
+        relaySource = StreamEventSource.create(new StreamSourceConfig("ProfilesTable", profilesArn, 100, 0,
+                "TRIM_HORIZON", true, true, 3, -1, "LifecycleFunction", "us-east-1"),
+                aws.dynamo().streamsClient(), LifecycleHandlerIT::invoke);
+        relaySource.start();
         events = new EventStore(aws.client(), "EventsTable", Duration.ofDays(400));
         profiles = new ProfileStore(aws.client(), "ProfilesTable");
     }
@@ -86,6 +93,7 @@ class LifecycleHandlerIT {
     @AfterAll
     static void stop() {
         source.close();
+        relaySource.close();
         endpoint.close();
         bus.close();
         aws.close();
@@ -97,6 +105,7 @@ class LifecycleHandlerIT {
 
     private static void drain() throws InterruptedException {
         assertTrue(source.awaitIdle(Duration.ofSeconds(20)), "stream not drained");
+        assertTrue(relaySource.awaitIdle(Duration.ofSeconds(20)), "profiles stream not drained");
         assertTrue(bus.awaitIdle(Duration.ofSeconds(20)), "bus not drained");
     }
 

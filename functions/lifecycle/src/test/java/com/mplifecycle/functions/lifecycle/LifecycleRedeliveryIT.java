@@ -42,7 +42,8 @@ import com.mplifecycle.domain.profile.CustomerProfile;
 /**
  * Every stream batch is delivered twice, and the first attempt of each batch crashes after
  * handling half of its records (as a function timing out mid-batch would): totals still count
- * every event once, and each stage change reaches the bus.
+ * every event once, and each stage change reaches the bus (published from the profiles table's stream, whose
+ * batches are delivered just as badly).
  */
 class LifecycleRedeliveryIT {
     private static final Instant NOW = Instant.parse("2026-03-01T04:00:00Z");
@@ -60,11 +61,18 @@ class LifecycleRedeliveryIT {
                 LambdaInvoker invoker = LambdaInvoker.of(new LifecycleHandler(new FunctionEnv(
                         new HashMap<>(aws.environment("LifecycleFunction")), Clock.fixed(NOW, ZoneOffset.UTC))));
                 Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+                Map<String, AtomicInteger> relayAttempts = new ConcurrentHashMap<>();
                 String arn = aws.client().describeTable(b -> b.tableName("EventsTable")).table().latestStreamArn();
+                String profilesArn = aws.client().describeTable(b -> b.tableName("ProfilesTable")).table()
+                        .latestStreamArn();
                 try (StreamEventSource source = StreamEventSource.create(new StreamSourceConfig("EventsTable", arn,
                         25, 0, "TRIM_HORIZON", true, false, 10, -1, "LifecycleFunction", "us-east-1"),
-                        aws.dynamo().streamsClient(), json -> deliverBadly(invoker, json, attempts))) {
+                        aws.dynamo().streamsClient(), json -> deliverBadly(invoker, json, attempts));
+                     StreamEventSource relaySource = StreamEventSource.create(new StreamSourceConfig("ProfilesTable",
+                        profilesArn, 25, 0, "TRIM_HORIZON", true, false, 10, -1, "LifecycleFunction",
+                        "us-east-1"), aws.dynamo().streamsClient(), json -> deliverBadly(invoker, json, relayAttempts))) {
                     source.start();
+                    relaySource.start();
                     EventStore events = new EventStore(aws.client(), "EventsTable", Duration.ofDays(400));
                     for (int c = 0; c < 20; c++) {
                         List<TrackedEvent> batch = new ArrayList<>();
@@ -77,6 +85,7 @@ class LifecycleRedeliveryIT {
                         events.write(List.of(new EventChunk("shop", "c_" + c, "o" + c, batch)), NOW);
                     }
                     assertTrue(source.awaitIdle(Duration.ofSeconds(30)));
+                    assertTrue(relaySource.awaitIdle(Duration.ofSeconds(30)));
                     assertTrue(bus.awaitIdle(Duration.ofSeconds(30)));
                 }
                 ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");

@@ -69,7 +69,8 @@ final class AppScorer {
         if (decay.isEmpty()) {
             return new Rescored(p, decay, false);
         }
-        return new Rescored(p.toBuilder().stage(decay.get().to(), decay.get().at()).build(), decay, true);
+        // found now, possibly a day after the threshold passed: campaigns count their window from now
+        return new Rescored(p.toBuilder().stage(decay.get().to(), decay.get().at(), now).build(), decay, true);
     }
 
     /** Counts a profile's final segment, stage, retention cohort and repurchase for the run's records. */

@@ -17,7 +17,6 @@ import com.mplifecycle.aws.store.ScorePart;
 import com.mplifecycle.aws.store.TallyPart;
 import com.mplifecycle.aws.bus.RfmSlicePublisher;
 import com.mplifecycle.aws.bus.RfmSlicePublisher.SliceRequest;
-import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.RfmRunStore;
@@ -37,7 +36,7 @@ import com.mplifecycle.domain.stats.CustomerStatistics;
  *     per app, fits BG/NBD, stores each app's {@link ModelPart}, requests the SCORE slices and
  *     moves the run to SCORE.
  * <li>SCORE slice: pass 2 over it with the merged scorers (writes only changed profiles,
- *     publishes decays, exactly as {@link ScoringRun#run}), each app's {@link ScorePart} stored, the
+ *     writes decays, exactly as {@link ScoringRun#run}), each app's {@link ScorePart} stored, the
  *     slice counted once. The last one adds the parts up into each app's run record and
  *     statistics and moves the run to DONE.
  * </ol>
@@ -64,17 +63,15 @@ final class FanOutRun {
     private final ProfileStore profiles;
     private final AppStore apps;
     private final StatisticsStore statistics;
-    private final StageChangePublisher decays;
     private final RfmRunStore runs;
     private final RfmSlicePublisher requests;
     private final int threads;
 
-    FanOutRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher decays,
+    FanOutRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics,
               RfmRunStore runs, RfmSlicePublisher requests, int threads) {
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
-        this.decays = decays;
         this.runs = runs;
         this.requests = requests;
         this.threads = threads;
@@ -185,7 +182,7 @@ final class FanOutRun {
     /** Pass-1 samples per slice so that the merged sample keeps about the single-run capacity. */
     private ScoringRun engine(Progress run) {
         int capacity = Math.max(1, -Math.floorDiv(-RepeatSummarySample.DEFAULT_CAPACITY, run.totalSlices()));
-        return new ScoringRun(profiles, apps, statistics, decays, run.totalSlices() * threads, capacity,
+        return new ScoringRun(profiles, apps, statistics, run.totalSlices() * threads, capacity,
                 ScoringRun.KEPT_BETWEEN_PASSES, run.at());
     }
 

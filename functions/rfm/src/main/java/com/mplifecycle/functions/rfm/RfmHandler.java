@@ -12,13 +12,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.bus.RfmSlicePublisher;
 import com.mplifecycle.aws.bus.RfmSlicePublisher.SliceRequest;
-import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.JsonObjectCall;
 import com.mplifecycle.aws.json.RecordJson;
 import com.mplifecycle.aws.log.JsonLogger;
+import com.mplifecycle.aws.store.AppCampaigns;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.RfmRunStore;
 import com.mplifecycle.aws.store.StatisticsStore;
@@ -49,7 +50,6 @@ public final class RfmHandler implements RequestStreamHandler {
     private final ProfileStore profiles;
     private final AppStore apps;
     private final StatisticsStore statistics;
-    private final StageChangePublisher publisher;
     private final Clock clock;
     private final int scanWorkers;
     private final FanOutRun fanOut;
@@ -66,10 +66,12 @@ public final class RfmHandler implements RequestStreamHandler {
     }
 
     private RfmHandler(FunctionEnv env, AwsClients aws) {
-        this(new ProfileStore(aws.dynamoDb(), env.required(FunctionEnv.PROFILES_TABLE)),
+        this(new ProfileStore(aws.dynamoDb(), env.required(FunctionEnv.PROFILES_TABLE),
+                        new AppCampaigns(new CampaignStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
+                                new AppStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE), env.clock()),
+                                env.clock())),
                 new AppStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE), env.clock()),
                 new StatisticsStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
-                new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
                 new RfmRunStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
                 new RfmSlicePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
                 env.clock(), env.integer(SCAN_WORKERS_VARIABLE, DEFAULT_SCAN_WORKERS),
@@ -78,20 +80,18 @@ public final class RfmHandler implements RequestStreamHandler {
                 new JsonLogger("rfm", env.clock()));
     }
 
-    RfmHandler(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
-               RfmRunStore runs, RfmSlicePublisher requests, Clock clock, int scanWorkers, int maxInvocations,
+    RfmHandler(ProfileStore profiles, AppStore apps, StatisticsStore statistics, RfmRunStore runs, RfmSlicePublisher requests, Clock clock, int scanWorkers, int maxInvocations,
                int customersPerInvocation, JsonLogger log) {
         if (scanWorkers < 1 || maxInvocations < 1 || customersPerInvocation < 1) {
             throw new IllegalArgumentException("scan workers, invocations and customers per invocation must be >= 1: "
                     + scanWorkers + ", " + maxInvocations + ", " + customersPerInvocation);
         }
-        this.fanOut = new FanOutRun(profiles, apps, statistics, publisher, runs, requests, scanWorkers);
+        this.fanOut = new FanOutRun(profiles, apps, statistics, runs, requests, scanWorkers);
         this.maxInvocations = maxInvocations;
         this.customersPerInvocation = customersPerInvocation;
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
-        this.publisher = publisher;
         this.clock = clock;
         this.scanWorkers = scanWorkers;
         this.log = log;
@@ -122,7 +122,7 @@ public final class RfmHandler implements RequestStreamHandler {
     }
 
     private Map<String, Object> runInOne(String runId) {
-        ScoringRun.Summary summary = new ScoringRun(profiles, apps, statistics, publisher, scanWorkers, clock.instant()).run();
+        ScoringRun.Summary summary = new ScoringRun(profiles, apps, statistics, scanWorkers, clock.instant()).run();
         Map<String, Object> counts = counts(summary);
         log.info(runId, "rfm run finished", flat(counts));
         return counts;

@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
-import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StatisticsStore;
@@ -29,9 +28,9 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  * One full recomputation ({@link #run}) or one invocation's share of a fanned-out one
  * ({@link #tally}, {@link #score}: some of the scan workers' shares, see {@link FanOutRun}).
  * Pass 1 scans the workers' shares in parallel into per-app tallies, pass 2
- * scans again, rescores each page, publishes the page's decays (ten per PutEvents call), then
- * writes each changed profile conditionally on its version. A lost race reloads and redoes that
- * one profile; a decay EventBridge refused is not written, so the next run publishes it again.
+ * scans again, rescores each page, then writes each changed profile conditionally on its version,
+ * with its decay beside it (published from the profiles table's stream once committed, see
+ * {@code StageChangeRelay}). A lost race reloads and redoes that one profile.
  * Memory holds one page per scan worker plus the per-app tallies, whatever the table size; a run of
  * both passes over a table of up to {@link #KEPT_BETWEEN_PASSES} profiles keeps pass 1's pages for
  * pass 2 instead of scanning again (a profile written in between fails its conditional write and is
@@ -50,7 +49,6 @@ final class ScoringRun {
     private final ProfileStore profiles;
     private final AppStore apps;
     private final StatisticsStore statistics;
-    private final StageChangePublisher publisher;
     private final int scanWorkers;
     private final int sampleCapacity;
     private final int keptBetweenPasses;
@@ -63,9 +61,8 @@ final class ScoringRun {
     private final AtomicLong conflicts = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
-    ScoringRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
-               int scanWorkers, Instant now) {
-        this(profiles, apps, statistics, publisher, scanWorkers, RepeatSummarySample.DEFAULT_CAPACITY,
+    ScoringRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, int scanWorkers, Instant now) {
+        this(profiles, apps, statistics, scanWorkers, RepeatSummarySample.DEFAULT_CAPACITY,
                 KEPT_BETWEEN_PASSES, now);
     }
 
@@ -73,14 +70,12 @@ final class ScoringRun {
      * A run over {@code scanWorkers} scan workers whose per-app BG/NBD samples hold {@code sampleCapacity},
      * keeping up to {@code keptBetweenPasses} profiles from pass 1 for pass 2.
      */
-    ScoringRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
-               int scanWorkers, int sampleCapacity, int keptBetweenPasses, Instant now) {
+    ScoringRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, int scanWorkers, int sampleCapacity, int keptBetweenPasses, Instant now) {
         this.sampleCapacity = sampleCapacity;
         this.keptBetweenPasses = keptBetweenPasses;
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
-        this.publisher = publisher;
         this.scanWorkers = scanWorkers;
         this.now = now;
     }
@@ -149,15 +144,9 @@ final class ScoringRun {
                 scorer.count(p);
             }
         }
-        List<StageChange> decays = changed.stream().flatMap(r -> r.decay().stream()).toList();
-        Set<StageChange> refused = new HashSet<>(decays.isEmpty() ? List.of() : publisher.publish(decays));
         for (AppScorer.Rescored r : changed) {
             AppScorer scorer = scorers.get(r.profile().appId());
-            if (r.decay().isPresent() && refused.contains(r.decay().get())) {
-                failed.incrementAndGet();
-                continue;
-            }
-            Optional<CustomerProfile> saved = profiles.save(r.profile());
+            Optional<CustomerProfile> saved = save(r);
             if (saved.isPresent()) {
                 note(scorer, r);
             } else {
@@ -167,7 +156,11 @@ final class ScoringRun {
         }
     }
 
-    /** The profile changed between scan and write: reload, rescore, publish, write again. */
+    private Optional<CustomerProfile> save(AppScorer.Rescored r) {
+        return profiles.save(r.profile(), null, r.decay().stream().toList());
+    }
+
+    /** The profile changed between scan and write: reload, rescore, write again. */
     private void redo(AppScorer scorer, CustomerProfile stale) {
         for (int attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<CustomerProfile> fresh = profiles.load(stale.appId(), stale.customerId());
@@ -179,11 +172,7 @@ final class ScoringRun {
                 scorer.count(fresh.get());
                 return;
             }
-            if (r.decay().isPresent() && !publisher.publish(List.of(r.decay().get())).isEmpty()) {
-                failed.incrementAndGet();
-                return;
-            }
-            if (profiles.save(r.profile()).isPresent()) {
+            if (save(r).isPresent()) {
                 note(scorer, r);
                 return;
             }

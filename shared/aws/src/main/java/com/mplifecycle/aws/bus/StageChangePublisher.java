@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.mplifecycle.aws.json.PlainJson;
+import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.lifecycle.StageChange;
 
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -13,7 +14,11 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
-/** Publishes {@code CustomerStageChanged} on the project's bus, at most ten entries per call. */
+/**
+ * Publishes {@code CustomerStageChanged} on the project's bus, at most ten entries per call. Only
+ * committed changes are published: the profile write stores its changes beside the profile
+ * ({@link #detailsJson}), and the profiles table's stream hands them to the relay that calls this.
+ */
 public final class StageChangePublisher {
     public static final String SOURCE = "mplifecycle.lifecycle";
     public static final String DETAIL_TYPE = "CustomerStageChanged";
@@ -66,5 +71,28 @@ public final class StageChangePublisher {
         d.put("at", c.at().toString());
         d.put("reason", c.reason());
         return d;
+    }
+
+    /** The changes as the JSON array of their details, as the profile item keeps them. */
+    public static String detailsJson(List<StageChange> changes) {
+        return PlainJson.writeWithNulls(changes.stream().map(StageChangePublisher::detail).toList());
+    }
+
+    /** Reads {@link #detailsJson} back; throws IllegalArgumentException when it is not that. */
+    public static List<StageChange> fromDetailsJson(String json) {
+        if (!(PlainJson.read(json) instanceof List<?> list)) {
+            throw new IllegalArgumentException("stage changes are not a JSON array");
+        }
+        List<StageChange> changes = new ArrayList<>(list.size());
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?> d)) {
+                throw new IllegalArgumentException("a stage change is not a JSON object");
+            }
+            Object from = d.get("from");
+            changes.add(new StageChange(String.valueOf(d.get("appId")), String.valueOf(d.get("customerId")),
+                    from == null ? null : Stage.valueOf(String.valueOf(from)), Stage.valueOf(String.valueOf(d.get("to"))),
+                    java.time.Instant.parse(String.valueOf(d.get("at"))), String.valueOf(d.get("reason"))));
+        }
+        return changes;
     }
 }

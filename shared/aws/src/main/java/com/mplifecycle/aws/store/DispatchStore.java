@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.mplifecycle.domain.profile.CustomerProfile;
@@ -98,14 +99,17 @@ public final class DispatchStore {
         return true;
     }
 
-    /** Writes the new record and {@code profileAfter} (read at its version) together, or neither. */
-    public Claim claim(DispatchRecord record, CustomerProfile profileAfter) {
+    /**
+     * Writes the new record and {@code profileAfter} (read at its version) together, or neither; the profile
+     * at {@code due} in the due index.
+     */
+    public Claim claim(DispatchRecord record, CustomerProfile profileAfter, Optional<Instant> due) {
         long expected = profileAfter.version();
         CustomerProfile next = profileAfter.toBuilder().version(expected + 1).build();
         Put recordPut = Put.builder().tableName(table).item(DispatchCodec.item(record))
                 .conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", TableKeys.PK))
                 .build();
-        Put.Builder profilePut = Put.builder().tableName(profilesTable).item(ProfileCodec.item(next));
+        Put.Builder profilePut = Put.builder().tableName(profilesTable).item(ProfileCodec.item(next, List.of(), due));
         if (expected == 0) {
             profilePut.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", TableKeys.PK));
         } else {

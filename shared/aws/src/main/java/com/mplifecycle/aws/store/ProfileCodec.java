@@ -2,9 +2,13 @@ package com.mplifecycle.aws.store;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.json.RecordJson;
+import com.mplifecycle.domain.lifecycle.StageChange;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,8 +26,43 @@ public final class ProfileCodec {
     static final String APP = "app";
     /** On a tombstone (no {@code doc}), and on a profile recreated after an erasure: when it was erased. */
     static final String ERASED_AT = "erasedAt";
+    /** The stage changes this write made, for the stream relay to publish (absent when none). */
+    static final String CHANGES = "chg";
+    /** The due index (sparse GSI {@code due} of the profiles table): next due moment, epoch ms, and its shard. */
+    static final String DUE = "due";
+    static final String DUE_SHARD = "dueP";
+    /** Shards of the due index: each sweep queries every one, in parallel. */
+    static final int DUE_SHARDS = 16;
 
     private ProfileCodec() {
+    }
+
+    public static Map<String, AttributeValue> item(CustomerProfile p, List<StageChange> changes,
+                                                   Optional<Instant> due) {
+        Map<String, AttributeValue> item = item(p);
+        if (!changes.isEmpty()) {
+            item.put(CHANGES, AttributeValue.fromS(StageChangePublisher.detailsJson(changes)));
+        }
+        due.ifPresent(at -> {
+            item.put(DUE, AttributeValue.fromN(Long.toString(at.toEpochMilli())));
+            item.put(DUE_SHARD, AttributeValue.fromS(dueShard(item.get(TableKeys.PK).s())));
+        });
+        return item;
+    }
+
+    /** The due index partition of a customer: {@code due#NN}, NN from the key's hash. */
+    static String dueShard(String customerKey) {
+        return dueShard(Math.floorMod(customerKey.hashCode(), DUE_SHARDS));
+    }
+
+    static String dueShard(int shard) {
+        return String.format("due#%02d", shard);
+    }
+
+    /** The stored due moment of an item, if it is in the index. */
+    static Optional<Instant> due(Map<String, AttributeValue> item) {
+        AttributeValue v = item.get(DUE);
+        return v == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(v.n())));
     }
 
     public static Map<String, AttributeValue> item(CustomerProfile p) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import com.mplifecycle.domain.lifecycle.StageChange;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,6 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * and {@link #scan} treat it as absent; the stream consumer reads it through {@link #loadForFold}.
  */
 public final class ProfileStore {
+    /** The attribute of a profile item holding the stage changes its write made (docs/data-model.md). */
+    public static final String CHANGES_ATTRIBUTE = ProfileCodec.CHANGES;
     static final int BATCH_GET_LIMIT = 100;
     static final int ERASE_ATTEMPTS = 8;
     /** Items one scan call of {@link #listByScan} evaluates. */
@@ -32,10 +35,81 @@ public final class ProfileStore {
 
     private final DynamoDbClient db;
     private final String table;
+    private final NextDue nextDue;
 
+    /** A store whose writes put the profile in the due index at once (see {@link NextDue#AT_ONCE}). */
     public ProfileStore(DynamoDbClient db, String table) {
+        this(db, table, NextDue.AT_ONCE);
+    }
+
+    /** @param nextDue where each written profile goes in the due index (the app's campaigns) */
+    public ProfileStore(DynamoDbClient db, String table, NextDue nextDue) {
         this.db = db;
         this.table = table;
+        this.nextDue = nextDue;
+    }
+
+    /** Shards of the due index; {@link #dueKeys} reads one. */
+    public static int dueShards() {
+        return ProfileCodec.DUE_SHARDS;
+    }
+
+    /**
+     * The keys ({@code appId#customerId}) of the customers in one shard of the due index whose due moment
+     * is at or before {@code now}, earliest first, a page at a time: reads in proportion to what is due.
+     */
+    public void dueKeys(int shard, Instant now, Consumer<List<String>> page) {
+        for (QueryResponse response : db.queryPaginator(b -> b.tableName(table).indexName(TableKeys.DUE_INDEX)
+                .keyConditionExpression("#p = :p AND #due <= :now")
+                .expressionAttributeNames(Map.of("#p", ProfileCodec.DUE_SHARD, "#due", ProfileCodec.DUE))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(ProfileCodec.dueShard(shard)),
+                        ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))))) {
+            if (!response.items().isEmpty()) {
+                page.accept(response.items().stream().map(item -> item.get(TableKeys.PK).s()).toList());
+            }
+        }
+    }
+
+    /**
+     * Moves a profile in the due index without rewriting it: conditional on the version it was computed
+     * from, so a profile written meanwhile keeps the place its writer gave it. False on that conflict.
+     */
+    public boolean setDue(CustomerProfile p, Optional<Instant> due) {
+        String key = TableKeys.customer(p.appId(), p.customerId());
+        Map<String, String> names = new HashMap<>(Map.of("#v", ProfileCodec.VERSION, "#due", ProfileCodec.DUE,
+                "#p", ProfileCodec.DUE_SHARD));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":v",
+                AttributeValue.fromN(Long.toString(p.version()))));
+        String update;
+        if (due.isPresent()) {
+            update = "SET #due = :due, #p = :p";
+            values.put(":due", AttributeValue.fromN(Long.toString(due.get().toEpochMilli())));
+            values.put(":p", AttributeValue.fromS(ProfileCodec.dueShard(key)));
+        } else {
+            update = "REMOVE #due, #p";
+        }
+        try {
+            db.updateItem(b -> b.tableName(table).key(key(key)).updateExpression(update)
+                    .conditionExpression("#v = :v").expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * One segment of a parallel scan of one app's profiles, each with its stored due moment (the backfill
+     * after a campaign change); tombstones are left out.
+     */
+    public void scanWithDue(String appId, int segment, int totalSegments,
+                            java.util.function.BiConsumer<CustomerProfile, Optional<Instant>> each) {
+        for (ScanResponse response : db.scanPaginator(b -> b.tableName(table).segment(segment)
+                .totalSegments(totalSegments).filterExpression("#app = :app")
+                .expressionAttributeNames(Map.of("#app", ProfileCodec.APP))
+                .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(appId))))) {
+            response.items().stream().filter(item -> !ProfileCodec.isTombstone(item))
+                    .forEach(item -> each.accept(ProfileCodec.profile(item), ProfileCodec.due(item)));
+        }
     }
 
     /**
@@ -185,9 +259,17 @@ public final class ProfileStore {
      * item keeps so that records received before the erasure stay dropped after the customer returns.
      */
     public Optional<CustomerProfile> save(CustomerProfile profile, Instant erasedAt) {
+        return save(profile, erasedAt, List.of());
+    }
+
+    /**
+     * {@link #save(CustomerProfile, Instant)} of a write that changes the stage: the changes are stored
+     * with it ({@code chg}) and published from the table's stream once committed, never before.
+     */
+    public Optional<CustomerProfile> save(CustomerProfile profile, Instant erasedAt, List<StageChange> changes) {
         long expected = profile.version();
         CustomerProfile next = profile.toBuilder().version(expected + 1).build();
-        Map<String, AttributeValue> item = ProfileCodec.item(next);
+        Map<String, AttributeValue> item = ProfileCodec.item(next, changes, nextDue.of(next));
         if (erasedAt != null) {
             item.put(ProfileCodec.ERASED_AT, AttributeValue.fromN(Long.toString(erasedAt.toEpochMilli())));
         }

@@ -38,7 +38,10 @@ public final class TableKeys {
     public static final String WECHAT_TOKEN_LOCK_SK = "wechatToken#lock";
     /** Sort-key prefix of an app's campaigns in the apps table. */
     public static final String CAMPAIGN_SK_PREFIX = "campaign#";
-    /** The dispatch table's index of records waiting for a retry, and its one partition value. */
+    /**
+     * The name of two sparse indexes: the dispatch table's of records waiting for a retry (one partition
+     * value, {@link #DUE_PARTITION}), and the profiles table's due index (partitions {@code due#00..15}).
+     */
     public static final String DUE_INDEX = "due";
     public static final String DUE_PARTITION = "due";
 

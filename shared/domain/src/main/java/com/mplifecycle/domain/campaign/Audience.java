@@ -16,6 +16,11 @@ public record Audience(Set<Stage> stages, Set<RfmSegment> segments) {
         segments = segments == null ? Set.of() : Set.copyOf(segments);
     }
 
+    /** Whether {@code p} is in the audience as far as its profile tells (the stage; segments need the scores). */
+    public boolean mayInclude(CustomerProfile p) {
+        return stages.isEmpty() || p.stage() != null && stages.contains(p.stage());
+    }
+
     /** Whether {@code p} is in the audience; {@code scores} (the app's last run) give the segment. */
     public boolean includes(CustomerProfile p, CustomerScores scores) {
         boolean stageOk = stages.isEmpty() || p.stage() != null && stages.contains(p.stage());

@@ -22,7 +22,8 @@ import com.mplifecycle.domain.wechat.SubscribeMessageRules;
  * caller supplies the profile, the app's campaigns and policy, the occurrences already decided
  * (dedupe records) and the time.
  *
- * <p>Rules, in order: nothing at all during quiet hours (the occurrences stay due and are decided
+ * <p>An occurrence is due while {@link Occurrence#isDue} under the app's policy: from when it was
+ * known until a day of sendable time has passed. Rules, in order: nothing at all during quiet hours (the occurrences stay due and are decided
  * at the first run after the quiet end, {@link Plan#deferredUntil}); a push decision within the cap
  * skips every due occurrence ({@code CAP}); otherwise due occurrences are taken by priority (then
  * campaign id), those without a credit or with invalid data are skipped, the first that can be pushed
@@ -123,6 +124,38 @@ public final class DispatchPlanner {
         return new Plan(decisions, after, null);
     }
 
+    /**
+     * The next moment a dispatch run has something to decide for this customer, for the due index: the
+     * earliest moment at which an occurrence of an enabled campaign is due and not decided ({@code decided},
+     * the last push), moved past quiet hours (nothing is decided in them); {@code now} when one is due now.
+     * Empty when nothing will be due until the profile changes. Audiences apply by stage only: segments move
+     * with the nightly run without a profile write, so the planner applies them when the customer is read.
+     * Birthdays look past a decided or ended occurrence to the next one.
+     */
+    public Optional<Instant> nextDue(CustomerProfile p, List<Campaign> campaigns, Set<String> decided, Instant now) {
+        Instant best = null;
+        for (Campaign c : campaigns) {
+            if (!c.enabled() || !c.audience().mayInclude(p)) {
+                continue;
+            }
+            Optional<Occurrence> o = c.trigger().occurrence(p, now, zone);
+            for (int step = 0; step < 2 && o.isPresent(); step++) {
+                Occurrence current = o.get();
+                Instant end = current.end(policy, zone);
+                String key = key(c.id(), current.key());
+                boolean done = decided.contains(key) || !end.isAfter(now) || (p.lastPush() != null
+                        && key.equals(key(p.lastPush().campaignId(), String.valueOf(p.lastPush().occurrence()))));
+                if (!done) {
+                    Instant at = policy.quietEnd(current.from().isAfter(now) ? current.from() : now, zone);
+                    best = best == null || at.isBefore(best) ? at : best;
+                    break;
+                }
+                o = c.trigger().occurrence(p, end, zone).filter(next -> !next.key().equals(current.key()));
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** The dedupe key of an occurrence of a campaign. */
     public static String key(String campaignId, String occurrence) {
         return campaignId + "#" + occurrence;
@@ -133,14 +166,15 @@ public final class DispatchPlanner {
         campaigns.stream()
                 .filter(c -> c.enabled() && c.audience().includes(p, scores))
                 .sorted(Comparator.comparingInt(Campaign::priority).reversed().thenComparing(Campaign::id))
-                .forEach(c -> c.trigger().occurrence(p, now, zone).ifPresent(o -> {
-                    String key = key(c.id(), o);
-                    boolean last = p.lastPush() != null && key.equals(key(p.lastPush().campaignId(),
-                            String.valueOf(p.lastPush().occurrence())));
-                    if (!decided.contains(key) && !last) {
-                        due.put(key, new Due(c, o));
-                    }
-                }));
+                .forEach(c -> c.trigger().occurrence(p, now, zone).filter(o -> o.isDue(now, policy, zone))
+                        .ifPresent(o -> {
+                            String key = key(c.id(), o.key());
+                            boolean last = p.lastPush() != null && key.equals(key(p.lastPush().campaignId(),
+                                    String.valueOf(p.lastPush().occurrence())));
+                            if (!decided.contains(key) && !last) {
+                                due.put(key, new Due(c, o.key()));
+                            }
+                        }));
         return new ArrayList<>(due.values());
     }
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,30 +15,29 @@ import com.mplifecycle.domain.profile.LoyaltyStatus;
 
 /**
  * What makes a campaign due for a customer. Each trigger reads the profile only, so the scheduled
- * sweep and the stage-change event reach the same verdict, and names the occurrence it is due for:
- * the key that makes (campaign, customer, occurrence) unique, derived from profile data (never from
- * the clock) so that every run sees the same key for the same situation.
- *
- * <p>A trigger stays due for {@link #GRACE} after the moment it became due, long enough to survive
- * quiet hours (22:00–08:00) and missed runs, short enough that old history does not fire when a
- * campaign is created. Birthday and streak triggers end with their local day instead.
+ * sweep and the stage-change event reach the same verdict, and names the {@link Occurrence} its data
+ * points to: its key, derived from profile data (never from the clock) so that every run sees the
+ * same key for the same situation, and the moments it is due between. Whether it is due now is the
+ * occurrence's rule ({@link Occurrence#isDue}), which needs the app's sending policy.
  */
 public sealed interface Trigger {
-    Duration GRACE = Duration.ofHours(24);
-
     /** The wire name: {@code stage_entered}, {@code inactive}, ... */
     String type();
 
-    /** The occurrence this trigger is due for at {@code now}, or empty when it is not due. */
-    Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone);
+    /**
+     * The occurrence the profile's data points to at {@code now}: the one that began last, or the
+     * next one when it has not begun yet; empty when there is none.
+     */
+    Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone);
 
-    /** Due from {@code since} until {@code since + GRACE}. */
-    private static boolean within(Instant since, Instant now) {
-        return since != null && !now.isBefore(since) && now.isBefore(since.plus(GRACE));
+    /** Due from {@code at} (empty when there is no such moment). */
+    private static Optional<Occurrence> from(Instant at, String key) {
+        return at == null ? Optional.empty() : Optional.of(Occurrence.from(key, at));
     }
 
-    private static Optional<String> dueWithin(Instant since, Instant now, String key) {
-        return within(since, now) ? Optional.of(key + ":" + since.toEpochMilli()) : Optional.empty();
+    /** The current stage's occurrence: keyed on when the stage began, due from when it was known. */
+    private static Optional<Occurrence> ofStage(CustomerProfile p, String key) {
+        return p.stageSince() == null ? Optional.empty() : from(p.stageKnownAt(), key);
     }
 
     /** Entered {@code stage} (DECLINING → win-back, CHURNED → last call). */
@@ -52,8 +50,9 @@ public sealed interface Trigger {
             return "stage_entered";
         }
 
-        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
-            return p.stage() == stage ? dueWithin(p.stageSince(), now, "stage-" + stage.name()) : Optional.empty();
+        public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+            return p.stage() == stage && p.stageSince() != null
+                    ? ofStage(p, "stage-" + stage.name() + ":" + p.stageSince().toEpochMilli()) : Optional.empty();
         }
     }
 
@@ -63,10 +62,9 @@ public sealed interface Trigger {
             return "reactivated";
         }
 
-        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+        public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
             boolean back = p.reactivations() > 0 && p.stage() != null && !p.stage().isLapsed();
-            return back && within(p.stageSince(), now) ? Optional.of("reactivated:" + p.reactivations())
-                    : Optional.empty();
+            return back ? ofStage(p, "reactivated:" + p.reactivations()) : Optional.empty();
         }
     }
 
@@ -76,10 +74,11 @@ public sealed interface Trigger {
             return "inactive";
         }
 
-        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+        public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
             boolean engaged = p.stage() == Stage.GROWING || p.stage() == Stage.MATURE;
-            return engaged && p.lastActiveAt() != null && within(p.lastActiveAt().plus(Duration.ofDays(days)), now)
-                    ? Optional.of("inactive:" + p.lastActiveAt().toEpochMilli()) : Optional.empty();
+            return engaged && p.lastActiveAt() != null
+                    ? from(p.lastActiveAt().plus(Duration.ofDays(days)), "inactive:" + p.lastActiveAt().toEpochMilli())
+                    : Optional.empty();
         }
     }
 
@@ -89,13 +88,12 @@ public sealed interface Trigger {
             return "cart_abandoned";
         }
 
-        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+        public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
             if (p.cart() == null || p.cart().quantities().isEmpty()) {
                 return Optional.empty();
             }
             Instant changed = p.cart().updatedAt();
-            return within(changed.plus(Duration.ofHours(hours)), now)
-                    ? Optional.of("cart:" + changed.toEpochMilli()) : Optional.empty();
+            return from(changed.plus(Duration.ofHours(hours)), "cart:" + changed.toEpochMilli());
         }
     }
 
@@ -105,10 +103,10 @@ public sealed interface Trigger {
             return "after_first_order";
         }
 
-        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+        public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
             Instant first = p.firstOrderAt();
-            return first != null && p.archivedOrders() == 0 && p.orderDays().isEmpty() && within(first.plus(Duration.ofDays(days)), now)
-                    ? Optional.of("first-order:" + first.toEpochMilli()) : Optional.empty();
+            return first != null && p.archivedOrders() == 0 && p.orderDays().isEmpty()
+                    ? from(first.plus(Duration.ofDays(days)), "first-order:" + first.toEpochMilli()) : Optional.empty();
         }
     }
 
@@ -118,10 +116,10 @@ public sealed interface Trigger {
             return "newcomer_no_order";
         }
 
-        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+        public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
             Instant first = p.firstSeenAt();
-            return first != null && p.paidOrders() == 0 && within(first.plus(Duration.ofDays(days)), now)
-                    ? Optional.of("newcomer:" + first.toEpochMilli()) : Optional.empty();
+            return first != null && p.paidOrders() == 0
+                    ? from(first.plus(Duration.ofDays(days)), "newcomer:" + first.toEpochMilli()) : Optional.empty();
         }
     }
 
@@ -131,15 +129,22 @@ public sealed interface Trigger {
             return "birthday";
         }
 
-        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+        public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
             if (p.demographics() == null || p.demographics().birthday() == null) {
                 return Optional.empty();
             }
             LocalDate today = LocalDate.ofInstant(now, zone);
             MonthDay birthday = MonthDay.parse("--" + p.demographics().birthday());
-            LocalDate thisYear = birthday.isValidYear(today.getYear()) ? birthday.atYear(today.getYear())
-                    : LocalDate.of(today.getYear(), 2, 28);
-            return thisYear.equals(today) ? Optional.of("birthday:" + today.getYear()) : Optional.empty();
+            LocalDate day = on(birthday, today.getYear());
+            if (day.isBefore(today)) {
+                day = on(birthday, today.getYear() + 1);
+            }
+            return Optional.of(new Occurrence("birthday:" + day.getYear(), day.atStartOfDay(zone).toInstant(),
+                    day.plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+
+        private static LocalDate on(MonthDay birthday, int year) {
+            return birthday.isValidYear(year) ? birthday.atYear(year) : LocalDate.of(year, 2, 28);
         }
     }
 
@@ -153,12 +158,14 @@ public sealed interface Trigger {
             return "streak_at_risk";
         }
 
-        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
-            ZonedDateTime local = now.atZone(zone);
-            LocalDate today = local.toLocalDate();
-            boolean atRisk = p.checkIn() != null && p.checkIn().length() >= minStreak
-                    && p.checkIn().lastDate().equals(today.minusDays(1));
-            return atRisk && !local.toLocalTime().isBefore(at) ? Optional.of("streak:" + today) : Optional.empty();
+        public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+            if (p.checkIn() == null || p.checkIn().length() < minStreak) {
+                return Optional.empty();
+            }
+            // the streak breaks at the end of the day after the last check-in
+            LocalDate day = p.checkIn().lastDate().plusDays(1);
+            return Optional.of(new Occurrence("streak:" + day, day.atTime(at).atZone(zone).toInstant(),
+                    day.plusDays(1).atStartOfDay(zone).toInstant()));
         }
     }
 

@@ -29,11 +29,15 @@ import com.mplifecycle.domain.lifecycle.Stage;
  * churn model rewrites no profile.
  * {@code loyalty} is what campaigns need of the points account (level-up, next expiry), null until the
  * loyalty function first writes it; the account itself lives beside the profile.
+ * {@code stageRecordedAt} is set only when the stage was recorded later than it began
+ * ({@code stageSince}): the scheduled run finds a decay up to a day after the threshold passed,
+ * and late events move the stage in the past. Campaign triggers measure their window from it, and
+ * key their occurrence on {@code stageSince}.
  * {@code version} is the optimistic-locking counter of the stored item.
  */
 public record CustomerProfile(
         String appId, String customerId, String openid,
-        Stage stage, Instant stageSince, Instant firstSeenAt, Instant lastActiveAt,
+        Stage stage, Instant stageSince, Instant stageRecordedAt, Instant firstSeenAt, Instant lastActiveAt,
         List<Integer> activeDays,
         List<Order> orders, long archivedOrders, long archivedRevenueFen, long archivedOrderDays,
         ArchivedOrderIds archivedOrderIds, List<OrderDay> orderDays,
@@ -58,7 +62,7 @@ public record CustomerProfile(
 
     /** A profile with nothing folded into it yet. */
     public static CustomerProfile empty(String appId, String customerId) {
-        return new CustomerProfile(appId, customerId, null, null, null, null, null, List.of(), List.of(), 0, 0, 0,
+        return new CustomerProfile(appId, customerId, null, null, null, null, null, null, List.of(), List.of(), 0, 0, 0,
                 ArchivedOrderIds.NONE, List.of(), null, null, null, Map.of(), Map.of(), 0, null, FunnelDays.NONE, null, 0);
     }
 
@@ -68,6 +72,11 @@ public record CustomerProfile(
 
     public boolean isEmpty() {
         return stage == null;
+    }
+
+    /** When the current stage was known: recorded late ({@code stageRecordedAt}), or as it began. */
+    public Instant stageKnownAt() {
+        return stageRecordedAt != null ? stageRecordedAt : stageSince;
     }
 
     /** Paid orders that count (not fully refunded), lifetime. */
@@ -114,6 +123,7 @@ public record CustomerProfile(
         private String openid;
         private Stage stage;
         private Instant stageSince;
+        private Instant stageRecordedAt;
         private Instant firstSeenAt;
         private Instant lastActiveAt;
         private List<Integer> activeDays;
@@ -140,6 +150,7 @@ public record CustomerProfile(
             openid = p.openid;
             stage = p.stage;
             stageSince = p.stageSince;
+            stageRecordedAt = p.stageRecordedAt;
             firstSeenAt = p.firstSeenAt;
             lastActiveAt = p.lastActiveAt;
             activeDays = p.activeDays;
@@ -162,7 +173,15 @@ public record CustomerProfile(
         }
 
         public Builder openid(String v) { openid = v; return this; }
-        public Builder stage(Stage v, Instant since) { stage = v; stageSince = since; return this; }
+        /** A stage entered at {@code since} and recorded as it happened. */
+        public Builder stage(Stage v, Instant since) { return stage(v, since, null); }
+        /** A stage entered at {@code since} but recorded only at {@code recordedAt} (found late). */
+        public Builder stage(Stage v, Instant since, Instant recordedAt) {
+            stage = v;
+            stageSince = since;
+            stageRecordedAt = recordedAt == null || since == null || !recordedAt.isAfter(since) ? null : recordedAt;
+            return this;
+        }
         public Builder firstSeenAt(Instant v) { firstSeenAt = v; return this; }
         public Builder lastActiveAt(Instant v) { lastActiveAt = v; return this; }
         public Builder activeDays(List<Integer> v) { activeDays = v; return this; }
@@ -187,9 +206,10 @@ public record CustomerProfile(
         public Builder version(long v) { version = v; return this; }
 
         public CustomerProfile build() {
-            return new CustomerProfile(appId, customerId, openid, stage, stageSince, firstSeenAt, lastActiveAt,
-                    activeDays, orders, archivedOrders, archivedRevenueFen, archivedOrderDays, archivedOrderIds, orderDays, cart,
-                    checkIn, demographics, creditGrants, spentGrants, reactivations, lastPush, funnel, loyalty, version);
+            return new CustomerProfile(appId, customerId, openid, stage, stageSince, stageRecordedAt, firstSeenAt,
+                    lastActiveAt, activeDays, orders, archivedOrders, archivedRevenueFen, archivedOrderDays,
+                    archivedOrderIds, orderDays, cart, checkIn, demographics, creditGrants, spentGrants, reactivations,
+                    lastPush, funnel, loyalty, version);
         }
     }
 }

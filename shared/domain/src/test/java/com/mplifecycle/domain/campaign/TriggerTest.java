@@ -21,8 +21,12 @@ class TriggerTest {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final Instant T0 = Instant.parse("2026-03-10T02:00:00Z"); // 10:00 in Shanghai
 
+    /** A policy without quiet hours: the window is GRACE from the occurrence's start. */
+    private static final PushPolicy NEVER_QUIET = new PushPolicy(Duration.ofHours(24), LocalTime.MIDNIGHT,
+            LocalTime.MIDNIGHT);
+
     private static Optional<String> at(Trigger t, CustomerProfile p, Instant now) {
-        return t.occurrence(p, now, SHANGHAI);
+        return t.occurrence(p, now, SHANGHAI).filter(o -> o.isDue(now, NEVER_QUIET, SHANGHAI)).map(Occurrence::key);
     }
 
     @Test
@@ -33,7 +37,7 @@ class TriggerTest {
 
         assertEquals(Optional.of("stage-DECLINING:" + T0.toEpochMilli()), at(t, declining, T0.plusSeconds(60)));
         assertTrue(at(t, declining, T0.minusSeconds(1)).isEmpty());
-        assertTrue(at(t, declining, T0.plus(Trigger.GRACE)).isEmpty());
+        assertTrue(at(t, declining, T0.plus(Occurrence.GRACE)).isEmpty());
         assertTrue(at(t, growing, T0.plusSeconds(60)).isEmpty());
     }
 

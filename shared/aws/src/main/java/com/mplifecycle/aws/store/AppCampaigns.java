@@ -1,28 +1,35 @@
-package com.mplifecycle.functions.dispatch;
+package com.mplifecycle.aws.store;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.mplifecycle.aws.store.AppStore;
-import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.domain.campaign.Campaign;
 import com.mplifecycle.domain.campaign.DispatchPlanner;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.campaign.PushPolicy;
+import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.CustomerScores;
 
 /**
  * Each app's enabled campaigns, policy and time zone, kept per container for as long as
  * {@link AppStore} keeps settings: every stage change and every sweep page needs them, and they
  * change rarely. A campaign saved, paused or deleted through the admin API reaches dispatch within
- * {@link AppStore#CACHE_FOR}.
+ * {@link AppStore#CACHE_FOR}. Every profile writer uses it to keep the profile's place in the due index
+ * ({@link #nextDue}); the backfill after a campaign change reads the campaigns afresh ({@link #fresh}).
  */
-final class AppCampaigns {
+public final class AppCampaigns implements NextDue {
     /** What the planner needs of one app. */
-    record App(List<Campaign> campaigns, DispatchPlanner planner, ZoneId zone, PushPolicy policy) {
+    public record App(List<Campaign> campaigns, DispatchPlanner planner, ZoneId zone, PushPolicy policy) {
+        /** The next moment a run has something to decide for {@code p} (see {@link DispatchPlanner#nextDue}). */
+        public Optional<Instant> nextDue(CustomerProfile p, Set<String> decided, Instant now) {
+            return campaigns.isEmpty() ? Optional.empty() : planner.nextDue(p, campaigns, decided, now);
+        }
     }
 
     private final CampaignStore campaigns;
@@ -31,14 +38,30 @@ final class AppCampaigns {
     }
 
     private final Map<String, Cached> loaded = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    AppCampaigns(CampaignStore campaigns, AppStore apps) {
+    public AppCampaigns(CampaignStore campaigns, AppStore apps, Clock clock) {
         this.campaigns = campaigns;
         this.apps = apps;
+        this.clock = clock;
+    }
+
+    /** The profile's next due moment as of the clock's now, from the cached campaigns, nothing decided. */
+    @Override
+    public Optional<Instant> of(CustomerProfile p) {
+        Instant now = clock.instant();
+        return of(p.appId(), now).nextDue(p, Set.of(), now);
+    }
+
+    /** The app read now, bypassing and refreshing the cache. */
+    public App fresh(String appId, Instant now) {
+        App app = load(appId);
+        loaded.put(appId, new Cached(app, now.plus(AppStore.CACHE_FOR)));
+        return app;
     }
 
     /** The app as of {@code now} (the invocation's clock): from the cache while it is fresh. */
-    App of(String appId, Instant now) {
+    public App of(String appId, Instant now) {
         Cached cached = loaded.get(appId);
         if (cached == null || !now.isBefore(cached.until())) {
             cached = new Cached(load(appId), now.plus(AppStore.CACHE_FOR));
