@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.log.JsonLogger;
+import com.mplifecycle.aws.store.ChunkRecord;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.lifecycle.StageChange;
 

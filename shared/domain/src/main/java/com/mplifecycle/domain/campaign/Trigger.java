@@ -178,14 +178,14 @@ public sealed interface Trigger {
             return "points_expiring";
         }
 
-        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+        public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
             LoyaltyStatus s = p.loyalty();
             if (s == null || s.nextExpiryOn() == null || s.nextExpiryPoints() <= 0) {
                 return Optional.empty();
             }
-            LocalDate today = LocalDate.ofInstant(now, zone);
-            return !today.isBefore(s.nextExpiryOn().minusDays(days)) && today.isBefore(s.nextExpiryOn())
-                    ? Optional.of("points-expiring:" + s.nextExpiryOn()) : Optional.empty();
+            return Optional.of(new Occurrence("points-expiring:" + s.nextExpiryOn(),
+                    s.nextExpiryOn().minusDays(days).atStartOfDay(zone).toInstant(),
+                    s.nextExpiryOn().atStartOfDay(zone).toInstant()));
         }
     }
 
@@ -195,10 +195,10 @@ public sealed interface Trigger {
             return "level_up";
         }
 
-        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+        public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
             LoyaltyStatus s = p.loyalty();
             return s == null || s.levelUpAt() == null ? Optional.empty()
-                    : dueWithin(s.levelUpAt(), now, "level-up");
+                    : from(s.levelUpAt(), "level-up:" + s.levelUpAt().toEpochMilli());
         }
     }
 }
