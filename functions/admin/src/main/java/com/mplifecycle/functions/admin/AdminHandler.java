@@ -23,6 +23,7 @@ import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
 import com.mplifecycle.aws.store.EventStore;
+import com.mplifecycle.aws.store.FeedbackStore;
 import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.DispatchStore;
@@ -58,8 +59,10 @@ public final class AdminHandler implements RequestStreamHandler {
         EventStore events = new EventStore(db, env.required(FunctionEnv.EVENTS_TABLE), Duration.ZERO);
         DispatchStore dispatch = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE),
                 env.required(FunctionEnv.PROFILES_TABLE), appsTable);
+        FeedbackStore feedback = new FeedbackStore(db, appsTable);
         CustomerErasure erasure = new CustomerErasure(profiles, List.of(events::deleteCustomer,
-                (app, customer) -> funnel.deleteCustomer(app, customer, java.time.LocalDate.now(clock)), dispatch::deleteCustomer), clock);
+                (app, customer) -> funnel.deleteCustomer(app, customer, java.time.LocalDate.now(clock)), dispatch::deleteCustomer,
+                feedback::deleteCustomer), clock);
         CustomerRoutes customers = new CustomerRoutes(profiles, apps, clock, erasure);
         routes.put("GET /v1/apps/{appId}/customers/{customerId}", customers::get);
         routes.put("DELETE /v1/apps/{appId}/customers/{customerId}", customers::delete);
@@ -74,6 +77,10 @@ public final class AdminHandler implements RequestStreamHandler {
         routes.put("GET /v1/apps/{appId}/stats/funnel", stats::funnel);
         routes.put("GET /v1/apps/{appId}/stats/campaigns/{campaignId}",
                 new CampaignStatistics(new DynamoDbCampaignOutcomeCounts(db, appsTable))::get);
+        FeedbackRoutes inbox = new FeedbackRoutes(feedback, profiles, apps, clock);
+        routes.put("GET /v1/apps/{appId}/feedback", inbox::list);
+        routes.put("PATCH /v1/apps/{appId}/feedback/{feedbackId}", inbox::patch);
+        routes.put("GET /v1/apps/{appId}/stats/feedback", inbox::stats);
         CampaignRoutes campaigns = new CampaignRoutes(new CampaignStore(db, appsTable));
         routes.put("PUT /v1/apps/{appId}/campaigns/{campaignId}", campaigns::put);
         routes.put("GET /v1/apps/{appId}/campaigns/{campaignId}", campaigns::get);

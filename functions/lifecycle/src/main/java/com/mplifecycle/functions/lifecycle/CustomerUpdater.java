@@ -10,11 +10,13 @@ import java.util.Optional;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignOutcomeCounters;
+import com.mplifecycle.aws.store.FeedbackStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.feedback.FeedbackItem;
 import com.mplifecycle.domain.funnel.FunnelStep;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.lifecycle.StageChange;
@@ -43,13 +45,15 @@ final class CustomerUpdater {
     private final AppStore apps;
     private final StageChangePublisher publisher;
     private final CampaignOutcomeCounters campaignCounters;
+    private final FeedbackStore feedback;
 
     CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher,
-                    CampaignOutcomeCounters campaignCounters) {
+                    CampaignOutcomeCounters campaignCounters, FeedbackStore feedback) {
         this.profiles = profiles;
         this.apps = apps;
         this.publisher = publisher;
         this.campaignCounters = campaignCounters;
+        this.feedback = feedback;
     }
 
     Map<String, StoredCustomer> load(List<String> customerKeys) {
@@ -78,6 +82,7 @@ final class CustomerUpdater {
                 openid = openid == null ? r.openid() : openid;
             }
             ProfileFolder.Result result = folder.fold(before, openid, events);
+            receiveFeedback(appId, customerId, events, result.profile());
             if (result.profile().equals(before)) {
                 return Outcome.NOTHING; // nothing new, the funnel included: a redelivery
             }
@@ -95,6 +100,19 @@ final class CustomerUpdater {
                     .orElse(new StoredCustomer(CustomerProfile.empty(appId, customerId), null));
         }
         throw new IllegalStateException("profile kept changing under us after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * The events' feedback into the app's inbox, with the stage the fold left the customer in, before
+     * the profile is written: a feedback event need not change the profile (an active day already
+     * counted), and a record redelivered after a failed write finds its items there (stored once).
+     */
+    private void receiveFeedback(String appId, String customerId, List<TrackedEvent> events, CustomerProfile after) {
+        List<FeedbackItem> items = new ArrayList<>();
+        events.forEach(e -> FeedbackItem.received(customerId, e, after.stage()).ifPresent(items::add));
+        if (!items.isEmpty()) {
+            feedback.receive(appId, items);
+        }
     }
 
     /**

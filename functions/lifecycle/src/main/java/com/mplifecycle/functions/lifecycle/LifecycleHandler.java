@@ -23,6 +23,7 @@ import com.mplifecycle.aws.json.JsonObjectCall;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignOutcomeCounters;
+import com.mplifecycle.aws.store.FeedbackStore;
 import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StoredCustomer;
@@ -60,7 +61,8 @@ public final class LifecycleHandler implements RequestStreamHandler {
                 new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE)),
                 new AppStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
                 new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
-                new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)));
+                new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)),
+                new FeedbackStore(db, env.required(FunctionEnv.APPS_TABLE)));
         this.funnel = new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE));
         this.log = new JsonLogger("lifecycle", env.clock());
     }

@@ -22,6 +22,7 @@ import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.EventChunk;
 import com.mplifecycle.aws.store.EventChunkCodec;
 import com.mplifecycle.aws.store.EventStore;
+import com.mplifecycle.aws.store.FeedbackStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.devtools.events.EventBridgeEndpoint;
@@ -33,6 +34,8 @@ import com.mplifecycle.devtools.streams.StreamEventSource;
 import com.mplifecycle.devtools.streams.StreamSourceConfig;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.feedback.FeedbackItem;
+import com.mplifecycle.domain.feedback.FeedbackStatus;
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
@@ -215,5 +218,25 @@ class LifecycleHandlerIT {
         assertEquals("900000000000000000002", failures.get(0).get("itemIdentifier").asText());
         assertEquals(Stage.NEW, profiles.load("shop", "c_good").orElseThrow().stage());
         assertTrue(profiles.load("shop", "c_bad").isEmpty());
+    }
+
+    @Test
+    void stream_feedbackSentTwice_oneOpenInboxItemWithTheStage() throws Exception {
+        TrackedEvent complaint = new TrackedEvent("fb1", EventType.FEEDBACK, NOW.minusSeconds(20),
+                Map.of("category", "complaint", "text", "<script>x</script> 太慢", "page", "pages/order/detail"));
+        EventChunk chunk = new EventChunk("shop", "c_feedback", "o-fb", List.of(launch("fb0", NOW.minusSeconds(40)),
+                complaint));
+        events.write(List.of(chunk), NOW);
+        drain();
+        events.write(List.of(chunk), NOW.plusSeconds(5)); // a retried request: the chunk again, a MODIFY record
+        drain();
+
+        List<FeedbackItem> inbox = new FeedbackStore(aws.client(), "AppsTable").all("shop", NOW.minusSeconds(3600),
+                NOW.plusSeconds(3600)).stream().filter(i -> i.customerId().equals("c_feedback")).toList();
+        assertEquals(1, inbox.size());
+        assertEquals("<script>x</script> 太慢", inbox.get(0).text());
+        assertEquals(FeedbackStatus.OPEN, inbox.get(0).status());
+        assertEquals(Stage.NEW, inbox.get(0).stage());
+        assertEquals(NOW.minusSeconds(20), inbox.get(0).receivedAt());
     }
 }

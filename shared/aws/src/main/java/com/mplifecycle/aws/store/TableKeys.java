@@ -36,6 +36,8 @@ public final class TableKeys {
     public static final String WECHAT_TOKEN_LOCK_SK = "wechatToken#lock";
     /** Sort-key prefix of an app's campaigns in the apps table. */
     public static final String CAMPAIGN_SK_PREFIX = "campaign#";
+    /** Sort-key prefix of an app's feedback inbox items ({@code feedback#{feedbackId}}). */
+    public static final String FEEDBACK_SK_PREFIX = "feedback#";
     /** The dispatch table's index of records waiting for a retry, and its one partition value. */
     public static final String DUE_INDEX = "due";
     public static final String DUE_PARTITION = "due";
@@ -111,6 +113,11 @@ public final class TableKeys {
     public static java.time.LocalDate funnelDayOf(String sortKey) {
         return java.time.LocalDate.parse(sortKey.substring(FUNNEL_DAY_SK_PREFIX.length(),
                 FUNNEL_DAY_SK_PREFIX.length() + 10));
+    }
+
+    /** Sort key of a feedback inbox item in the apps table (partition key: the app). */
+    public static String feedback(String feedbackId) {
+        return FEEDBACK_SK_PREFIX + feedbackId;
     }
 
     /** Sort key of an event chunk: first event time (sortable) and a digest of its event ids. */

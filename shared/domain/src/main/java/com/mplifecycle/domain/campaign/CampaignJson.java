@@ -48,7 +48,8 @@ public final class CampaignJson {
         } else if (t instanceof Trigger.StreakAtRisk) {
             m.put("minStreak", ((Trigger.StreakAtRisk) t).minStreak());
             m.put("at", ((Trigger.StreakAtRisk) t).at().toString());
-        } else if (!(t instanceof Trigger.Reactivated || t instanceof Trigger.Birthday)) {
+        } else if (!(t instanceof Trigger.Reactivated || t instanceof Trigger.Birthday
+                || t instanceof Trigger.FeedbackResolved)) {
             throw new IllegalArgumentException("unknown trigger " + t);
         }
         return m;

@@ -160,4 +160,16 @@ public sealed interface Trigger {
             return atRisk && !local.toLocalTime().isBefore(at) ? Optional.of("streak:" + today) : Optional.empty();
         }
     }
+
+    /** An operator resolved the customer's feedback: tell them it was handled, once per feedback. */
+    record FeedbackResolved() implements Trigger {
+        public String type() {
+            return "feedback_resolved";
+        }
+
+        public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+            return p.lastResolvedFeedback() != null && within(p.lastResolvedFeedback().resolvedAt(), now)
+                    ? Optional.of("feedback:" + p.lastResolvedFeedback().feedbackId()) : Optional.empty();
+        }
+    }
 }

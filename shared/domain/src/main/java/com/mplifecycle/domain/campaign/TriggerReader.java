@@ -10,7 +10,8 @@ import com.mplifecycle.domain.lifecycle.Stage;
 /** Reads the {@code trigger} object of a campaign; defaults are the product's (spec §5). */
 final class TriggerReader {
     static final List<String> TYPES = List.of("stage_entered", "reactivated", "inactive", "cart_abandoned",
-            "after_first_order", "newcomer_no_order", "birthday", "streak_at_risk");
+            "after_first_order", "newcomer_no_order", "birthday", "streak_at_risk",
+            "feedback_resolved");
 
     private TriggerReader() {
     }
@@ -44,6 +45,8 @@ final class TriggerReader {
                 return new Trigger.NewcomerNoOrder(t.integer("days", 1, 1, 365));
             case "birthday":
                 return new Trigger.Birthday();
+            case "feedback_resolved":
+                return new Trigger.FeedbackResolved();
             case "streak_at_risk":
                 return new Trigger.StreakAtRisk(t.integer("minStreak", 3, 1, 3650), time(t, errors));
             default:

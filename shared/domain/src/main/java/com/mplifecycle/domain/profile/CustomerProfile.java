@@ -22,6 +22,9 @@ import com.mplifecycle.domain.lifecycle.Stage;
  * {@code spentGrants} remembers spent ones for a month so a redelivered event cannot re-grant.
  * {@code funnel} is the purchase funnel's progress of the customer's last days, so that the
  * stream function counts each step once per day, when the write that records it succeeds.
+ * {@code referredBy} is who brought the customer (set once); {@code lastResolvedFeedback} the
+ * customer's feedback resolved last (the {@code feedback_resolved} trigger). What the customer
+ * brought and wrote is kept outside the profile (sharing records and the feedback inbox).
  * RFM scores and churn values are not kept here: they follow from the orders and the app's last
  * scheduled run ({@link CustomerScores}), so a run that moves a quintile boundary or refits the
  * churn model rewrites no profile.
@@ -36,6 +39,7 @@ public record CustomerProfile(
         Cart cart, CheckInStreak checkIn, Demographics demographics,
         Map<String, List<String>> creditGrants, Map<String, Long> spentGrants,
         int reactivations, LastPush lastPush, FunnelDays funnel,
+        Referral referredBy, ResolvedFeedback lastResolvedFeedback,
         long version) {
 
     public CustomerProfile {
@@ -54,7 +58,7 @@ public record CustomerProfile(
     /** A profile with nothing folded into it yet. */
     public static CustomerProfile empty(String appId, String customerId) {
         return new CustomerProfile(appId, customerId, null, null, null, null, null, List.of(), List.of(), 0, 0, 0,
-                ArchivedOrderIds.NONE, null, null, null, Map.of(), Map.of(), 0, null, FunnelDays.NONE, 0);
+                ArchivedOrderIds.NONE, null, null, null, Map.of(), Map.of(), 0, null, FunnelDays.NONE, null, null, 0);
     }
 
     public Builder toBuilder() {
@@ -118,6 +122,8 @@ public record CustomerProfile(
         private int reactivations;
         private LastPush lastPush;
         private FunnelDays funnel;
+        private Referral referredBy;
+        private ResolvedFeedback lastResolvedFeedback;
         private long version;
 
         private Builder(CustomerProfile p) {
@@ -142,6 +148,8 @@ public record CustomerProfile(
             reactivations = p.reactivations;
             lastPush = p.lastPush;
             funnel = p.funnel;
+            referredBy = p.referredBy;
+            lastResolvedFeedback = p.lastResolvedFeedback;
             version = p.version;
         }
 
@@ -166,12 +174,14 @@ public record CustomerProfile(
         public Builder reactivations(int v) { reactivations = v; return this; }
         public Builder lastPush(LastPush v) { lastPush = v; return this; }
         public Builder funnel(FunnelDays v) { funnel = v; return this; }
+        public Builder referredBy(Referral v) { referredBy = v; return this; }
+        public Builder lastResolvedFeedback(ResolvedFeedback v) { lastResolvedFeedback = v; return this; }
         public Builder version(long v) { version = v; return this; }
 
         public CustomerProfile build() {
             return new CustomerProfile(appId, customerId, openid, stage, stageSince, firstSeenAt, lastActiveAt,
                     activeDays, orders, archivedOrders, archivedRevenueFen, archivedOrderDays, archivedOrderIds, cart,
-                    checkIn, demographics, creditGrants, spentGrants, reactivations, lastPush, funnel, version);
+                    checkIn, demographics, creditGrants, spentGrants, reactivations, lastPush, funnel, referredBy, lastResolvedFeedback, version);
         }
     }
 }
