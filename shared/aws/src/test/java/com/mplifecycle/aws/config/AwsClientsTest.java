@@ -52,7 +52,10 @@ class AwsClientsTest {
         assertInstanceOf(ContainerCredentialsProvider.class, db.serviceClientConfiguration().credentialsProvider());
     }
 
-    /** Cold start: building the clients loads the metadata of their services only (SDK 2.35 loaded all 318). */
+    /**
+     * Cold start: building the clients loads no other service's metadata (SDK 2.35 loaded all 318 until a
+     * lazy provider of ours replaced the SDK's; the SDK stopped asking after aws/aws-sdk-java-v2#7161).
+     */
     @Test
     void clients_loadTheMetadataOfTheirServicesOnly() throws Exception {
         try (IsolatedClassPath loader = new IsolatedClassPath()) {
@@ -67,8 +70,6 @@ class AwsClientsTest {
             clientsType.getMethod("eventBridge").invoke(aws);
 
             String metadata = "software.amazon.awssdk.regions.servicemetadata.";
-            assertTrue(loader.hasLoaded(metadata + "DynamodbServiceMetadata"));
-            assertTrue(loader.hasLoaded(metadata + "EventsServiceMetadata"));
             assertFalse(loader.hasLoaded(metadata + "AccessAnalyzerServiceMetadata"));
             assertFalse(loader.hasLoaded(metadata + "Ec2ServiceMetadata"));
         }
