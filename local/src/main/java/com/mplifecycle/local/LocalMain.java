@@ -82,7 +82,7 @@ public final class LocalMain {
             long demoStart = System.nanoTime();
             ZoneId zone = LocalRuntime.DEMO_ZONE;
             DemoDriver demo = new DemoDriver(URI.create(runtime.apiUrl()), zone, out);
-            failed = demo.run(LocalRuntime.DEMO_APP, options.demoCustomers(), options.demoDays(), 42);
+            failed = demo.run(LocalRuntime.DEMO_APP, runtime.adminKey(), options.demoCustomers(), options.demoDays(), 42);
             out.printf("Demo finished in %.1f s, %d failed requests%n", (System.nanoTime() - demoStart) / 1e9, failed);
             runtime.drain(Duration.ofSeconds(30));
             Map<String, JsonNode> campaignStatistics = new TreeMap<>();
@@ -92,6 +92,8 @@ public final class LocalMain {
             DemoSummary.print(runtime.profilesClient(), runtime.profilesTable(), LocalRuntime.DEMO_APP, zone,
                     java.time.LocalDate.ofInstant(runtime.clock().instant(), zone),
                     demo.segmentCounts(LocalRuntime.DEMO_APP, runtime.adminKey()), campaignStatistics, out);
+            DemoSummary.printSharingAndFeedback(demo.sharingStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()),
+                    demo.feedbackStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()), out);
         }
         if (exitAfterDemo) {
             System.exit(failed == 0 ? 0 : 1); // the shutdown hook closes the runtime

@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +21,9 @@ import com.mplifecycle.devtools.wechat.WeChatStandIn;
 
 /**
  * Sharing and the feedback inbox end to end through the runtime: customers' events over HTTP, the
- * stream, the admin API and the scheduled dispatch, with the message at the stand-in WeChat.
+ * stream, the admin API and the scheduled dispatch, with the message at the stand-in WeChat. A shares;
+ * B opens A's share and is new; C, known before, opens it; A opens their own share; then B complains,
+ * an operator acknowledges and resolves it, and B is told once.
  */
 class SharingAndFeedbackE2ET {
     private static final String FEEDBACK_CAMPAIGN = "{\"name\":\"feedback handled\",\"priority\":95,"
@@ -40,10 +44,41 @@ class SharingAndFeedbackE2ET {
     }
 
     @Test
-    void complaint_acknowledgedAndResolved_customerToldOnce() throws Exception {
+    void shareOpenedThenComplaintResolved() throws Exception {
         String key = runtime.adminKey();
-        call("PUT", "/v1/apps/demo/campaigns/feedback-resolved", FEEDBACK_CAMPAIGN, key, 200);
+        // C is known before A shares
+        call("POST", "/v1/events", events(event("c-launch", "app_launch", "{\"scene\":1001}")), token("cee~1"), 202);
+        call("POST", "/_local/drain", null, null, 200);
+        String a = token("ay~1");
+        call("POST", "/v1/events", events(event("a-launch", "app_launch", "{\"scene\":1001}"),
+                event("a-share", "share", "{\"path\":\"pages/item/index?id=7&clm_s=a-s1\",\"shareId\":\"a-s1\"}")), a, 202);
+        call("POST", "/_local/drain", null, null, 200);
         String b = token("bee~1");
+        String opened = events(event("b-launch", "app_launch",
+                "{\"scene\":1007,\"path\":\"pages/item/index\",\"query\":{\"id\":\"7\",\"clm_s\":\"a-s1\"}}"));
+        call("POST", "/v1/events", opened, b, 202);
+        call("POST", "/v1/events", opened, b, 202); // retried
+        call("POST", "/v1/events", events(event("c-show", "app_show", "{\"scene\":1007,\"query\":\"id=7&clm_s=a-s1\"}")),
+                token("cee~2"), 202);
+        call("POST", "/v1/events", events(event("a-show", "app_show", "{\"scene\":1007,\"query\":\"clm_s=a-s1\"}")), a, 202);
+        call("POST", "/_local/drain", null, null, 200);
+
+        JsonNode sharing = call("GET", "/v1/apps/demo/stats/sharing?from=2026-03-10&to=2026-03-10", null, key, 200);
+        assertEquals(1, sharing.get("sharers").asInt(), sharing.toString());
+        assertEquals(1, sharing.get("shares").asInt(), sharing.toString());
+        assertEquals(2, sharing.get("opens").asInt(), sharing.toString());
+        assertEquals(1, sharing.get("newCustomers").asInt(), sharing.toString());
+        assertEquals(2.0, sharing.get("opensPerShare").asDouble(), sharing.toString());
+        String aId = sharing.get("topSharers").get(0).get("customerId").asText();
+        JsonNode bee = call("GET", "/v1/apps/demo/customers/" + customerId(b), null, key, 200);
+        assertEquals(aId, bee.get("referredBy").get("customerId").asText());
+        assertEquals(1, call("GET", "/v1/apps/demo/customers/" + aId, null, key, 200).get("referredCustomers").asInt());
+
+        complaintResolved(key, b);
+    }
+
+    private void complaintResolved(String key, String b) throws Exception {
+        call("PUT", "/v1/apps/demo/campaigns/feedback-resolved", FEEDBACK_CAMPAIGN, key, 200);
         String beeOpenid = WeChatStandIn.openIdFor(LocalRuntime.DEMO_WECHAT_APP_ID, "bee~1");
         runtime.wechat().acceptSubscription(beeOpenid, "T_FEEDBACK");
         String complaint = events(event("b-sub", "subscribe_result", "{\"results\":{\"T_FEEDBACK\":\"accept\"}}"),
@@ -78,9 +113,16 @@ class SharingAndFeedbackE2ET {
         assertEquals(3.0, stats.get("complaints").get("medianHoursToResolve").asDouble(), 0.1, stats.toString());
     }
 
+    private static final Map<String, String> CUSTOMER_BY_TOKEN = new HashMap<>();
+
+    private static String customerId(String token) {
+        return CUSTOMER_BY_TOKEN.get(token);
+    }
+
     private static String token(String code) throws Exception {
-        return call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"" + code + "\"}", null, 200)
-                .get("token").asText();
+        JsonNode session = call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"" + code + "\"}", null, 200);
+        CUSTOMER_BY_TOKEN.put(session.get("token").asText(), session.get("customerId").asText());
+        return session.get("token").asText();
     }
 
     private static String event(String id, String type, String props) {

@@ -28,6 +28,7 @@ import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.SharingStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.domain.profile.CustomerIds;
 
@@ -60,10 +61,11 @@ public final class AdminHandler implements RequestStreamHandler {
         DispatchStore dispatch = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE),
                 env.required(FunctionEnv.PROFILES_TABLE), appsTable);
         FeedbackStore feedback = new FeedbackStore(db, appsTable);
+        SharingStore sharing = new SharingStore(db, appsTable);
         CustomerErasure erasure = new CustomerErasure(profiles, List.of(events::deleteCustomer,
                 (app, customer) -> funnel.deleteCustomer(app, customer, java.time.LocalDate.now(clock)), dispatch::deleteCustomer,
-                feedback::deleteCustomer), clock);
-        CustomerRoutes customers = new CustomerRoutes(profiles, apps, clock, erasure);
+                feedback::deleteCustomer, sharing::deleteCustomer), clock);
+        CustomerRoutes customers = new CustomerRoutes(profiles, apps, sharing, clock, erasure);
         routes.put("GET /v1/apps/{appId}/customers/{customerId}", customers::get);
         routes.put("DELETE /v1/apps/{appId}/customers/{customerId}", customers::delete);
         SettingsRoutes settings = new SettingsRoutes(apps);
@@ -81,6 +83,7 @@ public final class AdminHandler implements RequestStreamHandler {
         routes.put("GET /v1/apps/{appId}/feedback", inbox::list);
         routes.put("PATCH /v1/apps/{appId}/feedback/{feedbackId}", inbox::patch);
         routes.put("GET /v1/apps/{appId}/stats/feedback", inbox::stats);
+        routes.put("GET /v1/apps/{appId}/stats/sharing", new SharingRoutes(sharing, clock)::stats);
         CampaignRoutes campaigns = new CampaignRoutes(new CampaignStore(db, appsTable));
         routes.put("PUT /v1/apps/{appId}/campaigns/{campaignId}", campaigns::put);
         routes.put("GET /v1/apps/{appId}/campaigns/{campaignId}", campaigns::get);

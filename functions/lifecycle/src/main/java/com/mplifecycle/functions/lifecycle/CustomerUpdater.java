@@ -12,6 +12,7 @@ import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignOutcomeCounters;
 import com.mplifecycle.aws.store.FeedbackStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.SharingStore;
 import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.domain.app.AppSettings;
@@ -22,6 +23,7 @@ import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.lifecycle.StageChange;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.LastPush;
+import com.mplifecycle.domain.sharing.ShareActivity;
 
 /**
  * Load → fold → publish → conditional write for one customer. Stage changes are published
@@ -29,6 +31,9 @@ import com.mplifecycle.domain.profile.LastPush;
  * records publish again; if the write then loses a race, the fold is redone on the fresh profile.
  * Delivery of {@code CustomerStageChanged} is therefore at least once; consumers key on
  * (customer, stage, at).
+ *
+ * <p>Feedback items and sharing records are written before the profile, each keyed by what it records:
+ * a record redelivered after a failed write writes them again and changes nothing.
  *
  * <p>An erased customer's records that the events table received before the erasure are dropped
  * (the stream and retries can deliver them after it); later records start a new profile.
@@ -46,14 +51,16 @@ final class CustomerUpdater {
     private final StageChangePublisher publisher;
     private final CampaignOutcomeCounters campaignCounters;
     private final FeedbackStore feedback;
+    private final SharingStore sharing;
 
     CustomerUpdater(ProfileStore profiles, AppStore apps, StageChangePublisher publisher,
-                    CampaignOutcomeCounters campaignCounters, FeedbackStore feedback) {
+                    CampaignOutcomeCounters campaignCounters, FeedbackStore feedback, SharingStore sharing) {
         this.profiles = profiles;
         this.apps = apps;
         this.publisher = publisher;
         this.campaignCounters = campaignCounters;
         this.feedback = feedback;
+        this.sharing = sharing;
     }
 
     Map<String, StoredCustomer> load(List<String> customerKeys) {
@@ -82,15 +89,20 @@ final class CustomerUpdater {
                 openid = openid == null ? r.openid() : openid;
             }
             ProfileFolder.Result result = folder.fold(before, openid, events);
-            receiveFeedback(appId, customerId, events, result.profile());
-            if (result.profile().equals(before)) {
+            ShareActivity shares = shareActivity(appId, before, events);
+            CustomerProfile after = shares.applyTo(result.profile());
+            receiveFeedback(appId, customerId, events, after);
+            if (!shares.isEmpty()) {
+                sharing.record(appId, shares, settings.timeZone());
+            }
+            if (after.equals(before)) {
                 return Outcome.NOTHING; // nothing new, the funnel included: a redelivery
             }
             List<StageChange> unpublished = publisher.publish(result.changes());
             if (!unpublished.isEmpty()) {
                 throw new IllegalStateException(unpublished.size() + " stage changes not published");
             }
-            Optional<CustomerProfile> saved = profiles.save(result.profile(), erasedAt);
+            Optional<CustomerProfile> saved = profiles.save(after, erasedAt);
             if (saved.isPresent()) {
                 countConversion(before.lastPush(), saved.get().lastPush(), appId);
                 // only the write that stored the progress counts it: a redelivery advances nothing
@@ -100,6 +112,13 @@ final class CustomerUpdater {
                     .orElse(new StoredCustomer(CustomerProfile.empty(appId, customerId), null));
         }
         throw new IllegalStateException("profile kept changing under us after " + MAX_ATTEMPTS + " attempts");
+    }
+
+    /** Shares and opens of shares in the events; sharers are looked up only when the events open a share. */
+    private ShareActivity shareActivity(String appId, CustomerProfile before, List<TrackedEvent> events) {
+        java.util.Set<String> opened = ShareActivity.openedShareIds(events);
+        Map<String, String> sharers = opened.isEmpty() ? Map.of() : sharing.sharersOf(appId, opened);
+        return ShareActivity.of(before, events, id -> Optional.ofNullable(sharers.get(id)));
     }
 
     /**

@@ -26,6 +26,7 @@ import com.mplifecycle.aws.store.CampaignOutcomeCounters;
 import com.mplifecycle.aws.store.FeedbackStore;
 import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.SharingStore;
 import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.domain.funnel.FunnelAdditions;
@@ -62,7 +63,8 @@ public final class LifecycleHandler implements RequestStreamHandler {
                 new AppStore(db, env.required(FunctionEnv.APPS_TABLE), env.clock()),
                 new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
                 new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)),
-                new FeedbackStore(db, env.required(FunctionEnv.APPS_TABLE)));
+                new FeedbackStore(db, env.required(FunctionEnv.APPS_TABLE)),
+                new SharingStore(db, env.required(FunctionEnv.APPS_TABLE)));
         this.funnel = new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE));
         this.log = new JsonLogger("lifecycle", env.clock());
     }
