@@ -41,6 +41,8 @@ public final class DemoDriver {
     /** Share of visits with a share to a friend; of newcomers who arrive through an earlier share; of visits with feedback. */
     static final double SHARE_RATE = 0.08;
     static final double REFERRED_RATE = 0.3;
+    /** Share of later visits that open a share (a customer already known: an open, no acquisition). */
+    static final double KNOWN_OPEN_RATE = 0.03;
     static final double FEEDBACK_RATE = 0.02;
     static final List<String> FEEDBACK_CATEGORIES = List.of("bug", "suggestion", "complaint");
     static final Map<String, String> FEEDBACK_TEXTS = Map.of("bug", "支付页面打不开", "suggestion", "希望增加夜间模式",
@@ -88,7 +90,8 @@ public final class DemoDriver {
         List<Customer> people = new ArrayList<>();
         for (int i = 0; i < customers; i++) {
             people.add(new Customer("cust" + i, CustomerKind.pick(random), random.nextInt(Math.max(1, days / 2)),
-                    new Random(seed * 31 + i), new boolean[1], new Random(seed * 131 + i)));
+                    new Random(seed * 31 + i), new boolean[1],
+                    new Random((seed * 131 + i) * 0x9E3779B97F4A7C15L)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -109,15 +112,15 @@ public final class DemoDriver {
                 }
                 long t1 = System.nanoTime();
                 call("POST", "/_local/drain", null);
-                if (adminKey != null) {
-                    workInbox(appId, adminKey);
-                }
                 long t2 = System.nanoTime();
                 // to the next morning exactly, however long this day took on this machine: what a daily
                 // schedule sees (decays, due triggers) must not depend on the machine's speed
                 call("POST", "/_local/clock", Json.write(Map.of("set",
                         firstMorning.plus(Duration.ofDays(day + 1)).toString())));
                 call("POST", "/_local/drain", null);
+                if (adminKey != null) {
+                    workInbox(appId, adminKey); // the next morning: what came in yesterday
+                }
                 long t3 = System.nanoTime();
                 visitNanos += t1 - t0;
                 drainNanos += t2 - t1;
@@ -209,12 +212,15 @@ public final class DemoDriver {
 
     /**
      * The launch of a visit: a newcomer's first may come through a share of an earlier day (scene
-     * 1007, a chat card, with {@code clm_s} in the query).
+     * 1007, a chat card, with {@code clm_s} in the query), and now and then a known customer's too.
      */
     private Map<String, Object> launchProps(Customer c, int day) {
         List<String> earlier = sharesBeforeToday;
         if (day == c.start() && !earlier.isEmpty() && c.social().nextDouble() < REFERRED_RATE) {
             return Map.of("scene", 1007, "query", Map.of("clm_s", earlier.get(c.social().nextInt(earlier.size()))));
+        }
+        if (day != c.start() && !earlier.isEmpty() && c.social().nextDouble() < KNOWN_OPEN_RATE) {
+            return Map.of("scene", 1007, "query", "clm_s=" + earlier.get(c.social().nextInt(earlier.size())));
         }
         return Map.of("scene", day == c.start() ? 1047 : 1001);
     }
