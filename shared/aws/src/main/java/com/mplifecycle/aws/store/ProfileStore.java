@@ -174,6 +174,11 @@ public final class ProfileStore {
         throw new StoreUnavailableException("profile kept changing while erasing", null);
     }
 
+    /** The size of the item {@link #save} writes for this profile, as DynamoDB counts it. */
+    public static long storedBytes(CustomerProfile profile) {
+        return ItemSize.of(ProfileCodec.item(profile));
+    }
+
     private static Map<String, AttributeValue> key(String customerKey) {
         return Map.of(TableKeys.PK, AttributeValue.fromS(customerKey));
     }

@@ -106,7 +106,7 @@ public sealed interface Trigger {
 
         public Optional<String> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
             Instant first = p.firstOrderAt();
-            return first != null && p.archivedOrders() == 0 && within(first.plus(Duration.ofDays(days)), now)
+            return first != null && p.archivedOrders() == 0 && p.orderDays().isEmpty() && within(first.plus(Duration.ofDays(days)), now)
                     ? Optional.of("first-order:" + first.toEpochMilli()) : Optional.empty();
         }
     }

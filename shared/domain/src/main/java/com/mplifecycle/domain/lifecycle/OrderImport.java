@@ -72,7 +72,7 @@ public final class OrderImport {
                 throw new IllegalArgumentException("imported order " + o.orderId() + " has no payment time");
             }
             Order existing = byId.get(o.orderId());
-            if (existing != null && existing.isPaid() || p.archivedOrderIds().contains(o.orderId())) {
+            if (existing != null && existing.isPaid() || p.archivedOrderIds().counted(o.orderId(), o.paidAt())) {
                 known++;
                 continue;
             }

@@ -6,8 +6,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import com.mplifecycle.domain.app.AppSettings;
@@ -63,6 +65,10 @@ public final class ProfileFolder {
         for (TrackedEvent event : ordered) {
             LocalDate day = LocalDate.ofInstant(event.ts(), zone);
             p = apply(noteActivity(p, event, day), event);
+            if (p.orders().size() > 2 * ProfileBounds.ORDERS_KEPT) {
+                // a flood of orders in one batch: sum the oldest now, not after thousands of list copies
+                p = pruner.prune(p);
+            }
             for (StageChange change : rules.afterActivity(p, event.ts(), day)) {
                 changes.add(change);
                 CustomerProfile.Builder b = p.toBuilder().stage(change.to(), change.at());
@@ -110,7 +116,7 @@ public final class ProfileFolder {
         String orderId = e.string("orderId");
         List<Order> orders = new ArrayList<>(p.orders());
         int i = indexOf(orders, orderId);
-        if (i >= 0 && orders.get(i).isPaid() || p.archivedOrderIds().contains(orderId)) {
+        if (i >= 0 && orders.get(i).isPaid() || p.archivedOrderIds().counted(orderId, e.ts())) {
             return p;
         }
         Order existing = i >= 0 ? orders.remove(i) : null;
@@ -126,7 +132,7 @@ public final class ProfileFolder {
         List<Order> orders = new ArrayList<>(p.orders());
         int i = indexOf(orders, orderId);
         Order order = i >= 0 ? orders.remove(i) : new Order(orderId, null, 0, Map.of());
-        if (order.refunds().containsKey(e.eventId())) {
+        if (order.refunds().containsKey(e.eventId()) || !ProfileBounds.takesRefund(order, e.eventId())) {
             return p;
         }
         Map<String, Long> refunds = new HashMap<>(order.refunds());
@@ -141,7 +147,7 @@ public final class ProfileFolder {
             return p;
         }
         Instant lastPaid = p.lastOrderAt();
-        if (lastPaid != null && !lastPaid.isBefore(e.ts())) {
+        if (lastPaid != null && !lastPaid.isBefore(e.ts()) || !ProfileBounds.takesSku(cart, e.string("sku"))) {
             return p;
         }
         Map<String, Long> quantities = new HashMap<>(cart == null ? Map.of() : cart.quantities());
@@ -157,6 +163,7 @@ public final class ProfileFolder {
         Map<String, List<String>> grants = new HashMap<>(p.creditGrants());
         @SuppressWarnings("unchecked")
         Map<String, Object> results = (Map<String, Object>) e.props().get("results");
+        Set<String> granted = new HashSet<>();
         results.forEach((templateId, outcome) -> {
             String grant = e.eventId() + ":" + templateId;
             List<String> current = grants.getOrDefault(templateId, List.of());
@@ -164,9 +171,10 @@ public final class ProfileFolder {
                 List<String> next = new ArrayList<>(current);
                 next.add(grant);
                 grants.put(templateId, next);
+                granted.add(templateId);
             }
         });
-        return p.toBuilder().creditGrants(grants).build();
+        return p.toBuilder().creditGrants(ProfileBounds.credits(grants, granted)).build();
     }
 
     @SuppressWarnings("unchecked")
@@ -179,7 +187,7 @@ public final class ProfileFolder {
                 e.has("birthday") ? e.string("birthday") : d == null ? null : d.birthday(),
                 e.has("gender") ? e.string("gender") : d == null ? null : d.gender(),
                 e.has("region") ? e.string("region") : d == null ? null : d.region(),
-                e.has("tags") ? (List<String>) e.props().get("tags") : d == null ? null : d.tags(),
+                e.has("tags") ? ProfileBounds.tags((List<String>) e.props().get("tags")) : d == null ? null : d.tags(),
                 e.ts());
         return p.toBuilder().demographics(next).build();
     }

@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.Order;
+import com.mplifecycle.domain.profile.OrderDay;
 
 /**
  * The stage rules of spec §3 as pure functions of a profile and a time.
@@ -105,7 +106,9 @@ public final class StageRules {
     }
 
     private static long paidOrdersUpTo(CustomerProfile p, Instant at) {
-        return p.archivedOrders() + p.orders().stream()
+        return p.archivedOrders()
+                + p.orderDays().stream().filter(d -> !d.first().isAfter(at)).mapToLong(OrderDay::orders).sum()
+                + p.orders().stream()
                 .filter(Order::counts)
                 .filter(o -> !o.paidAt().isAfter(at))
                 .count();

@@ -17,7 +17,9 @@ import com.mplifecycle.domain.lifecycle.Stage;
  * <p>{@code activeDays} are epoch days in the app's time zone: the last 60 days plus the first 31
  * days after first seen (for D1/D7/D30 retention). {@code orders} covers about 400 days; older
  * orders are folded into the {@code archived*} totals, and {@code archivedOrderIds} remembers which
- * orders those totals hold so that none is counted twice. {@code creditGrants} holds, per WeChat
+ * orders those totals hold so that none is counted twice. Beyond what the size budget lets the
+ * item keep one by one, a day's older orders are summed in {@code orderDays} ({@link OrderDay}).
+ * {@code creditGrants} holds, per WeChat
  * template, the ids of the {@code subscribe_result} events whose accept is not yet spent;
  * {@code spentGrants} remembers spent ones for a month so a redelivered event cannot re-grant.
  * {@code funnel} is the purchase funnel's progress of the customer's last days, so that the
@@ -35,7 +37,7 @@ public record CustomerProfile(
         Stage stage, Instant stageSince, Instant firstSeenAt, Instant lastActiveAt,
         List<Integer> activeDays,
         List<Order> orders, long archivedOrders, long archivedRevenueFen, long archivedOrderDays,
-        ArchivedOrderIds archivedOrderIds,
+        ArchivedOrderIds archivedOrderIds, List<OrderDay> orderDays,
         Cart cart, CheckInStreak checkIn, Demographics demographics,
         Map<String, List<String>> creditGrants, Map<String, Long> spentGrants,
         int reactivations, LastPush lastPush, FunnelDays funnel,
@@ -48,6 +50,7 @@ public record CustomerProfile(
         activeDays = activeDays == null ? List.of() : List.copyOf(activeDays);
         orders = orders == null ? List.of() : List.copyOf(orders);
         archivedOrderIds = archivedOrderIds == null ? ArchivedOrderIds.NONE : archivedOrderIds;
+        orderDays = orderDays == null ? List.of() : List.copyOf(orderDays);
         creditGrants = creditGrants == null ? Map.of() : creditGrants.entrySet().stream()
                 .filter(e -> !e.getValue().isEmpty())
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
@@ -58,7 +61,8 @@ public record CustomerProfile(
     /** A profile with nothing folded into it yet. */
     public static CustomerProfile empty(String appId, String customerId) {
         return new CustomerProfile(appId, customerId, null, null, null, null, null, List.of(), List.of(), 0, 0, 0,
-                ArchivedOrderIds.NONE, null, null, null, Map.of(), Map.of(), 0, null, FunnelDays.NONE, null, null, 0);
+                ArchivedOrderIds.NONE, List.of(), null, null, null, Map.of(), Map.of(), 0, null, FunnelDays.NONE, null,
+                null, 0);
     }
 
     public Builder toBuilder() {
@@ -71,19 +75,26 @@ public record CustomerProfile(
 
     /** Paid orders that count (not fully refunded), lifetime. */
     public long paidOrders() {
-        return archivedOrders + orders.stream().filter(Order::counts).count();
+        return archivedOrders + orderDays.stream().mapToLong(OrderDay::orders).sum()
+                + orders.stream().filter(Order::counts).count();
     }
 
     public long revenueFen() {
-        return archivedRevenueFen + orders.stream().filter(Order::isPaid).mapToLong(Order::netFen).sum();
+        return archivedRevenueFen + orderDays.stream().mapToLong(OrderDay::netFen).sum()
+                + orders.stream().filter(Order::isPaid).mapToLong(Order::netFen).sum();
     }
 
     public Instant lastOrderAt() {
-        return orders.stream().filter(Order::counts).map(Order::paidAt).max(Instant::compareTo).orElse(null);
+        Instant kept = orders.stream().filter(Order::counts).map(Order::paidAt).max(Instant::compareTo).orElse(null);
+        Instant summed = orderDays.stream().map(OrderDay::last).max(Instant::compareTo).orElse(null);
+        return kept == null || summed != null && summed.isAfter(kept) ? summed : kept;
     }
 
+    /** The first counted order the profile still holds (orders archived after 400 days are totals only). */
     public Instant firstOrderAt() {
-        return orders.stream().filter(Order::counts).map(Order::paidAt).min(Instant::compareTo).orElse(null);
+        Instant kept = orders.stream().filter(Order::counts).map(Order::paidAt).min(Instant::compareTo).orElse(null);
+        Instant summed = orderDays.stream().map(OrderDay::first).min(Instant::compareTo).orElse(null);
+        return kept == null || summed != null && summed.isBefore(kept) ? summed : kept;
     }
 
     /** Unspent one-time subscription credits per template. */
@@ -114,6 +125,7 @@ public record CustomerProfile(
         private long archivedRevenueFen;
         private long archivedOrderDays;
         private ArchivedOrderIds archivedOrderIds;
+        private List<OrderDay> orderDays;
         private Cart cart;
         private CheckInStreak checkIn;
         private Demographics demographics;
@@ -140,6 +152,7 @@ public record CustomerProfile(
             archivedRevenueFen = p.archivedRevenueFen;
             archivedOrderDays = p.archivedOrderDays;
             archivedOrderIds = p.archivedOrderIds;
+            orderDays = p.orderDays;
             cart = p.cart;
             checkIn = p.checkIn;
             demographics = p.demographics;
@@ -166,6 +179,7 @@ public record CustomerProfile(
             return this;
         }
         public Builder archivedOrderIds(ArchivedOrderIds v) { archivedOrderIds = v; return this; }
+        public Builder orderDays(List<OrderDay> v) { orderDays = v; return this; }
         public Builder cart(Cart v) { cart = v; return this; }
         public Builder checkIn(CheckInStreak v) { checkIn = v; return this; }
         public Builder demographics(Demographics v) { demographics = v; return this; }
@@ -180,8 +194,9 @@ public record CustomerProfile(
 
         public CustomerProfile build() {
             return new CustomerProfile(appId, customerId, openid, stage, stageSince, firstSeenAt, lastActiveAt,
-                    activeDays, orders, archivedOrders, archivedRevenueFen, archivedOrderDays, archivedOrderIds, cart,
-                    checkIn, demographics, creditGrants, spentGrants, reactivations, lastPush, funnel, referredBy, lastResolvedFeedback, version);
+                    activeDays, orders, archivedOrders, archivedRevenueFen, archivedOrderDays, archivedOrderIds, orderDays, cart,
+                    checkIn, demographics, creditGrants, spentGrants, reactivations, lastPush, funnel, referredBy,
+                    lastResolvedFeedback, version);
         }
     }
 }
