@@ -76,6 +76,7 @@ public final class LocalMain {
         out.println("  logs:      " + logFile + " (one JSON line per function event)");
         out.println("  app:       " + LocalRuntime.DEMO_APP + " (" + LocalRuntime.DEMO_ZONE + ")");
         out.println("  admin key: " + runtime.adminKey() + "  (app " + LocalRuntime.DEMO_APP + ")");
+        out.println("  console:   " + runtime.apiUrl() + "/console/");
         long failed = 0;
         if (options.demo()) {
             out.printf("Demo: %d simulated customers over %d days%n", options.demoCustomers(), options.demoDays());
@@ -95,6 +96,8 @@ public final class LocalMain {
             DemoSummary.printSharingAndFeedback(demo.sharingStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()),
                     demo.feedbackStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()), out);
         }
+        out.println("Operators' console: " + runtime.apiUrl() + "/console/  (app " + LocalRuntime.DEMO_APP
+                + ", admin key " + runtime.adminKey() + ")");
         if (exitAfterDemo) {
             System.exit(failed == 0 ? 0 : 1); // the shutdown hook closes the runtime
         }

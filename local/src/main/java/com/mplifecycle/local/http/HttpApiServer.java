@@ -22,7 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The HTTP API on 127.0.0.1: routes requests to functions as API Gateway does (payload 2.0),
- * and hands {@code /_local/...} to the control endpoints. Like API Gateway, bodies over 10 MB
+ * hands {@code /_local/...} to the control endpoints and serves the built console at {@code /console/}. Like API Gateway, bodies over 10 MB
  * are refused with 413 before any function runs, and unknown routes answer 404.
  */
 public final class HttpApiServer implements AutoCloseable {
@@ -41,6 +41,7 @@ public final class HttpApiServer implements AutoCloseable {
         executor = Executors.newFixedThreadPool(16);
         server.setExecutor(executor);
         server.createContext("/_local", control);
+        server.createContext("/console", new ConsoleFiles(ConsoleFiles.locate()));
         server.createContext("/", exchange -> route(exchange, routes, invoke, clock));
         server.start();
     }

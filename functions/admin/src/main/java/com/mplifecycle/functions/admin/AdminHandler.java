@@ -29,6 +29,7 @@ import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.SharingStore;
+import com.mplifecycle.aws.store.StageHistoryStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.domain.profile.CustomerIds;
 
@@ -43,6 +44,7 @@ public final class AdminHandler implements RequestStreamHandler {
     private final AdminKeys keys;
     private final Map<String, AdminRoute> routes = new LinkedHashMap<>();
     private final JsonLogger log;
+    private final ConsoleCors cors;
 
     public AdminHandler() {
         this(FunctionEnv.fromSystem());
@@ -54,6 +56,7 @@ public final class AdminHandler implements RequestStreamHandler {
         String appsTable = env.required(FunctionEnv.APPS_TABLE);
         this.keys = new AdminKeys(db, appsTable, clock);
         this.log = new JsonLogger("admin", clock);
+        this.cors = new ConsoleCors(env.optional(FunctionEnv.CONSOLE_ORIGIN).filter(o -> !o.isBlank()).orElse(null));
         ProfileStore profiles = new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE));
         AppStore apps = new AppStore(db, appsTable, clock);
         FunnelStore funnel = new FunnelStore(db, appsTable);
@@ -66,13 +69,16 @@ public final class AdminHandler implements RequestStreamHandler {
                 (app, customer) -> funnel.deleteCustomer(app, customer, java.time.LocalDate.now(clock)), dispatch::deleteCustomer,
                 feedback::deleteCustomer, sharing::deleteCustomer), clock);
         CustomerRoutes customers = new CustomerRoutes(profiles, apps, sharing, clock, erasure);
+        routes.put("GET /v1/apps/{appId}/customers", new CustomerList(profiles, apps)::list);
         routes.put("GET /v1/apps/{appId}/customers/{customerId}", customers::get);
         routes.put("DELETE /v1/apps/{appId}/customers/{customerId}", customers::delete);
         SettingsRoutes settings = new SettingsRoutes(apps);
         routes.put("GET /v1/apps/{appId}/settings", settings::get);
         routes.put("PUT /v1/apps/{appId}/settings", settings::put);
-        StatisticsRoutes stats = new StatisticsRoutes(apps, new StatisticsStore(db, appsTable), funnel, clock);
+        StatisticsRoutes stats = new StatisticsRoutes(apps, new StatisticsStore(db, appsTable),
+                new StageHistoryStore(db, appsTable), funnel, clock);
         routes.put("GET /v1/apps/{appId}/stats/stages", stats::stages);
+        routes.put("GET /v1/apps/{appId}/stats/stages/history", stats::stageHistory);
         routes.put("GET /v1/apps/{appId}/stats/segments", stats::segments);
         routes.put("GET /v1/apps/{appId}/stats/retention", stats::retention);
         routes.put("GET /v1/apps/{appId}/stats/repurchase", stats::repurchase);
@@ -85,6 +91,8 @@ public final class AdminHandler implements RequestStreamHandler {
         routes.put("GET /v1/apps/{appId}/stats/feedback", inbox::stats);
         routes.put("GET /v1/apps/{appId}/stats/sharing", new SharingRoutes(sharing, clock)::stats);
         CampaignRoutes campaigns = new CampaignRoutes(new CampaignStore(db, appsTable));
+        routes.put("GET /v1/apps/{appId}/campaigns", campaigns::list);
+        routes.put("POST /v1/apps/{appId}/campaigns/defaults", campaigns::installDefaults);
         routes.put("PUT /v1/apps/{appId}/campaigns/{campaignId}", campaigns::put);
         routes.put("GET /v1/apps/{appId}/campaigns/{campaignId}", campaigns::get);
         routes.put("DELETE /v1/apps/{appId}/campaigns/{campaignId}", campaigns::delete);
@@ -96,7 +104,15 @@ public final class AdminHandler implements RequestStreamHandler {
         HttpApiCall.serve(input, output, this::handle);
     }
 
+    /** The route's answer, with the console's CORS headers when the request comes from its origin. */
     public ApiResponse handle(ApiRequest http) {
+        if (ConsoleCors.isPreflight(http)) {
+            return cors.preflight(http);
+        }
+        return cors.allow(http, route(http));
+    }
+
+    private ApiResponse route(ApiRequest http) {
         String requestId = http.requestId();
         try {
             AdminRoute route = routes.get(http.routeKey());

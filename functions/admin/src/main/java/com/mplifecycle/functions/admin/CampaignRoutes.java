@@ -9,9 +9,10 @@ import com.mplifecycle.aws.http.JsonBody;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.domain.campaign.CampaignJson;
 import com.mplifecycle.domain.campaign.CampaignReader;
+import com.mplifecycle.domain.campaign.DefaultCampaigns;
 
 /**
- * {@code PUT/GET/DELETE /v1/apps/{appId}/campaigns/{campaignId}}. PUT replaces the whole campaign and
+ * {@code PUT/GET/DELETE /v1/apps/{appId}/campaigns/{campaignId}} and the list {@code GET /v1/apps/{appId}/campaigns}. PUT replaces the whole campaign and
  * answers it as stored; an invalid one is a 400 listing every field with its reason.
  */
 final class CampaignRoutes {
@@ -42,6 +43,40 @@ final class CampaignRoutes {
         return campaigns.get(request.appId(), request.id("campaignId"))
                 .map(c -> ApiResponses.json(200, CampaignJson.of(c)))
                 .orElseGet(() -> ApiResponses.error(404, "no such campaign", request.requestId()));
+    }
+
+    /** Every campaign of the app, as stored, by id. */
+    ApiResponse list(AdminRequest request) {
+        java.util.List<Object> list = new java.util.ArrayList<>();
+        campaigns.list(request.appId()).forEach(c -> list.add(CampaignJson.of(c)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("appId", request.appId());
+        body.put("campaigns", list);
+        return ApiResponses.json(200, body);
+    }
+
+    /**
+     * Installs the default set ({@link DefaultCampaigns}) for the app: each default whose id the app
+     * has no campaign under yet; an existing one (maybe edited) is kept as it is.
+     */
+    ApiResponse installDefaults(AdminRequest request) {
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        campaigns.list(request.appId()).forEach(c -> existing.add(c.id()));
+        java.util.List<String> installed = new java.util.ArrayList<>();
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (com.mplifecycle.domain.campaign.Campaign c : DefaultCampaigns.campaigns()) {
+            if (existing.contains(c.id())) {
+                kept.add(c.id());
+            } else {
+                campaigns.put(request.appId(), c);
+                installed.add(c.id());
+            }
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("appId", request.appId());
+        body.put("installed", installed);
+        body.put("kept", kept);
+        return ApiResponses.json(200, body);
     }
 
     ApiResponse delete(AdminRequest request) {

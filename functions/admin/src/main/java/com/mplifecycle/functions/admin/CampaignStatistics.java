@@ -10,6 +10,7 @@ import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.domain.stats.CampaignOutcomeCounts;
 import com.mplifecycle.domain.stats.CampaignOutcomes;
+import com.mplifecycle.domain.stats.LiftInterval;
 import com.mplifecycle.domain.stats.VariantOutcome;
 
 /** {@code GET /v1/apps/{appId}/stats/campaigns/{campaignId}}: per variant and holdout, from the dispatcher's counts. */
@@ -39,6 +40,7 @@ final class CampaignStatistics {
             m.put("conversions", v.conversions());
             m.put("conversionRate", number(v.conversionRate()));
             m.put("liftOverHoldout", number(o.liftOverHoldout(v)));
+            m.put("liftInterval", LiftInterval.of(o, v).map(CampaignStatistics::interval).orElse(null));
             variants.add(m);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -47,6 +49,17 @@ final class CampaignStatistics {
         body.put("variants", variants);
         body.put("computedAt", Computed.of(Computed.DISPATCH, o.computedAt()));
         return body;
+    }
+
+    /** The lift's 95 % interval by Newcombe's hybrid score method ({@link LiftInterval}). */
+    private static Map<String, Object> interval(LiftInterval i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("low", i.low());
+        m.put("high", i.high());
+        m.put("confidence", 0.95);
+        m.put("method", "newcombe-hybrid-score");
+        m.put("significant", i.significant());
+        return m;
     }
 
     private static Double number(OptionalDouble d) {

@@ -58,10 +58,10 @@ final class FeedbackRoutes {
 
     ApiResponse list(AdminRequest request) {
         ZoneId zone = apps.settingsOrDefaults(request.appId()).timeZone();
-        FeedbackStatus status = request.http().queryParameter("status").map(s -> FeedbackStatus.fromWireName(s)
+        FeedbackStatus status = param(request, "status").map(s -> FeedbackStatus.fromWireName(s)
                 .orElseThrow(() -> new InvalidFieldException("status", "must be one of open, acknowledged, resolved")))
                 .orElse(null);
-        FeedbackCategory category = request.http().queryParameter("category").map(c -> FeedbackCategory.fromWireName(c)
+        FeedbackCategory category = param(request, "category").map(c -> FeedbackCategory.fromWireName(c)
                 .orElseThrow(() -> new InvalidFieldException("category", "must be one of bug, suggestion, complaint")))
                 .orElse(null);
         Optional<LocalDate> from = day(request, "from");
@@ -69,7 +69,7 @@ final class FeedbackRoutes {
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw new InvalidFieldException("to", "must not be before from");
         }
-        String cursor = request.http().queryParameter("cursor").orElse(null);
+        String cursor = param(request, "cursor").orElse(null);
         if (cursor != null && !FEEDBACK_ID.matcher(cursor).matches()) {
             throw new InvalidFieldException("cursor", "is not a cursor this route gave");
         }
@@ -215,8 +215,13 @@ final class FeedbackRoutes {
         return v;
     }
 
+    /** A query parameter; an empty one ({@code ?status=}) is no filter. */
+    private static Optional<String> param(AdminRequest request, String name) {
+        return request.http().queryParameter(name).filter(v -> !v.isEmpty());
+    }
+
     private static int limit(AdminRequest request) {
-        String raw = request.http().queryParameter("limit").orElse(null);
+        String raw = param(request, "limit").orElse(null);
         if (raw == null) {
             return DEFAULT_LIMIT;
         }
@@ -232,7 +237,7 @@ final class FeedbackRoutes {
     }
 
     private static Optional<LocalDate> day(AdminRequest request, String name) {
-        Optional<String> value = request.http().queryParameter(name);
+        Optional<String> value = param(request, name);
         if (value.isEmpty()) {
             return Optional.empty();
         }

@@ -12,6 +12,7 @@ import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.FunnelStore;
+import com.mplifecycle.aws.store.StageHistoryStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.rfm.RfmRun;
@@ -21,6 +22,7 @@ import com.mplifecycle.domain.funnel.FunnelReach;
 import com.mplifecycle.domain.funnel.FunnelStep;
 import com.mplifecycle.domain.stats.RepurchaseMonth;
 import com.mplifecycle.domain.stats.RetentionCohort;
+import com.mplifecycle.domain.stats.StageDay;
 
 /**
  * {@code /v1/apps/{appId}/stats/...}: each answer reads stored counts (one item, or one query over
@@ -30,12 +32,15 @@ import com.mplifecycle.domain.stats.RetentionCohort;
 final class StatisticsRoutes {
     private final AppStore apps;
     private final StatisticsStore statistics;
+    private final StageHistoryStore stageHistory;
     private final FunnelStore funnel;
     private final Clock clock;
 
-    StatisticsRoutes(AppStore apps, StatisticsStore statistics, FunnelStore funnel, Clock clock) {
+    StatisticsRoutes(AppStore apps, StatisticsStore statistics, StageHistoryStore stageHistory, FunnelStore funnel,
+                     Clock clock) {
         this.apps = apps;
         this.statistics = statistics;
+        this.stageHistory = stageHistory;
         this.funnel = funnel;
         this.clock = clock;
     }
@@ -47,6 +52,28 @@ final class StatisticsRoutes {
             counts.put(s.name(), run.map(r -> r.stageCounts().get(s)).orElse(0L));
         }
         return answer(request, "stages", counts, Computed.of(Computed.SCHEDULED_RUN, run.map(RfmRun::ranAt).orElse(null)));
+    }
+
+    /** The stage counts of each day of the range a daily run counted (days without a run are absent). */
+    ApiResponse stageHistory(AdminRequest request) {
+        DateRange range = DateRange.of(request);
+        List<Map<String, Object>> days = new ArrayList<>();
+        for (StageDay day : stageHistory.days(request.appId(), range.from(), range.to())) {
+            Map<String, Long> counts = new LinkedHashMap<>();
+            day.counts().forEach((s, n) -> counts.put(s.name(), n));
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("day", day.day().toString());
+            row.put("stages", counts);
+            row.put("ranAt", day.ranAt().toString());
+            days.add(row);
+        }
+        Map<String, Object> body = base(request);
+        body.put("from", range.from().toString());
+        body.put("to", range.to().toString());
+        body.put("days", days);
+        body.put("computedAt", Computed.of(Computed.SCHEDULED_RUN,
+                days.isEmpty() ? null : java.time.Instant.parse((String) days.get(days.size() - 1).get("ranAt"))));
+        return ApiResponses.json(200, body);
     }
 
     ApiResponse segments(AdminRequest request) {

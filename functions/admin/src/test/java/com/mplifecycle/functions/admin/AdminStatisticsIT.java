@@ -189,7 +189,8 @@ class AdminStatisticsIT {
                 "PUT /v1/apps/{appId}/settings", "GET /v1/apps/{appId}/stats/stages",
                 "GET /v1/apps/{appId}/stats/segments", "GET /v1/apps/{appId}/stats/retention",
                 "GET /v1/apps/{appId}/stats/repurchase", "GET /v1/apps/{appId}/stats/funnel",
-                "GET /v1/apps/{appId}/stats/campaigns/{campaignId}").map(Arguments::of);
+                "GET /v1/apps/{appId}/stats/campaigns/{campaignId}", "GET /v1/apps/{appId}/campaigns",
+                "GET /v1/apps/{appId}/customers", "GET /v1/apps/{appId}/stats/stages/history").map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -314,9 +315,15 @@ class AdminStatisticsIT {
         assertEquals(5, a.get("skippedByReason").get("quietHours").asInt());
         assertEquals(0.1, a.get("conversionRate").asDouble(), 1e-9);
         assertEquals(0.05, a.get("liftOverHoldout").asDouble(), 1e-9);
+        // 9/90 against 1/20: Newcombe's interval spans 0, so not significant
+        JsonNode interval = a.get("liftInterval");
+        assertTrue(interval.get("low").asDouble() < 0 && interval.get("high").asDouble() > 0.05, interval.toString());
+        assertEquals(false, interval.get("significant").asBoolean());
+        assertEquals("newcombe-hybrid-score", interval.get("method").asText());
         JsonNode holdout = body.get("variants").get(1);
         assertTrue(holdout.get("holdout").asBoolean());
         assertTrue(holdout.get("liftOverHoldout").isNull());
+        assertTrue(holdout.get("liftInterval").isNull());
         assertEquals("dispatch", body.get("computedAt").get("by").asText());
     }
 

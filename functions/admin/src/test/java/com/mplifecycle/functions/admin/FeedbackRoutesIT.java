@@ -120,7 +120,7 @@ class FeedbackRoutesIT {
 
         assertEquals(List.of("text of list-4", "text of list-3", "text of list-2", "text of list-1", "text of list-0"), texts);
         assertEquals(3, pages);
-        JsonNode bugs = list(Map.of("from", "2026-02-01", "to", "2026-02-01", "category", "bug"));
+        JsonNode bugs = list(Map.of("from", "2026-02-01", "to", "2026-02-01", "category", "bug", "status", ""));
         assertEquals(3, bugs.path("items").size());
         assertEquals("open", bugs.path("items").get(0).path("status").asText());
         assertEquals(0, list(Map.of("from", "2026-02-02", "to", "2026-02-03")).path("items").size());

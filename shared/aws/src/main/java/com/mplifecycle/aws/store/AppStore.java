@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.rfm.RfmRun;
+import com.mplifecycle.domain.stats.StageDay;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -24,11 +25,13 @@ public final class AppStore {
     }
 
     private final AppDocuments documents;
+    private final StageHistoryStore stageHistory;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public AppStore(DynamoDbClient db, String table, Clock clock) {
         this.documents = new AppDocuments(db, table);
+        this.stageHistory = new StageHistoryStore(db, table);
         this.clock = clock;
     }
 
@@ -53,8 +56,9 @@ public final class AppStore {
         cache.remove(settings.appId());
     }
 
-    /** Replaces the app's record of its last full RFM/churn run. */
+    /** Replaces the app's record of its last full RFM/churn run, and keeps its stage counts as its day's. */
     public void putRfmRun(RfmRun run) {
+        stageHistory.put(run.appId(), new StageDay(run.asOf(), run.ranAt(), run.stageCounts()));
         documents.put(run.appId(), TableKeys.RFM_LAST_RUN_SK, run);
     }
 

@@ -32,6 +32,7 @@ final class ProfileCodec {
         item.put(VERSION, AttributeValue.fromN(Long.toString(p.version())));
         if (p.stage() != null) {
             item.put(STAGE, AttributeValue.fromS(p.stage().name()));
+            item.put(TableKeys.STAGE_KEY, AttributeValue.fromS(TableKeys.stageKey(p.stage().name(), p.customerId())));
         }
         item.put(DOC, DeflatedJson.attribute(RecordJson.write(p.toBuilder().version(0).build())));
         return item;

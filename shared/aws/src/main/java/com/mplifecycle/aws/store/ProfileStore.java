@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 /**
@@ -26,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 public final class ProfileStore {
     static final int BATCH_GET_LIMIT = 100;
     static final int ERASE_ATTEMPTS = 8;
+    /** Items one scan call of {@link #listByScan} evaluates. */
+    public static final int LIST_SCAN_PAGE = 500;
 
     private final DynamoDbClient db;
     private final String table;
@@ -104,6 +107,68 @@ public final class ProfileStore {
             page.accept(response.items().stream().filter(item -> !ProfileCodec.isTombstone(item))
                     .map(ProfileCodec::profile).toList());
         }
+    }
+
+    /**
+     * One page of the app's customers in {@code stage}, from the stage index (keys only, eventually
+     * consistent) and a batch read of their profiles; a customer whose stage changed since the index
+     * was written is left out. Throws IllegalArgumentException for a cursor of another listing.
+     */
+    public ProfilePage listByStage(String appId, String stage, String cursor, int limit) {
+        Map<String, AttributeValue> start = cursor == null ? null
+                : ProfilePage.keyOf(cursor, List.of(TableKeys.PK, ProfileCodec.APP, TableKeys.STAGE_KEY));
+        if (start != null && (!appId.equals(start.get(ProfileCodec.APP).s())
+                || !start.get(TableKeys.STAGE_KEY).s().startsWith(stage + "#"))) {
+            throw new IllegalArgumentException("not a cursor of this listing");
+        }
+        QueryResponse response = db.query(b -> b.tableName(table).indexName(TableKeys.STAGE_INDEX)
+                .keyConditionExpression("#app = :app AND begins_with(#stk, :stage)")
+                .expressionAttributeNames(Map.of("#app", ProfileCodec.APP, "#stk", TableKeys.STAGE_KEY))
+                .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(appId),
+                        ":stage", AttributeValue.fromS(stage + "#")))
+                .exclusiveStartKey(start).limit(limit));
+        List<String> keys = response.items().stream().map(i -> i.get(TableKeys.PK).s()).toList();
+        Map<String, CustomerProfile> found = loadAll(keys);
+        List<CustomerProfile> page = keys.stream().map(found::get)
+                .filter(p -> p != null && p.stage() != null && p.stage().name().equals(stage)).toList();
+        return new ProfilePage(page, response.hasLastEvaluatedKey() ? ProfilePage.cursorOf(response.lastEvaluatedKey())
+                : Optional.empty());
+    }
+
+    /**
+     * One page of the app's customers that {@code matches}, by a scan of the table: it reads at most
+     * {@code budget} scan pages of {@link #LIST_SCAN_PAGE} items, so a page may hold fewer than
+     * {@code limit} customers (even none) and still have a cursor. For what no index holds (the RFM
+     * segment follows from the last run on read). Throws IllegalArgumentException for a foreign cursor.
+     */
+    public ProfilePage listByScan(String appId, java.util.function.Predicate<CustomerProfile> matches, String cursor,
+                                  int limit, int budget) {
+        Map<String, AttributeValue> start = cursor == null ? null : ProfilePage.keyOf(cursor, List.of(TableKeys.PK));
+        if (start != null && !appId.equals(TableKeys.appOf(start.get(TableKeys.PK).s()))) {
+            throw new IllegalArgumentException("not a cursor of this listing");
+        }
+        List<CustomerProfile> page = new ArrayList<>();
+        for (int read = 0; read < budget; read++) {
+            Map<String, AttributeValue> from = start;
+            ScanResponse response = db.scan(b -> b.tableName(table).exclusiveStartKey(from).limit(LIST_SCAN_PAGE)
+                    .filterExpression("#app = :app AND attribute_exists(#doc)")
+                    .expressionAttributeNames(Map.of("#app", ProfileCodec.APP, "#doc", ProfileCodec.DOC))
+                    .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(appId))));
+            for (Map<String, AttributeValue> item : response.items()) {
+                CustomerProfile p = ProfileCodec.profile(item);
+                if (matches.test(p)) {
+                    page.add(p);
+                    if (page.size() == limit) {
+                        return new ProfilePage(page, ProfilePage.cursorOf(Map.of(TableKeys.PK, item.get(TableKeys.PK))));
+                    }
+                }
+            }
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                return new ProfilePage(page, Optional.empty());
+            }
+            start = response.lastEvaluatedKey();
+        }
+        return new ProfilePage(page, ProfilePage.cursorOf(start));
     }
 
     /**

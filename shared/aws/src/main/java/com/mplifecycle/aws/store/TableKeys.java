@@ -21,6 +21,8 @@ public final class TableKeys {
     public static final String CUSTOMER_STATISTICS_SK = "stats#customers";
     /** Sort-key prefix of an app's daily funnel sets ({@code stats#funnel#YYYY-MM-DD#NN}). */
     private static final String FUNNEL_DAY_SK_PREFIX = "stats#funnel#";
+    /** Sort-key prefix of an app's stage counts per day ({@code stats#stages#YYYY-MM-DD}). */
+    private static final String STAGE_DAY_SK_PREFIX = "stats#stages#";
     /** Sort-key prefix of a campaign's outcome counters ({@code stats#campaign#{campaignId}}). */
     public static final String CAMPAIGN_OUTCOMES_SK_PREFIX = "stats#campaign#";
 
@@ -168,6 +170,26 @@ public final class TableKeys {
     /** The prefix of a sharer's {@link #referral} sort keys. */
     public static String referralsOf(String sharerId) {
         return REFERRAL_SK_PREFIX + sharerId + "#";
+    }
+
+    /** Sort key of an app's stage counts of one local day. */
+    public static String stageDay(java.time.LocalDate day) {
+        return STAGE_DAY_SK_PREFIX + day;
+    }
+
+    /** The day of a stage-counts sort key. */
+    public static java.time.LocalDate stageDayOf(String sortKey) {
+        return java.time.LocalDate.parse(sortKey.substring(STAGE_DAY_SK_PREFIX.length()));
+    }
+
+    /** The profiles table's index of customers by app and stage (sparse: tombstones have no stage). */
+    public static final String STAGE_INDEX = "stage";
+    /** The stage index's sort key attribute: {@code {stage}#{customerId}}. */
+    public static final String STAGE_KEY = "stk";
+
+    /** The stage index's sort key of a customer. */
+    public static String stageKey(String stage, String customerId) {
+        return stage + "#" + customerId;
     }
 
     /** Sort key of an event chunk: first event time (sortable) and a digest of its event ids. */

@@ -1,0 +1,233 @@
+// The console in a real headless Chromium against ./run-local's demo (see ../test-browser).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, ready, go, signIn, shot, api, number, API, URL_ } from './browser.mjs';
+
+let browser;
+let close;
+const XSS = '<img src=x onerror=alert(1)>';
+
+before(async () => { ({ browser, close } = await launch()); });
+after(async () => { await close(); });
+
+function clean(problems) {
+  assert.deepEqual(problems.errors, [], 'no script or console errors');
+  assert.deepEqual(problems.dialogs, [], 'no dialogs (nothing injected ran)');
+}
+
+test('sign-in: a wrong key is refused with a message, the right one opens the overview; the key stays out of URLs and localStorage', async () => {
+  const { page, problems } = await newPage(browser);
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await signIn(page, 'demo-admin-wrong0000000000');
+  await page.waitForFunction(() => document.querySelector('[data-testid=signin-error]').textContent.length > 0);
+  assert.equal(await page.$eval('[data-testid=signin-error]', (e) => e.textContent), '管理密钥无效，请检查后重试。');
+  await shot(page, 'signin-wrong-key');
+
+  await page.$eval('input[name=adminKey]', (el) => { el.value = ''; });
+  await page.type('input[name=adminKey]', process.env.CONSOLE_ADMIN_KEY);
+  await page.click('form[data-testid=signin] button[type=submit]');
+  await ready(page, 'overview');
+  const storage = await page.evaluate(() => ({ session: sessionStorage.getItem('adminKey'), local: JSON.stringify(localStorage) }));
+  assert.equal(storage.session, process.env.CONSOLE_ADMIN_KEY);
+  assert.ok(!storage.local.includes(process.env.CONSOLE_ADMIN_KEY), 'not in localStorage');
+  assert.ok(requested.every((u) => !u.includes(process.env.CONSOLE_ADMIN_KEY) && !u.includes('demo-admin-wrong')), 'never in a URL');
+  assert.equal(problems.expectedHttp.length, 1, 'the one 401 of the wrong key');
+  clean(problems);
+  await page.close();
+});
+
+test('overview: the same numbers as the API, charts drawn; English by the switch', async () => {
+  const { page, problems } = await newPage(browser);
+  await signIn(page);
+  await ready(page, 'overview');
+  const stages = (await api('GET', '/stats/stages')).body.stages;
+  for (const [stage, n] of Object.entries(stages)) {
+    assert.equal(number(await page.$eval(`[data-stage=${stage}]`, (e) => e.textContent)), n, stage);
+  }
+  const segments = (await api('GET', '/stats/segments')).body.segments;
+  for (const [segment, n] of Object.entries(segments)) {
+    const text = await page.$eval(`[data-segment=${segment}]`, (e) => e.textContent);
+    assert.equal(number(text.split(':').pop()), n, segment);
+  }
+  const funnelText = await page.$$eval('[data-step]', (els) => els.map((e) => [e.dataset.step, e.textContent]));
+  const today = await page.$eval('[data-today]', (e) => e.dataset.today);
+  const from = new Date(Date.parse(`${today}T00:00:00Z`) - 29 * 86400000).toISOString().slice(0, 10);
+  const funnel = (await api('GET', `/stats/funnel?from=${from}&to=${today}`)).body.steps;
+  assert.deepEqual(funnelText.map(([s, n]) => [s, number(n)]), funnel.map((s) => [s.step, s.customers]));
+  const repurchase = (await api('GET', '/stats/repurchase')).body;
+  assert.equal(await page.$eval('[data-testid=repurchase-rate]', (e) => e.textContent), `${(repurchase.rate * 100).toFixed(1)}%`);
+  const history = (await api('GET', `/stats/stages/history?from=${from}&to=${today}`)).body.days;
+  assert.ok(history.length >= 1, 'the nightly runs kept a day');
+  const rows = await page.$$eval('[data-testid=history-table] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  const last = history[history.length - 1];
+  assert.deepEqual(rows[rows.length - 1].map((c, i) => (i === 0 ? c : number(c))), [last.day, ...['NEW', 'GROWING', 'MATURE', 'DECLINING', 'CHURNED'].map((s) => last.stages[s])]);
+  for (const id of ['stages-chart', 'history-chart', 'rfm-chart', 'retention-chart', 'funnel-chart']) {
+    assert.equal(await page.$eval(`[data-testid=${id}]`, (e) => e.dataset.rendered), 'true', id);
+  }
+  await shot(page, 'overview');
+  await page.click('header [data-testid=lang]');
+  await ready(page, 'overview');
+  assert.equal(await page.$eval('nav a[data-nav=campaigns]', (e) => e.textContent), 'Campaigns');
+  await shot(page, 'overview-en');
+  await page.click('header [data-testid=lang]');
+  await ready(page, 'overview');
+  clean(problems);
+  await page.close();
+});
+
+test('campaigns: an invalid field is refused next to the field, fixed, saved, paused; a campaign\'s figures match the API', async () => {
+  const { page, problems } = await newPage(browser);
+  await signIn(page);
+  await ready(page, 'overview');
+  await go(page, '#/campaigns/new', 'campaigns');
+  await page.type('form[data-testid=campaign-editor] input[name=id]', 'browser-test');
+  await page.type('input[name=name]', '浏览器测试');
+  await page.type('input[name=templateId]', 'TPL_TEST');
+  await page.$eval('textarea[name=trigger]', (e) => { e.value = '{"type":"full_moon"}'; });
+  await page.$eval('textarea[name=data]', (e) => { e.value = '{"thing1":"回来看看"}'; });
+  await page.click('[data-testid=save-campaign]');
+  await page.waitForFunction(() => document.querySelector('[data-error-for=trigger]').textContent.length > 0);
+  const reason = await page.$eval('[data-error-for=trigger]', (e) => e.textContent);
+  assert.match(reason, /^trigger/);
+  await shot(page, 'campaign-invalid');
+  await page.$eval('textarea[name=trigger]', (e) => { e.value = '{"type":"inactive","days":5}'; });
+  await page.click('[data-testid=save-campaign]');
+  await page.waitForFunction(() => location.hash === '#/campaigns/browser-test');
+  await ready(page, 'campaigns');
+  assert.equal((await api('GET', '/campaigns/browser-test')).body.trigger.days, 5);
+  assert.equal(await page.$eval('[data-testid=no-outcomes]', (e) => e.textContent.length > 0), true, 'no outcomes yet for a new one');
+
+  await go(page, '#/campaigns', 'campaigns');
+  await page.click('button[data-action=toggle][data-id=browser-test]');
+  await page.waitForFunction(() => document.querySelector('a[data-campaign=browser-test]')?.closest('tr').querySelector('[data-enabled]').dataset.enabled === 'false');
+  assert.equal((await api('GET', '/campaigns/browser-test')).body.enabled, false);
+  await shot(page, 'campaigns');
+
+  const listed = (await api('GET', '/campaigns')).body.campaigns.map((c) => c.id);
+  let withOutcomes;
+  for (const id of listed) {
+    const s = await api('GET', `/stats/campaigns/${id}`);
+    if (s.status === 200 && s.body.variants.length) { withOutcomes = s.body; break; }
+  }
+  assert.ok(withOutcomes, 'the demo sent some campaign');
+  await go(page, `#/campaigns/${withOutcomes.campaignId}`, 'campaigns');
+  const shown = await page.$$eval('[data-testid=results-table] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+  assert.equal(shown.length, withOutcomes.variants.length);
+  withOutcomes.variants.forEach((v, i) => {
+    assert.equal(number(shown[i][1]), v.decided, 'decided');
+    assert.equal(number(shown[i][2]), v.sent, 'sent');
+    assert.equal(number(shown[i][5]), v.conversions, 'conversions');
+    if (v.liftInterval) assert.equal(shown[i][9], v.liftInterval.significant ? '是' : '否');
+  });
+  await shot(page, 'campaign-results');
+  await page.click('a[href="#/campaigns"]');
+  await ready(page, 'campaigns');
+  await page.click('button[data-action=delete][data-id=browser-test]');
+  await page.waitForFunction(() => !document.querySelector('a[data-campaign=browser-test]'));
+  assert.equal((await api('GET', '/campaigns/browser-test')).status, 404);
+  assert.deepEqual(problems.dialogs, ['confirm: 确认删除活动 browser-test?']);
+  problems.dialogs.length = 0;
+  clean(problems);
+  await page.close();
+});
+
+test('customers: a list by stage as the API pages it, a customer looked up and erased after confirmation', async () => {
+  const { page, problems } = await newPage(browser);
+  await signIn(page);
+  await ready(page, 'overview');
+  await go(page, '#/customers', 'customers');
+  await page.select('[data-testid=filter-stage]', 'NEW');
+  await page.click('[data-testid=apply-filter]');
+  const first = (await api('GET', '/customers?stage=NEW&limit=20')).body;
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=customers-table] tbody tr').length === n
+    && [...document.querySelectorAll('[data-customer]')].every((a) => a.closest('tr').children[1].textContent === '新客'), {}, first.customers.length);
+  const ids = await page.$$eval('[data-customer]', (as) => as.map((a) => a.dataset.customer));
+  assert.deepEqual(ids, first.customers.map((c) => c.customerId));
+  await shot(page, 'customers');
+
+  const victim = ids[0];
+  const before = (await api('GET', `/customers/${victim}`)).body;
+  await page.type('[data-testid=lookup-input]', victim);
+  await page.click('[data-testid=lookup] button[type=submit]');
+  await ready(page, 'customers');
+  assert.equal(await page.$eval('[data-testid=profile-id]', (e) => e.textContent), victim);
+  assert.equal(number(await page.$eval('[data-testid=profile-orders]', (e) => e.textContent)), before.orders);
+  await shot(page, 'customer-profile');
+  await page.click('[data-testid=erase]');
+  assert.equal(await page.$eval('[data-testid=erase-confirm]', (e) => e.disabled), true, 'not before the id is typed');
+  await page.type('[data-testid=erase-confirm-input]', victim);
+  await page.click('[data-testid=erase-confirm]');
+  await page.waitForSelector('[data-testid=erased]');
+  assert.equal((await api('GET', `/customers/${victim}`)).status, 404);
+  clean(problems);
+  await page.close();
+});
+
+test('customer-supplied text is shown as text: the feedback string never becomes markup and nothing runs', async () => {
+  // The string arrives as a customer's feedback event through the real ingest path.
+  const session = await (await fetch(`${API}/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ appId: 'demo', code: 'xss-tester~1' }) })).json();
+  const sent = await fetch(`${API}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+    body: JSON.stringify({ events: [{ eventId: crypto.randomUUID(), type: 'feedback', ts: Date.now(), props: { category: 'complaint', text: XSS } }] }) });
+  assert.equal(sent.status, 202);
+  await fetch(`${API}/_local/drain`, { method: 'POST' });
+  const { page, problems } = await newPage(browser);
+  await signIn(page);
+  await ready(page, 'overview');
+  await go(page, '#/feedback', 'feedback');
+  const inbox = await api('GET', '/feedback');
+  if (inbox.status === 404) {
+    assert.ok(await page.$('[data-testid=feedback-unavailable]'), 'the view says the inbox is not available yet');
+  } else {
+    await page.waitForSelector('.feedback-text');
+    const texts = await page.$$eval('.feedback-text', (els) => els.map((e) => e.textContent));
+    assert.ok(texts.includes(XSS), 'the string is shown as it is');
+    const id = (inbox.body.feedback ?? inbox.body.items).find((f) => f.text === XSS)?.feedbackId;
+    if (id) {
+      await page.type(`[data-note-for="${id}"]`, '已处理');
+      await page.click(`button[data-action=acknowledged][data-id="${id}"]`);
+      await page.waitForFunction((i) => document.querySelector(`[data-status-of="${i}"]`)?.textContent !== 'open', {}, id);
+    }
+  }
+  // The same string where operators type: a campaign name, and a customer id in the address.
+  assert.equal((await api('PUT', '/campaigns/xss-name', { name: XSS, priority: 1, trigger: { type: 'inactive', days: 9 }, templateId: 'T', data: { thing1: 'x' }, enabled: false })).status, 200);
+  await go(page, '#/campaigns', 'campaigns');
+  assert.ok((await page.$$eval('td', (tds) => tds.map((t) => t.textContent))).includes(XSS));
+  await go(page, `#/customers/${encodeURIComponent(XSS)}`, 'customers');
+  await shot(page, 'feedback-xss');
+  assert.equal(await page.$$eval('img', (imgs) => imgs.length), 0, 'no <img> was created');
+  await api('DELETE', '/campaigns/xss-name');
+  clean(problems);
+  await page.close();
+});
+
+test('feedback, loyalty, settings: each view renders; an API not deployed yet is said so; settings are validated by the API', async () => {
+  const { page, problems } = await newPage(browser);
+  await signIn(page);
+  await ready(page, 'overview');
+  for (const view of ['feedback', 'loyalty']) {
+    await go(page, `#/${view}`, view);
+    const status = (await api('GET', view === 'feedback' ? '/feedback' : '/rewards')).status;
+    if (status === 404) assert.ok(await page.$(`[data-testid=${view}-unavailable]`), `${view} says not available`);
+    await shot(page, view);
+  }
+  await go(page, '#/settings', 'settings');
+  await page.$eval('input[name="push.maxPerDay"]', (e) => { e.value = '99'; });
+  await page.click('[data-testid=save-settings]');
+  await page.waitForFunction(() => document.querySelector('[data-error-for="push.maxPerDay"]').textContent.length > 0);
+  await shot(page, 'settings');
+  await page.$eval('input[name="push.maxPerDay"]', (e) => { e.value = '2'; });
+  await page.click('[data-testid=save-settings]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=settings-status]').textContent === '设置已保存');
+  assert.equal((await api('GET', '/settings')).body.push.maxPerDay, 2);
+  await api('PUT', '/settings', { push: { maxPerDay: 1 } });
+  clean(problems);
+  await page.close();
+});
+
+test('the console is served with a CSP that allows no inline script', async () => {
+  const r = await fetch(URL_);
+  assert.match(r.headers.get('content-security-policy'), /script-src 'self';/);
+  assert.doesNotMatch(await r.text(), /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script element');
+});
