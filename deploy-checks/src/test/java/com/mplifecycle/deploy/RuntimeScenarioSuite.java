@@ -62,7 +62,6 @@ abstract class RuntimeScenarioSuite {
                 + "\"stage\":\"GROWING\"},\"templateId\":\"T_WELCOME\",\"page\":\"pages/index/index\","
                 + "\"data\":{\"thing1\":\"感谢您的首单\"},\"holdoutPercent\":0}");
         RuntimeClient.Customer buyer = api.login("first-order");
-        runtime().wechat().acceptSubscription(buyer.openid(), "T_WELCOME");
         long now = runtime().clock().millis();
 
         api.track(buyer, event("fo-1", "app_launch", now, "{\"scene\":1001}"),
@@ -111,7 +110,6 @@ abstract class RuntimeScenarioSuite {
                 + "\"hours\":2},\"templateId\":\"T_CART\",\"page\":\"pages/cart/index\","
                 + "\"data\":{\"thing1\":\"购物车还有商品\"},\"holdoutPercent\":0}");
         RuntimeClient.Customer shopper = api.login("cart-shopper");
-        runtime().wechat().acceptSubscription(shopper.openid(), "T_CART");
         long now = runtime().clock().millis();
         api.track(shopper, event("cs-1", "subscribe_result", now, "{\"results\":{\"T_CART\":\"accept\"}}"),
                 event("cs-2", "add_to_cart", now, "{\"sku\":\"s1\",\"qty\":1,\"priceFen\":1990}"));

@@ -21,8 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.json.Json;
-import com.mplifecycle.devtools.wechat.WeChatStandIn;
-import com.mplifecycle.local.runtime.LocalRuntime;
 
 /**
  * Drives simulated customers through the running system over its real HTTP API, one simulated
@@ -168,7 +166,6 @@ public final class DemoDriver {
             String id = c.name() + "-" + day + "-";
             events.add(event(id + "launch", "app_launch", t, launchProps(c, day)));
             events.add(event(id + "view", "page_view", t + 1000, Map.of("path", "pages/index/index")));
-            String code = c.name() + "~" + day;
             List<String> asked = day == c.start() ? FIRST_VISIT_TEMPLATES
                     : c.random().nextDouble() < 0.3 ? LATER_TEMPLATES : List.of();
             if (c.social().nextDouble() < SHARE_RATE) {
@@ -192,7 +189,7 @@ public final class DemoDriver {
             }
             if (!asked.isEmpty()) {
                 events.add(event(id + "sub", "subscribe_result", t + 1500, Map.of("results",
-                        subscribe(code, asked, c.random()))));
+                        subscribe(asked, c.random()))));
             }
             if (c.kind() == CustomerKind.CART_ABANDONER || c.kind().buysOn(day, c.start(), c.bought()[0], c.random())) {
                 events.add(event(id + "cart", "add_to_cart", t + 3000, Map.of("sku", "sku-" + c.random().nextInt(20),
@@ -256,18 +253,13 @@ public final class DemoDriver {
     }
 
     /**
-     * wx.requestSubscribeMessage: the user accepts most templates; each accept is a credit on
-     * WeChat's side (the stand-in) and, through the subscribe_result event, on ours.
+     * wx.requestSubscribeMessage: the user accepts most templates. The subscribe_result event is the
+     * credit on our side and, through the runtime's SubscriptionTwin, at the stand-in WeChat.
      */
-    private Map<String, Object> subscribe(String code, List<String> templates, Random random) throws Exception {
+    private Map<String, Object> subscribe(List<String> templates, Random random) {
         Map<String, Object> results = new java.util.LinkedHashMap<>();
         for (String template : templates) {
-            boolean accept = random.nextDouble() < 0.8;
-            results.put(template, accept ? "accept" : "reject");
-            if (accept) {
-                call("POST", "/_local/wechat/subscriptions", Json.write(Map.of("openid",
-                        WeChatStandIn.openIdFor(LocalRuntime.DEMO_WECHAT_APP_ID, code), "template_id", template)));
-            }
+            results.put(template, random.nextDouble() < 0.8 ? "accept" : "reject");
         }
         return results;
     }

@@ -62,6 +62,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<HttpRoute> routes = new ArrayList<>();
     private final HttpApiServer http;
     private final String adminKey;
+    private static final String EVENTS_TABLE = "EventsTable";
+    private SubscriptionTwin subscriptions;
 
     private LocalRuntime(SamTemplate template, RuntimeOptions options, RuntimeAws.Factory backend)
             throws IOException {
@@ -139,6 +141,13 @@ public final class LocalRuntime implements AutoCloseable {
                 streams.add(StreamEventSource.create(config, aws.streams(), json -> invoke(f.logicalId(), json),
                         aws.onFailureDestination((String) onFailure.get("Destination"))));
                 list.add("DynamoDB stream of " + table);
+                if (table.equals(EVENTS_TABLE) && subscriptions == null) {
+                    // The stand-in WeChat learns the users' accepts from the same stream (see SubscriptionTwin).
+                    subscriptions = new SubscriptionTwin(wechat);
+                    streams.add(StreamEventSource.create(new StreamSourceConfig(table, arn, 100, 0, "TRIM_HORIZON",
+                            false, false, 2, -1, "WeChatSubscriptions", "us-east-1"), aws.streams(),
+                            subscriptions::accept));
+                }
             }
             case "EventBridgeRule" -> {
                 String busName = (String) props.getOrDefault("EventBusName", LocalEventBus.DEFAULT_BUS);

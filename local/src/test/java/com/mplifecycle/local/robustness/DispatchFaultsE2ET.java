@@ -134,12 +134,14 @@ class DispatchFaultsE2ET {
         }
     }
 
-    /** Logs in, subscribes on our side (and at WeChat when {@code atWeChat}), leaves a cart. */
+    /**
+     * Logs in, subscribes, leaves a cart; the subscribe_result gives the credit on both sides, unless
+     * not {@code atWeChat}: then the user turned the template off in WeChat's settings (43101).
+     */
     private static String shopper(String user, boolean atWeChat) throws Exception {
         ApiClient.Answer session = api.post("/v1/session", "{\"appId\":\"demo\",\"code\":\"" + user + "~1\"}", null);
-        if (atWeChat) {
-            runtime.wechat().acceptSubscription(WeChatStandIn.openIdFor(LocalRuntime.DEMO_WECHAT_APP_ID, user + "~1"),
-                    "T_CART");
+        if (!atWeChat) {
+            runtime.wechat().switchOff(WeChatStandIn.openIdFor(LocalRuntime.DEMO_WECHAT_APP_ID, user + "~1"), "T_CART");
         }
         long now = runtime.clock().instant().toEpochMilli();
         ApiClient.Answer a = api.post("/v1/events", "{\"events\":[{\"eventId\":\"" + user + "-s\",\"type\":"

@@ -22,6 +22,8 @@ import com.mplifecycle.domain.wechat.SubscribeMessageRules.Violation;
 final class SubscribeSendApi {
     private final StableTokenApi tokens;
     private final Map<String, Integer> creditsByUserTemplate = new HashMap<>();
+    /** (openid, template) pairs the user turned off in WeChat's settings: 43101 whatever the credits. */
+    private final Set<String> switchedOff = new HashSet<>();
     private final Set<String> templates = new HashSet<>();
     private final AtomicLong lastMsgid = new AtomicLong(2_004_000_000_000_000_000L);
     private boolean enforceCredits = true;
@@ -36,6 +38,10 @@ final class SubscribeSendApi {
 
     synchronized void acceptSubscription(String openid, String templateId, int times) {
         creditsByUserTemplate.merge(openid + '\n' + templateId, times, Integer::sum);
+    }
+
+    synchronized void switchOff(String openid, String templateId) {
+        switchedOff.add(openid + '\n' + templateId);
     }
 
     synchronized int credits(String openid, String templateId) {
@@ -72,7 +78,8 @@ final class SubscribeSendApi {
             return WireAnswer.error(47003, "argument invalid! " + field + " " + first.reason());
         }
         String creditKey = message.touser() + '\n' + message.templateId();
-        if (enforceCredits && creditsByUserTemplate.getOrDefault(creditKey, 0) < 1) {
+        if (enforceCredits && (creditsByUserTemplate.getOrDefault(creditKey, 0) < 1
+                || switchedOff.contains(creditKey))) {
             return WireAnswer.error(43101);
         }
         creditsByUserTemplate.computeIfPresent(creditKey, (key, credits) -> credits - 1);

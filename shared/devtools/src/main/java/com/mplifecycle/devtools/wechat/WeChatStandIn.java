@@ -147,6 +147,14 @@ public final class WeChatStandIn implements AutoCloseable {
         subscribeSend.acceptSubscription(openid, templateId, 1);
     }
 
+    /**
+     * The user turned this template's messages off in WeChat's settings: every send answers 43101 from
+     * now on, whatever was accepted (a way for WeChat and the backend to disagree).
+     */
+    public void switchOff(String openid, String templateId) {
+        subscribeSend.switchOff(openid, templateId);
+    }
+
     /** Sends this user can still receive for this template. */
     public int credits(String openid, String templateId) {
         return subscribeSend.credits(openid, templateId);
