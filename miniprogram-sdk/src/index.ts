@@ -440,9 +440,12 @@ function post(path: string, body: string, auth: string | null, answer: Answer): 
     });
 }
 
-/** Calls back with a session token, synchronously when the stored one is valid for 5 more minutes. */
-function withToken(cb: (t: string | null, err?: string) => void): void {
-    if (token && token.x - TOKEN_MARGIN > Date.now()) {
+/**
+ * Calls back with a session token, synchronously when the stored one is valid for 5 more minutes
+ * (unless `renew`: then it logs in anyway).
+ */
+function withToken(cb: (t: string | null, err?: string) => void, renew?: boolean): void {
+    if (!renew && token && token.x - TOKEN_MARGIN > Date.now()) {
         cb(token.t);
         return;
     }
@@ -620,6 +623,10 @@ function init(options: InitOptions): void {
         wx.onAppShow(function (r) {
             hidden = false;
             shownAt = Date.now();
+            // Renewed now rather than at hide, where only a request started at once gets out.
+            if (token && token.x - 2 * TOKEN_MARGIN < shownAt && !blocked()) {
+                withToken(noop, true);
+            }
             if (cfg!.autoTrack) {
                 track('app_show', { scene: r.scene });
             }

@@ -152,6 +152,14 @@ test('login: events tracked before the first login are stored; the token is kept
   await clm2.flush();
   assert.equal(api.sessions, 2);
   assert.equal(api.events.length, 3);
+  // on show, a token within 10 minutes of its expiry is renewed, so that the hide flush needs no login
+  device.now += 7200000 - 500000;
+  device.show();
+  await device.advance(10);
+  assert.equal(api.sessions, 3);
+  clm2.track('check_in', { date: '2026-12-07' });
+  device.hide();
+  assert.equal(device.requests[device.requests.length - 1].url, API + '/v1/events', 'sent inside onAppHide');
 });
 
 test('a 401 logs in again once and resends; a second 401 backs off instead of looping', async () => {

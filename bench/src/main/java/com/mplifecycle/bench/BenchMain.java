@@ -23,7 +23,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the figures of issue 9 and rewrites BENCHMARKS.md. Started by {@code ./bench/run}.
  * Options: {@code --quick} (small sizes, for development), {@code --figures 1,4,6} (a subset; the
  * others are reported as not run), {@code --rfm-customers N}, {@code --rfm-segments N} (the RFM
- * function's scan segments and the bare scan's, 4 by default), {@code --out FILE}, {@code --from RESULTS.json}.
+ * function's scan segments and the bare scan's, 4 by default), {@code --out FILE}, {@code --from RESULTS.json},
+ * {@code --baseline DIR,DIR} (figure 6: function jars of earlier builds, e.g. main's, started beside the current ones).
  */
 public final class BenchMain {
     static PrintStream console;
@@ -34,6 +35,7 @@ public final class BenchMain {
         int rfmCustomers = 100_000;
         int rfmSegments = 4;
         Path out = Path.of("BENCHMARKS.md");
+        List<Path> baseline = new ArrayList<>();
         String command = System.getProperty("bench.command", "./bench/run " + String.join(" ", args));
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -45,6 +47,7 @@ public final class BenchMain {
                 case "--rfm-customers" -> rfmCustomers = Integer.parseInt(args[++i]);
                 case "--rfm-segments" -> rfmSegments = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
+                case "--baseline" -> Arrays.stream(args[++i].split(",")).map(Path::of).forEach(baseline::add);
                 case "--from" -> {
                     // regenerate the report from a saved run, measuring nothing
                     Path saved = Path.of(args[++i]);
@@ -61,11 +64,11 @@ public final class BenchMain {
         if (quick && rfmCustomers == 100_000) {
             rfmCustomers = 5_000;
         }
-        run(quick, figures, rfmCustomers, rfmSegments, out, command);
+        run(quick, figures, rfmCustomers, rfmSegments, out, command, baseline);
     }
 
     private static void run(boolean quick, Set<Integer> figures, int rfmCustomers, int rfmSegments, Path out,
-                            String command)
+                            String command, List<Path> baseline)
             throws Exception {
         console = System.out;
         LogSink logs = new LogSink();
@@ -76,7 +79,7 @@ public final class BenchMain {
         boolean needLifecycle = figures.contains(2) || figures.contains(3) || figures.contains(4);
 
         if (figures.contains(6)) {
-            step("6 cold start", () -> report.coldStart = new ColdStartBench().run(quick ? 1 : 5));
+            step("6 cold start", () -> report.coldStart = new ColdStartBench(baseline).run(quick ? 1 : 5));
         }
         if (needIngest) {
             step("1 ingest", () -> report.ingest = new IngestBench(logs).run(4, quick ? 1000 : 2000, quick ? 3 : 10,

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mplifecycle.aws.admin.AdminKeys;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
-import com.mplifecycle.aws.store.BenchItems;
+import com.mplifecycle.aws.store.ProfileCodec;
 import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.devtools.template.FunctionDefinition;
 import com.mplifecycle.devtools.wechat.WeChatStandIn;
@@ -57,6 +57,16 @@ final class ColdStartBench {
 
     /** {@code helloStream}: the stream-handler hello world (null in runs saved before it existed). */
     record Result(Row hello, List<Row> functions, int repetitions, Row helloStream) {
+    }
+
+    /**
+     * Folders of earlier builds' function jars ({@code --baseline DIR,DIR}): each jar found there is started
+     * beside the current one, in the same interleaved rounds, as the row "function (folder name)".
+     */
+    private final List<Path> baselines;
+
+    ColdStartBench(List<Path> baselines) {
+        this.baselines = baselines;
     }
 
     Result run(int repetitions) throws Exception {
@@ -98,7 +108,7 @@ final class ColdStartBench {
             // the event path of dispatch (a stage change from the bus): the one a customer waits on, for a
             // customer whose profile shows the change (else dispatch waits for the lifecycle's write to land)
             Instant changedAt = Instant.parse("2026-03-01T19:00:00Z");
-            aws.client().putItem(b -> b.tableName(aws.names().valueOf("ProfilesTable")).item(BenchItems.profileItem(
+            aws.client().putItem(b -> b.tableName(aws.names().valueOf("ProfilesTable")).item(ProfileCodec.item(
                     CustomerProfile.empty(Workload.APP, c.customerId()).toBuilder().stage(Stage.NEW, changedAt)
                             .firstSeenAt(changedAt).lastActiveAt(changedAt).version(1).build())));
             events.put("DispatchFunction", Json.write(Map.of("version", "0", "id", "bench", "detail-type",
@@ -136,6 +146,16 @@ final class ColdStartBench {
                 ids.add(f.logicalId());
                 eventFiles.put(f.logicalId(), ev);
                 envFiles.put(f.logicalId(), envFile);
+                for (Path dir : baselines) {
+                    Path old = dir.resolve(jar.getFileName());
+                    if (Files.isRegularFile(old)) {
+                        String id = baselineId(f.logicalId(), dir);
+                        ids.add(id);
+                        jars.put(id, old);
+                        eventFiles.put(id, ev);
+                        envFiles.put(id, envFile);
+                    }
+                }
             }
             Path helloEvent = eventFiles.getOrDefault("IngestFunction", work.resolve("IngestFunction.json"));
             Path emptyEnv = work.resolve("hello.properties");
@@ -150,20 +170,20 @@ final class ColdStartBench {
             // JVM) have served each call once, as AWS's endpoints always have
             String helloStreamPath = String.join(File.pathSeparator, launcherJar.toString(), serialization,
                     helloStreamJar.toString(), lambdaCore);
-            spawn(helloPath, HELLO, helloEvent, emptyEnv);
-            spawn(helloStreamPath, HELLO_STREAM, helloEvent, emptyEnv);
+            spawn(HELLO, helloPath, HELLO, helloEvent, emptyEnv);
+            spawn(HELLO_STREAM, helloStreamPath, HELLO_STREAM, helloEvent, emptyEnv);
             for (String id : ids) {
-                spawn(String.join(File.pathSeparator, launcherJar.toString(), serialization, jars.get(id).toString()),
-                        aws.functions().get(id).handlerClass(), eventFiles.get(id), envFiles.get(id));
+                spawn(id, String.join(File.pathSeparator, launcherJar.toString(), serialization,
+                        jars.get(id).toString()), handlerOf(aws, id), eventFiles.get(id), envFiles.get(id));
             }
             cpu.clear();
             for (int rep = 0; rep < repetitions; rep++) {
-                times.get("hello").add(spawn(helloPath, HELLO, helloEvent, emptyEnv));
-                times.get("helloStream").add(spawn(helloStreamPath, HELLO_STREAM, helloEvent, emptyEnv));
+                times.get("hello").add(spawn(HELLO, helloPath, HELLO, helloEvent, emptyEnv));
+                times.get("helloStream").add(spawn(HELLO_STREAM, helloStreamPath, HELLO_STREAM, helloEvent, emptyEnv));
                 for (String id : ids) {
-                    FunctionDefinition f = aws.functions().get(id);
-                    times.get(id).add(spawn(String.join(File.pathSeparator, launcherJar.toString(), serialization,
-                            jars.get(id).toString()), f.handlerClass(), eventFiles.get(id), envFiles.get(id)));
+                    times.get(id).add(spawn(id, String.join(File.pathSeparator, launcherJar.toString(),
+                            serialization, jars.get(id).toString()), handlerOf(aws, id), eventFiles.get(id),
+                            envFiles.get(id)));
                 }
             }
             double[] hp = phases.getOrDefault(HELLO, new double[3]);
@@ -176,10 +196,18 @@ final class ColdStartBench {
             List<Row> rows = new ArrayList<>();
             for (FunctionDefinition f : aws.functions().values()) {
                 Path jar = jars.get(f.logicalId());
-                double[] p = phases.getOrDefault(f.handlerClass(), new double[3]);
+                double[] p = phases.getOrDefault(f.logicalId(), new double[3]);
                 rows.add(new Row(f.logicalId(), jar == null ? "-" : jar.toString(), jar == null ? 0 : Files.size(jar),
                         times.getOrDefault(f.logicalId(), List.of()), notes.getOrDefault(f.logicalId(), ""),
-                        p[0], p[1], (long) p[2], cpu.getOrDefault(f.handlerClass(), List.of())));
+                        p[0], p[1], (long) p[2], cpu.getOrDefault(f.logicalId(), List.of())));
+                for (Path dir : baselines) {
+                    String old = baselineId(f.logicalId(), dir);
+                    if (jars.containsKey(old)) {
+                        double[] bp = phases.getOrDefault(old, new double[3]);
+                        rows.add(new Row(old, jars.get(old).toString(), Files.size(jars.get(old)), times.get(old),
+                                "baseline", bp[0], bp[1], (long) bp[2], cpu.getOrDefault(old, List.of())));
+                    }
+                }
             }
             return new Result(hello, rows, repetitions, helloStream);
         }
@@ -188,13 +216,23 @@ final class ColdStartBench {
     private static final String HELLO = "com.mplifecycle.bench.coldstart.HelloHandler";
     private static final String HELLO_STREAM = "com.mplifecycle.bench.coldstart.HelloStreamHandler";
 
-    /** Last run's phases per handler class: construct ms, first invoke ms, classes loaded. */
+    /** Last run's phases per row (function id, or hello handler): construct ms, first invoke ms, classes loaded. */
     private final Map<String, double[]> phases = new LinkedHashMap<>();
     private int spawns;
-    /** CPU ms of the launched JVM up to the handled event, per handler class, every timed run. */
+    /** CPU ms of the launched JVM up to the handled event, per row, every timed run. */
     private final Map<String, List<Double>> cpu = new LinkedHashMap<>();
 
-    private double spawn(String classPath, String handler, Path event, Path env) throws Exception {
+    private static String baselineId(String logicalId, Path dir) {
+        return logicalId + " (" + dir.getFileName() + ")";
+    }
+
+    /** The handler class of a row: its function's, for a baseline row too. */
+    private static String handlerOf(LocalAws aws, String id) {
+        int space = id.indexOf(' ');
+        return aws.functions().get(space < 0 ? id : id.substring(0, space)).handlerClass();
+    }
+
+    private double spawn(String key, String classPath, String handler, Path event, Path env) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(JVM_FLAGS);
@@ -220,11 +258,11 @@ final class ColdStartBench {
                     ms = (System.nanoTime() - t0) / 1e6;
                     String[] f = line.split(" ");
                     if (f.length > 2 && !f[2].startsWith("-")) {
-                        cpu.computeIfAbsent(handler, k -> new ArrayList<>()).add(Double.parseDouble(f[2]));
+                        cpu.computeIfAbsent(key, k -> new ArrayList<>()).add(Double.parseDouble(f[2]));
                     }
                 } else if (line.startsWith("PHASES ")) {
                     String[] f = line.split(" ");
-                    phases.put(handler, new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                    phases.put(key, new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]),
                             Double.parseDouble(f[3])});
                 }
             }

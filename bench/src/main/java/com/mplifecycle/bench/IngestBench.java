@@ -164,7 +164,7 @@ final class IngestBench {
                 bareCpuMs.add((mx.getCurrentThreadCpuTime() - c0) / 1e6);
             }
             Workload.Request sample = workload.requests(1).get(0);
-            Map<String, Double> breakdown = com.mplifecycle.functions.ingest.IngestBreakdown.measure(sample.eventJson(),
+            Map<String, Double> breakdown = IngestBreakdown.measure(sample.eventJson(),
                     sample.body(), sample.customer().token(), Workload.SIGNING_KEY.getBytes(
                     java.nio.charset.StandardCharsets.UTF_8), Workload.APP, sample.customer().customerId(),
                     sample.customer().openid(), 5000);

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.mplifecycle.aws.config.FunctionEnv;
-import com.mplifecycle.aws.store.BenchItems;
+import com.mplifecycle.aws.store.ProfileCodec;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.domain.app.AppSettings;
@@ -90,7 +90,7 @@ final class RfmBench {
                 List<WriteRequest> writes = new ArrayList<>();
                 for (int i : chunk) {
                     CustomerProfile p = profile(folder, i, buyers.get(ids.get(i % ids.size())), i / ids.size());
-                    Map<String, AttributeValue> item = BenchItems.profileItem(p.toBuilder().version(1).build());
+                    Map<String, AttributeValue> item = ProfileCodec.item(p.toBuilder().version(1).build());
                     bytes.addAndGet(ItemSizes.bytes(item));
                     writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
                 }
@@ -168,7 +168,7 @@ final class RfmBench {
         Map<String, VersionAndStage> out = new HashMap<>();
         for (var page : db.scanPaginator(b -> b.tableName(table))) {
             for (Map<String, AttributeValue> item : page.items()) {
-                CustomerProfile p = BenchItems.profile(item);
+                CustomerProfile p = ProfileCodec.profile(item);
                 out.put(p.customerId(), new VersionAndStage(p.version(), p.stage()));
             }
         }

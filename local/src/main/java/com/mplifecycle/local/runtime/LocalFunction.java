@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.devtools.invoke.LambdaInvoker;
@@ -37,11 +36,8 @@ final class LocalFunction {
             LambdaInvoker invoker;
             if (handler instanceof RequestStreamHandler streamHandler) {
                 invoker = LambdaInvoker.of(streamHandler);
-            } else if (handler instanceof RequestHandler<?, ?> requestHandler) {
-                invoker = LambdaInvoker.of(requestHandler);
             } else {
-                throw new IllegalStateException(definition.handlerClass() + " is neither a RequestHandler nor a "
-                        + "RequestStreamHandler");
+                throw new IllegalStateException(definition.handlerClass() + " is not a RequestStreamHandler");
             }
             return new LocalFunction(definition, invoker, environment);
         } catch (ReflectiveOperationException e) {

@@ -36,7 +36,7 @@ import com.mplifecycle.domain.event.TrackedEvent;
  * accepted ones as one chunk and answers 202 with what was accepted and why the rest was not.
  */
 public final class IngestHandler implements RequestStreamHandler {
-    static final int MAX_BODY_BYTES = 256 * 1024;
+    public static final int MAX_BODY_BYTES = 256 * 1024;
     static final int DEFAULT_TTL_DAYS = 400;
 
     private final SessionTokens tokens;

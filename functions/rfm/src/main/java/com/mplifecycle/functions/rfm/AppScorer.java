@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
 
+import com.mplifecycle.aws.store.ModelPart;
+import com.mplifecycle.aws.store.ScorePart;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.churn.BgNbdModel;
 import com.mplifecycle.domain.lifecycle.Stage;

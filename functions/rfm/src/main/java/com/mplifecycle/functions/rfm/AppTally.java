@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.mplifecycle.aws.store.TallyPart;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.churn.BgNbdModel;
 import com.mplifecycle.domain.churn.RepeatSummarySample;

@@ -12,6 +12,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.mplifecycle.aws.store.ModelPart;
+import com.mplifecycle.aws.store.ScorePart;
+import com.mplifecycle.aws.store.TallyPart;
 import com.mplifecycle.aws.bus.RfmSegmentPublisher;
 import com.mplifecycle.aws.bus.RfmSegmentPublisher.SegmentRequest;
 import com.mplifecycle.aws.bus.StageChangePublisher;

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.mplifecycle.aws.store.TallyPart;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.domain.churn.RepeatSummary;
 import com.mplifecycle.domain.churn.RepeatSummarySample;

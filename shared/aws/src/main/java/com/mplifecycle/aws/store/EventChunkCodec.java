@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.mplifecycle.aws.json.PlainJson;
+import com.mplifecycle.aws.json.Jsonbs;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
 
+import io.avaje.jsonb.Json;
+import io.avaje.jsonb.JsonType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -79,21 +81,12 @@ public final class EventChunkCodec {
 
     /** The events JSON as UTF-8, written straight from the events (the ingest path's one copy). */
     static byte[] eventsUtf8(List<TrackedEvent> events) {
-        return PlainJson.utf8(g -> {
-            g.writeStartArray();
-            for (TrackedEvent e : events) {
-                g.writeStartObject();
-                g.writeStringField("i", e.eventId());
-                g.writeStringField("t", e.type().wireName());
-                g.writeNumberField("ts", e.ts().toEpochMilli());
-                if (!e.props().isEmpty()) {
-                    g.writeFieldName("p");
-                    PlainJson.writeValue(g, e.props());
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        });
+        List<StoredEvent> stored = new ArrayList<>(events.size());
+        for (TrackedEvent e : events) {
+            stored.add(new StoredEvent(e.eventId(), e.type().wireName(), e.ts().toEpochMilli(),
+                    e.props().isEmpty() ? null : e.props()));
+        }
+        return STORED_EVENTS.toJsonBytes(stored);
     }
 
     /** Parses what {@link #eventsJson} wrote; numbers come back as {@link Long}. */
@@ -101,33 +94,33 @@ public final class EventChunkCodec {
         if (json == null) {
             throw new IllegalArgumentException("chunk lacks its events attribute");
         }
-        Object raw;
+        List<StoredEvent> stored;
         try {
-            raw = PlainJson.read(json);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("events attribute is not valid JSON", e);
+            stored = STORED_EVENTS.fromJson(json);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("events attribute is not a JSON array of events", e);
         }
-        if (!(raw instanceof List<?> list)) {
-            throw new IllegalArgumentException("events attribute is not a JSON array");
+        if (stored == null) {
+            throw new IllegalArgumentException("events attribute is not a JSON array of events");
         }
-        List<TrackedEvent> events = new ArrayList<>(list.size());
-        for (Object item : list) {
-            if (!(item instanceof Map<?, ?>)) {
-                throw new IllegalArgumentException("stored event is not a JSON object");
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) item;
-            EventType type = EventType.fromWireName(String.valueOf(m.get("t")))
+        List<TrackedEvent> events = new ArrayList<>(stored.size());
+        for (StoredEvent e : stored) {
+            EventType type = EventType.fromWireName(String.valueOf(e.t()))
                     .orElseThrow(() -> new IllegalArgumentException("unknown stored event type"));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> props = (Map<String, Object>) m.getOrDefault("p", Map.of());
-            events.add(new TrackedEvent((String) m.get("i"), type,
-                    Instant.ofEpochMilli(((Number) m.get("ts")).longValue()), widen(props)));
+            events.add(new TrackedEvent(e.i(), type, Instant.ofEpochMilli(e.ts()),
+                    e.p() == null ? Map.of() : widen(e.p())));
         }
         return events;
     }
 
-    /** Jackson reads small integers as Integer; the domain expects Long everywhere. */
+    /** One stored event, with the short keys that keep chunks small: id, type, epoch ms, props. */
+    @Json
+    record StoredEvent(String i, String t, long ts, Map<String, Object> p) {
+    }
+
+    private static final JsonType<List<StoredEvent>> STORED_EVENTS = Jsonbs.JSONB.type(StoredEvent.class).list();
+
+    /** Small whole numbers are read as Integer; the domain expects Long everywhere. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> widen(Map<String, Object> props) {
         Map<String, Object> out = new LinkedHashMap<>();

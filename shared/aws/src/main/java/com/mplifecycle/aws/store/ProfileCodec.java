@@ -12,9 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Item ↔ profile mapping of the profiles table: the profile is one JSON document attribute
  * ({@code doc}, deflated binary when smaller: see {@link DeflatedJson}), with the version and stage
- * beside it for conditions and filters.
+ * beside it for conditions and filters. Public so that tools (the bench) seed tables with exactly the
+ * items the store writes.
  */
-final class ProfileCodec {
+public final class ProfileCodec {
     static final String VERSION = "v";
     static final String DOC = "doc";
     static final String STAGE = "stage";
@@ -25,7 +26,7 @@ final class ProfileCodec {
     private ProfileCodec() {
     }
 
-    static Map<String, AttributeValue> item(CustomerProfile p) {
+    public static Map<String, AttributeValue> item(CustomerProfile p) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(TableKeys.PK, AttributeValue.fromS(TableKeys.customer(p.appId(), p.customerId())));
         item.put(APP, AttributeValue.fromS(p.appId()));
@@ -65,7 +66,7 @@ final class ProfileCodec {
         return new StoredCustomer(profile, erasedAt);
     }
 
-    static CustomerProfile profile(Map<String, AttributeValue> item) {
+    public static CustomerProfile profile(Map<String, AttributeValue> item) {
         CustomerProfile p = RecordJson.read(DeflatedJson.text(item.get(DOC), "profile document"), CustomerProfile.class);
         return p.toBuilder().version(Long.parseLong(item.get(VERSION).n())).build();
     }

@@ -1,9 +1,9 @@
 package com.mplifecycle.aws.store;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,11 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 import com.mplifecycle.aws.json.RecordJson;
 
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -26,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The items of one fanned-out RFM run in the apps table (docs/data-model.md): a progress item
- * (time, segments, phase, the set of segments done per phase) and one gzipped JSON document per
+ * (time, segments, phase, the set of segments done per phase) and one JSON document ({@link DeflatedJson}) per
  * (phase, segment, app), overwritten by a redelivered segment. Every item expires a week after
  * the run. Counting a segment done is conditional on the segment not being in the phase's set,
  * so a redelivery counts once and exactly one invocation sees the set become complete.
@@ -125,7 +123,7 @@ public final class RfmRunStore {
         db.putItem(b -> b.tableName(table).item(Map.of(
                 TableKeys.PK, AttributeValue.fromS(TableKeys.rfmRun(run.runId())),
                 TableKeys.SK, AttributeValue.fromS(TableKeys.rfmRunPart(phase, segment, appId)),
-                DOC, AttributeValue.fromB(SdkBytes.fromByteArray(gzip(RecordJson.write(part)))),
+                DOC, DeflatedJson.attribute(RecordJson.write(part)),
                 TableKeys.EXPIRES, expires(run.at()))));
     }
 
@@ -141,7 +139,7 @@ public final class RfmRunStore {
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.rfmRun(runId)),
                             ":prefix", AttributeValue.fromS(phase + "#")))
                     .exclusiveStartKey(from));
-            page.items().forEach(item -> parts.add(RecordJson.read(gunzip(item.get(DOC).b().asByteArray()), type)));
+            page.items().forEach(item -> parts.add(RecordJson.read(partJson(item.get(DOC)), type)));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return parts;
@@ -155,21 +153,16 @@ public final class RfmRunStore {
         return AttributeValue.fromN(Long.toString(at.plus(KEPT).getEpochSecond()));
     }
 
-    private static byte[] gzip(String text) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
-            out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A part's JSON: deflated as every stored document ({@link DeflatedJson}), or gzip as parts were first written. */
+    private static String partJson(AttributeValue doc) {
+        byte[] b = doc.b() == null ? null : doc.b().asByteArrayUnsafe();
+        if (b != null && b.length > 1 && b[0] == (byte) 0x1f && b[1] == (byte) 0x8b) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(b))) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        return bytes.toByteArray();
-    }
-
-    private static String gunzip(byte[] data) {
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(data))) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DeflatedJson.text(doc, "RFM run part");
     }
 }

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -72,11 +74,10 @@ class ApiRequestTest {
 
     @Test
     void parse_notAnHttpApiEvent_400WithTheReason() {
-        assertEquals("event is not JSON", refused("{\"routeKey\":"));
-        assertEquals("event is not an HTTP API payload", refused("[1,2]"));
-        assertEquals("event requestContext is not an object", refused("{\"requestContext\":\"x\"}"));
-        assertEquals("event headers.authorization is not a string", refused("{\"headers\":{\"authorization\":1}}"));
-        assertEquals("event body is not a string", refused("{\"body\":{\"events\":[]}}"));
+        for (String bad : List.of("{\"routeKey\":", "[1,2]", "{\"requestContext\":\"x\"}",
+                "{\"headers\":{\"authorization\":1}}", "{\"body\":{\"events\":[]}}", "null")) {
+            assertTrue(refused(bad).startsWith("event is not an HTTP API payload"), bad + ": " + refused(bad));
+        }
     }
 
     @Test
@@ -113,7 +114,8 @@ class ApiRequestTest {
 
         Map<?, ?> answer = (Map<?, ?>) PlainJson.read(out.toByteArray());
         assertEquals(400, answer.get("statusCode"));
-        assertEquals("event is not JSON", ((Map<?, ?>) PlainJson.read((String) answer.get("body"))).get("error"));
+        assertTrue(((String) ((Map<?, ?>) PlainJson.read((String) answer.get("body"))).get("error"))
+                .startsWith("event is not an HTTP API payload"));
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.IsolatedClassPath;
 
-/** PlainJson against databind, which it replaces for plain values: same values read, same text written. */
+/** PlainJson (avaje-jsonb) against databind, which wrote the items and events stored so far: same values read, same text written. */
 class PlainJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {
@@ -55,6 +55,19 @@ class PlainJsonTest {
         assertThrows(IllegalArgumentException.class, () -> PlainJson.read(json));
     }
 
+    /** Hostile bodies are often cut short: every prefix of a document is refused as invalid, never anything else. */
+    @Test
+    void read_everyTruncationOfADocument_isRejectedAsInvalid() {
+        String json = "{\"events\":[{\"eventId\":\"ok944-1\",\"type\":\"page_view\",\"ts\":1796430316915,"
+                + "\"props\":{\"path\":\"pages/p1\",\"n\":[1,2.5,null,true]}}]}";
+        for (int n = 1; n < json.length(); n++) {
+            String cut = json.substring(0, n);
+            if (!cut.isBlank()) {
+                assertThrows(IllegalArgumentException.class, () -> PlainJson.read(cut), cut);
+            }
+        }
+    }
+
     @Test
     void read_deeperThanTheLimit_isRejected() {
         String deep = "[".repeat(Json.MAX_NESTING + 1) + "]".repeat(Json.MAX_NESTING + 1);
@@ -74,7 +87,7 @@ class PlainJsonTest {
     }
 
     @Test
-    void write_valueThatIsNotPlain_goesThroughTheMapper() {
+    void write_instantsAndDocuments_asTheMapperWroteThem() {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("at", Instant.ofEpochMilli(1767225600123L));
         value.put("record", new Sample("x", null));
@@ -105,22 +118,29 @@ class PlainJsonTest {
         assertEquals(missing.asInt(-99), PlainJson.asInt(null, -99));
     }
 
-    /** The point of the class: reading and writing plain values never loads Jackson databind (cold start). */
+    /** Reading and writing plain values loads neither Jackson databind nor jackson-core (cold start). */
     @Test
     void readAndWrite_doNotLoadDatabind() throws Exception {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
         try (IsolatedClassPath loader = new IsolatedClassPath()) {
+            // as in a Lambda JVM, where the function's jar is the context class loader too
+            Thread.currentThread().setContextClassLoader(loader);
             Class<?> plain = loader.loadClass(PlainJson.class.getName());
 
             Object value = plain.getMethod("read", String.class).invoke(null, "{\"a\":[1,\"b\",null,2.5]}");
             plain.getMethod("write", Object.class).invoke(null, value);
             plain.getMethod("writeWithNulls", Object.class).invoke(null, value);
 
-            assertTrue(loader.hasLoaded("com.fasterxml.jackson.core.JsonFactory"));
+            assertTrue(loader.hasLoaded("io.avaje.jsonb.Jsonb"));
+            assertFalse(loader.hasLoaded("com.fasterxml.jackson.core.JsonFactory"));
             assertFalse(loader.hasLoaded("com.fasterxml.jackson.databind.ObjectMapper"));
             assertFalse(loader.hasLoaded(Json.class.getName()));
+        } finally {
+            Thread.currentThread().setContextClassLoader(context);
         }
     }
 
+    @io.avaje.jsonb.Json
     record Sample(String name, String missing) {
     }
 

@@ -1,4 +1,4 @@
-package com.mplifecycle.functions.ingest;
+package com.mplifecycle.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -22,6 +22,8 @@ import com.mplifecycle.aws.store.EventChunkCodec;
 import com.mplifecycle.domain.event.EventDecision;
 import com.mplifecycle.domain.event.EventValidator;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.functions.ingest.EventRequestParser;
+import com.mplifecycle.functions.ingest.IngestHandler;
 
 /**
  * Bench only (figure 1's analysis): single-thread microseconds of each step the ingest handler

@@ -1,4 +1,4 @@
-package com.mplifecycle.functions.rfm;
+package com.mplifecycle.aws.store;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +8,16 @@ import com.mplifecycle.domain.churn.RepeatSummarySample.Keyed;
 import com.mplifecycle.domain.rfm.RfmStatisticsSnapshot;
 
 /**
+ * A part the RFM function's fan-out stores in the run table ({@link RfmRunStore#putPart}); its JSON adapter is generated.
  * Pass 1 of one app over one scan segment of a fanned-out run, as stored between invocations.
  * The segment's BG/NBD sample (by customer key) is {@code priorities}, the key hashes, and
  * {@code summaries}, flattened to whole days: x, t_x days, T days per customer (summaries are in
  * weeks of whole days, so the conversion is exact).
  */
-record TallyPart(String appId, long customers, RfmStatisticsSnapshot statistics, long buyers, long repeatBuyers,
+public record TallyPart(String appId, long customers, RfmStatisticsSnapshot statistics, long buyers, long repeatBuyers,
                  long[] priorities, int[] summaries) {
 
-    static TallyPart of(String appId, long customers, RfmStatisticsSnapshot statistics, long buyers,
+    public static TallyPart of(String appId, long customers, RfmStatisticsSnapshot statistics, long buyers,
                         long repeatBuyers, List<Keyed> sample) {
         long[] priorities = new long[sample.size()];
         int[] days = new int[sample.size() * 3];
@@ -30,7 +31,7 @@ record TallyPart(String appId, long customers, RfmStatisticsSnapshot statistics,
         return new TallyPart(appId, customers, statistics, buyers, repeatBuyers, priorities, days);
     }
 
-    List<Keyed> sample() {
+    public List<Keyed> sample() {
         List<Keyed> list = new ArrayList<>(priorities.length);
         for (int i = 0; i < priorities.length; i++) {
             list.add(new Keyed(priorities[i], new RepeatSummary(summaries[3 * i],
