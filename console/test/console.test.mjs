@@ -121,6 +121,8 @@ test('campaigns: an invalid field is refused next to the field, fixed, saved, pa
     if (v.liftInterval) assert.equal(shown[i][9], v.liftInterval.significant ? '是' : '否');
   });
   await shot(page, 'campaign-results');
+  // back to the list by its link: the detail page is the campaigns view already, so wait for the list's own render
+  await page.evaluate(() => document.body.removeAttribute('data-ready'));
   await page.click('a[href="#/campaigns"]');
   await ready(page, 'campaigns');
   await page.click('button[data-action=delete][data-id=browser-test]');
