@@ -23,7 +23,7 @@ export function chart(testId: string, option: echarts.EChartsCoreOption, height 
     const c = echarts.init(el, undefined, { renderer: 'canvas' });
     live.push(c);
     c.on('finished', () => { el.setAttribute('data-rendered', 'true'); resolve(); });
-    c.setOption({ animation: animate, tooltip: { renderMode: 'richText' }, ...option });
+    c.setOption({ animation: animate, animationDuration: 300, animationDurationUpdate: 300, tooltip: { renderMode: 'richText' }, ...option });
   });
   return { el, done };
 }

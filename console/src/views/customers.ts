@@ -113,7 +113,7 @@ export async function customerView(main: HTMLElement, id?: string): Promise<void
     const ledger = await get(`/customers/${encodeURIComponent(p.customerId)}/points`);
     const entries: any[] = ledger.entries ?? ledger.items ?? [];
     replace(points, h('p', {}, `${t('points')}: ${num(ledger.balance ?? ledger.points?.balance ?? null)}`),
-      table('points-table', ['', t('count'), t('reason')], entries.slice(0, 20).map((e) => [dateTime(e.at ?? e.createdAt), num(e.points), String(e.reason ?? e.type ?? '')])));
+      table('points-table', ['', t('count'), t('reason')], entries.slice(0, 20).map((e) => [dateTime(e.at ?? e.createdAt), num(e.points), String(e.note ?? e.kind ?? e.cause ?? '')])));
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) replace(points, h('p', { class: 'muted' }, t('notAvailable')));
     else throw e;

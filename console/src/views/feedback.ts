@@ -37,7 +37,15 @@ export async function feedbackView(main: HTMLElement): Promise<void> {
   draw();
   replace(main, h('form', { class: 'toolbar', onsubmit: async (e: Event) => { e.preventDefault(); await load(); draw(); } },
     h('label', {}, t('status')), status, h('label', {}, t('category')), category, h('button', { type: 'submit' }, t('filter'))), inbox, sharing);
-  const today = dayInZone();  // the sharing figures of the last 30 days
+  const today = dayInZone();  // the sharing and feedback figures of the last 30 days
+  const feedbackStats = h('section', { class: 'card', 'data-testid': 'feedback-stats' });
+  main.appendChild(feedbackStats);
+  try {
+    replace(feedbackStats, h('h2', {}, t('feedback')), figures('feedback-figures', await get('/stats/feedback', { from: addDays(today, -29), to: today })));
+  } catch (e) {
+    if (notDeployed(e)) replace(feedbackStats, notAvailable('feedback-stats-unavailable'));
+    else throw e;
+  }
   try {
     replace(sharing, h('h2', {}, 'Sharing'), figures('sharing-table', await get('/stats/sharing', { from: addDays(today, -29), to: today })));
   } catch (e) {

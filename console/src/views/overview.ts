@@ -11,8 +11,6 @@ const RFM_ROWS = [
   ['IMPORTANT_RETAIN', 'IMPORTANT_WINBACK', 'GENERAL_RETAIN', 'GENERAL_WINBACK'],
 ];
 const RFM_COLUMNS = ['fmHighHigh', 'fmLowHigh', 'fmHighLow', 'fmLowLow'];
-const RETENTION_DAYS = ['d1', 'd7', 'd30'];
-const RETENTION_OFFSET: Record<string, number> = { d1: 1, d7: 7, d30: 30 };
 
 function section(title: string, testId: string, ...children: (Node | string)[]): HTMLElement {
   return h('section', { class: 'card', 'data-testid': testId }, h('h2', {}, title), ...children);
@@ -59,10 +57,13 @@ export async function overviewView(main: HTMLElement): Promise<void> {
       ...row.map((k) => h('span', { 'data-segment': k, title: t(k) }, `${t(k)}: ${num(seg[k] ?? 0)}`))])),
     computed(segments.computedAt));
 
-  // Retention triangle: a cell is empty until its day has come
+  // Retention triangle D1..D30 (older answers have only d1/d7/d30): a cell is empty until its day has come
   const cohorts: any[] = retention.cohorts.filter((c: any) => c.cohort > 0);
-  const retentionRows = cohorts.map((c) => [c.day, num(c.cohort), ...RETENTION_DAYS.map((d) =>
-    addDays(c.day, RETENTION_OFFSET[d]) > today ? '' : `${num(c[d])} (${pct(c[d] / c.cohort)})`)]);
+  const full = cohorts.some((c) => Array.isArray(c.days) && c.days.length === 30);
+  const offsets = full ? Array.from({ length: 30 }, (_, i) => i + 1) : [1, 7, 30];
+  const active = (c: any, n: number): number => (full ? c.days[n - 1] : c[`d${n}`]);
+  const retentionRows = cohorts.map((c) => [c.day, num(c.cohort), ...[1, 7, 30].map((n) =>
+    addDays(c.day, n) > today ? '' : `${num(active(c, n))} (${pct(active(c, n) / c.cohort)})`)]);
   const retentionBox = section(t('retention'), 'retention',
     table('retention-table', [t('day'), t('cohort'), 'D1', 'D7', 'D30'], retentionRows), computed(retention.computedAt));
 
@@ -98,13 +99,13 @@ export async function overviewView(main: HTMLElement): Promise<void> {
     visualMap: { min: 0, max: Math.max(1, ...rfmValues.map((v) => v[2] as number)), show: false, inRange: { color: ['#eef4ff', '#1f5fbf'] } },
     series: [{ type: 'heatmap', data: rfmValues, label: { show: true, formatter: (p: any) => `${t(RFM_ROWS[p.value[1]][p.value[0]])}\n${num(p.value[2])}` } }],
   }, 220)), rfmBox.children[1]);
-  const triangle = cohorts.flatMap((c, y) => RETENTION_DAYS.flatMap((d, x) => addDays(c.day, RETENTION_OFFSET[d]) > today ? []
-    : [[x, y, Math.round((c[d] / c.cohort) * 1000) / 10]]));
+  const triangle = cohorts.flatMap((c, y) => offsets.flatMap((n, x) => addDays(c.day, n) > today ? []
+    : [[x, y, Math.round((active(c, n) / c.cohort) * 1000) / 10]]));
   retentionBox.insertBefore(draw(chart('retention-chart', {
     grid: { top: 10, left: 90, right: 10, bottom: 30 },
-    xAxis: { type: 'category', data: ['D1', 'D7', 'D30'] }, yAxis: { type: 'category', inverse: true, data: cohorts.map((c) => c.day) },
+    xAxis: { type: 'category', data: offsets.map((n) => `D${n}`) }, yAxis: { type: 'category', inverse: true, data: cohorts.map((c) => c.day) },
     visualMap: { min: 0, max: 100, show: false, inRange: { color: ['#fff7e6', '#d46b08'] } },
-    series: [{ type: 'heatmap', data: triangle, label: { show: true, formatter: (p: any) => `${p.value[2]}%` } }],
+    series: [{ type: 'heatmap', data: triangle, label: { show: !full, formatter: (p: any) => `${p.value[2]}%` } }],
   }, Math.max(160, 22 * cohorts.length + 40))), retentionBox.children[1]);
   funnelBox.insertBefore(draw(chart('funnel-chart', {
     series: [{ type: 'funnel', sort: 'none', left: '10%', width: '80%', label: { show: true, position: 'inside', formatter: (p: any) => `${p.name} ${num(p.value)}` },

@@ -136,6 +136,12 @@ final class Report {
         }
         line("");
         md.append(details);
+        // The console's figures come from a browser (console/bench-overview), kept beside its code.
+        Path console = Path.of("console/BENCHMARK.md");
+        if (Files.exists(console)) {
+            line("");
+            md.append(Files.readString(console));
+        }
         Path notes = Path.of("bench/ANALYSIS.md");
         if (Files.exists(notes)) {
             line("");

@@ -18,6 +18,7 @@ import com.mplifecycle.aws.http.ApiRequest;
 import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.BadRequestException;
+import com.mplifecycle.aws.http.ConsoleCors;
 import com.mplifecycle.aws.http.HttpApiCall;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;

@@ -92,13 +92,14 @@ final class StatisticsRoutes {
         stats.ifPresent(s -> s.retention().forEach(c -> byDay.put(c.day(), c)));
         List<Map<String, Object>> cohorts = new ArrayList<>();
         for (LocalDate d = range.from(); !d.isAfter(range.to()); d = d.plusDays(1)) {
-            RetentionCohort c = byDay.getOrDefault(d, new RetentionCohort(d, 0, 0, 0, 0));
+            RetentionCohort c = byDay.getOrDefault(d, RetentionCohort.empty(d));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("day", d.toString());
             row.put("cohort", c.size());
             row.put("d1", c.d1());
             row.put("d7", c.d7());
             row.put("d30", c.d30());
+            row.put("days", c.days());
             cohorts.add(row);
         }
         Map<String, Object> body = base(request);

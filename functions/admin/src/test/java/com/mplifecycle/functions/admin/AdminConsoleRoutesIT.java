@@ -25,6 +25,7 @@ import com.mplifecycle.aws.admin.AdminKeys;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.http.ApiRequest;
 import com.mplifecycle.aws.http.ApiResponse;
+import com.mplifecycle.aws.http.ConsoleCors;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.json.PlainJson;
 import com.mplifecycle.aws.store.AppStore;

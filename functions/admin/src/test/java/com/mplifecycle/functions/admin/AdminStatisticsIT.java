@@ -233,6 +233,13 @@ class AdminStatisticsIT {
         // Mar 1: a, b, c. D1: a (Mar 2). D7: a (Mar 8). D30: b (Mar 31). c came back on day 2 only.
         assertEquals("2026-03-01", cohorts.get(0).get("day").asText());
         assertEquals(List.of(3, 1, 1, 1), counts(cohorts.get(0)));
+        // the triangle: a on days 1 and 7, c on day 2, b on day 30
+        List<Integer> days = new java.util.ArrayList<>();
+        cohorts.get(0).get("days").forEach(n -> days.add(n.asInt()));
+        assertEquals(30, days.size());
+        assertEquals(List.of(1, 1, 0, 0, 0, 0, 1), days.subList(0, 7));
+        assertEquals(1, days.get(29));
+        assertEquals(4, days.stream().mapToInt(Integer::intValue).sum());
         // Mar 2: d, back on Mar 3 (D1).
         assertEquals(List.of(1, 1, 0, 0), counts(cohorts.get(1)));
         // Mar 3: nobody was first seen.

@@ -94,7 +94,7 @@ class RecordJsonTest {
         RfmRun sparse = new RfmRun("shop", T, LocalDate.of(2026, 9, 1), 365, 0, 0, null, null, null, null, Map.of(),
                 Map.of(), null);
         CustomerStatistics statistics = new CustomerStatistics("shop", T,
-                List.of(new RetentionCohort(LocalDate.of(2026, 8, 1), 10, 5, 3, 1)),
+                List.of(new RetentionCohort(LocalDate.of(2026, 8, 1), 10, 5, 3, 1, List.of(5L, 4L, 3L))),
                 List.of(new RepurchaseMonth(YearMonth.of(2026, 8), 9, 2)));
         AppSettings custom = new AppSettings("shop", ZoneId.of("Europe/Berlin"),
                 new LifecycleThresholds(5, 20, 2, 1, 8, 3, 10, 45, 0.4, 0.05), new PushLimits(2, LocalTime.of(21, 30),

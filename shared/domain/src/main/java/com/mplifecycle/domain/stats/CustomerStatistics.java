@@ -28,8 +28,7 @@ public record CustomerStatistics(String appId, Instant computedAt, List<Retentio
         }
         TreeMap<LocalDate, RetentionCohort> cohorts = new TreeMap<>();
         for (RetentionCohort c : concat(retention, other.retention)) {
-            cohorts.merge(c.day(), c, (a, b) -> new RetentionCohort(a.day(), a.size() + b.size(),
-                    a.d1() + b.d1(), a.d7() + b.d7(), a.d30() + b.d30()));
+            cohorts.merge(c.day(), c, RetentionCohort::plus);
         }
         TreeMap<YearMonth, RepurchaseMonth> months = new TreeMap<>();
         for (RepurchaseMonth m : concat(repurchase, other.repurchase)) {

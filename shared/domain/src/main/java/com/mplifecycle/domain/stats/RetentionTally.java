@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
- * D1/D7/D30 retention by first-seen day, counted over profiles: a profile keeps its active days of
+ * D1/D7/D30 retention (and each day 1 to 30) by first-seen day, counted over profiles: a profile keeps its active days of
  * the first 31 days after first seen for exactly this. Cohorts older than {@code keptDays} before
  * {@code today} are left out to bound the stored document. Not thread-safe.
  */
@@ -33,19 +33,14 @@ public final class RetentionTally {
         }
         Set<Integer> days = Set.copyOf(p.activeDays());
         int d0 = (int) first.toEpochDay();
-        cohorts.merge(first, new RetentionCohort(first, 0, 0, 0, 0).plus(days.contains(d0 + 1),
-                days.contains(d0 + 7), days.contains(d0 + 30)), RetentionTally::sum);
+        cohorts.merge(first, RetentionCohort.empty(first).plus(n -> days.contains(d0 + n)), RetentionCohort::plus);
     }
 
     public void addAll(RetentionTally other) {
-        other.cohorts.values().forEach(c -> cohorts.merge(c.day(), c, RetentionTally::sum));
+        other.cohorts.values().forEach(c -> cohorts.merge(c.day(), c, RetentionCohort::plus));
     }
 
     public List<RetentionCohort> cohorts() {
         return List.copyOf(cohorts.values());
-    }
-
-    private static RetentionCohort sum(RetentionCohort a, RetentionCohort b) {
-        return new RetentionCohort(a.day(), a.size() + b.size(), a.d1() + b.d1(), a.d7() + b.d7(), a.d30() + b.d30());
     }
 }

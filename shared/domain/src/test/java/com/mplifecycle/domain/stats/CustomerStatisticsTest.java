@@ -17,14 +17,14 @@ class CustomerStatisticsTest {
 
     @Test
     void plus_disjointCustomers_addsCohortsAndMonths() {
-        CustomerStatistics a = new CustomerStatistics("shop", AT, List.of(new RetentionCohort(DAY, 3, 2, 1, 0)),
+        CustomerStatistics a = new CustomerStatistics("shop", AT, List.of(new RetentionCohort(DAY, 3, 2, 1, 0, List.of(2L, 1L))),
                 List.of(new RepurchaseMonth(MONTH, 4, 1)));
-        CustomerStatistics b = new CustomerStatistics("shop", AT, List.of(new RetentionCohort(DAY, 2, 1, 1, 1),
-                new RetentionCohort(DAY.plusDays(1), 1, 0, 0, 0)), List.of(new RepurchaseMonth(MONTH.plusMonths(1), 2, 2)));
+        CustomerStatistics b = new CustomerStatistics("shop", AT, List.of(new RetentionCohort(DAY, 2, 1, 1, 1, List.of(1L, 0L, 4L)),
+                new RetentionCohort(DAY.plusDays(1), 1, 0, 0, 0, List.of())), List.of(new RepurchaseMonth(MONTH.plusMonths(1), 2, 2)));
 
         CustomerStatistics sum = a.plus(b);
 
-        assertEquals(List.of(new RetentionCohort(DAY, 5, 3, 2, 1), new RetentionCohort(DAY.plusDays(1), 1, 0, 0, 0)),
+        assertEquals(List.of(new RetentionCohort(DAY, 5, 3, 2, 1, List.of(3L, 1L, 4L)), new RetentionCohort(DAY.plusDays(1), 1, 0, 0, 0, List.of())),
                 sum.retention());
         assertEquals(List.of(new RepurchaseMonth(MONTH, 4, 1), new RepurchaseMonth(MONTH.plusMonths(1), 2, 2)),
                 sum.repurchase());

@@ -23,6 +23,16 @@ class RetentionTallyTest {
                 .firstSeenAt(first.atTime(10, 0).toInstant(ZoneOffset.UTC)).activeDays(days).build();
     }
 
+    /** The 30 day counts, zero but for the (day, count) pairs given. */
+    static List<Long> triangle(int... dayAndCount) {
+        Long[] days = new Long[RetentionCohort.DAYS];
+        Arrays.fill(days, 0L);
+        for (int i = 0; i < dayAndCount.length; i += 2) {
+            days[dayAndCount[i] - 1] = (long) dayAndCount[i + 1];
+        }
+        return List.of(days);
+    }
+
     @Test
     void add_countsActivityOnExactlyTheNthDay() {
         RetentionTally tally = new RetentionTally(ZoneOffset.UTC, LocalDate.of(2026, 4, 15), 400);
@@ -33,8 +43,8 @@ class RetentionTallyTest {
         tally.add(seen("d", MAR_1.plusDays(1), 1)); // first seen Mar 2, back Mar 3: D1 of the Mar 2 cohort
         tally.add(CustomerProfile.empty("shop", "never-seen"));
 
-        assertEquals(List.of(new RetentionCohort(MAR_1, 3, 1, 1, 1),
-                new RetentionCohort(MAR_1.plusDays(1), 1, 1, 0, 0)), tally.cohorts());
+        assertEquals(List.of(new RetentionCohort(MAR_1, 3, 1, 1, 1, triangle(1, 1, 2, 1, 6, 1, 7, 1, 8, 1, 30, 1)),
+                new RetentionCohort(MAR_1.plusDays(1), 1, 1, 0, 0, triangle(1, 1))), tally.cohorts());
     }
 
     @Test

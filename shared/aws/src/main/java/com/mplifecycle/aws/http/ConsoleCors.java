@@ -1,32 +1,30 @@
-package com.mplifecycle.functions.admin;
+package com.mplifecycle.aws.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.mplifecycle.aws.http.ApiRequest;
-import com.mplifecycle.aws.http.ApiResponse;
 
 /**
  * CORS for the operators' console, on the admin routes only. An HTTP API's own CORS setting applies
  * to every route of the API (the customers' session and events routes too), so the admin function
  * answers the preflight itself (the template routes {@code OPTIONS /v1/apps/{appId}/{proxy+}} here)
- * and adds the headers to its answers, for the console's one origin and no other.
+ * and adds the headers to its answers, for the console's one origin and no other. Any other function
+ * serving {@code /v1/apps/{appId}/...} routes wraps its answers with {@link #allow} the same way.
  */
-final class ConsoleCors {
-    static final String PREFLIGHT_ROUTE = "OPTIONS /v1/apps/{appId}/{proxy+}";
+public final class ConsoleCors {
+    public static final String PREFLIGHT_ROUTE = "OPTIONS /v1/apps/{appId}/{proxy+}";
     private final String origin;
 
     /** @param origin the console's origin ({@code https://host}), or null for none (no cross-origin use) */
-    ConsoleCors(String origin) {
+    public ConsoleCors(String origin) {
         this.origin = origin;
     }
 
-    static boolean isPreflight(ApiRequest http) {
+    public static boolean isPreflight(ApiRequest http) {
         return "OPTIONS".equals(http.method());
     }
 
     /** 204; with the allowing headers only for the console's origin (a browser then refuses the rest). */
-    ApiResponse preflight(ApiRequest http) {
+    public ApiResponse preflight(ApiRequest http) {
         Map<String, String> headers = new LinkedHashMap<>();
         if (allowed(http)) {
             headers.putAll(base());
@@ -38,7 +36,7 @@ final class ConsoleCors {
         return new ApiResponse(204, headers, null);
     }
 
-    ApiResponse allow(ApiRequest http, ApiResponse response) {
+    public ApiResponse allow(ApiRequest http, ApiResponse response) {
         if (!allowed(http)) {
             return response;
         }
