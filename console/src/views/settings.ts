@@ -48,9 +48,14 @@ export async function settingsView(main: HTMLElement): Promise<void> {
       status.textContent = t('settingsSaved');
     } catch (err) {
       if (err instanceof ApiError && err.status === 400) {
-        const field = String(err.body.field ?? '');
-        const el = errors.get(field) ?? [...errors.entries()].find(([p]) => p.startsWith(field + '.'))?.[1] ?? status;
-        el.textContent = `${field}: ${err.body.reason ?? err.message}`;
+        // every invalid field, as for campaigns: {"error":"invalid settings","fields":[{"field","reason"}]}
+        const fields: any[] = err.body.fields ?? (err.body.field ? [{ field: err.body.field, reason: err.body.reason }] : []);
+        for (const fe of fields) {
+          const field = String(fe.field);
+          const el = errors.get(field) ?? [...errors.entries()].find(([p]) => p.startsWith(field + '.'))?.[1] ?? status;
+          el.textContent = `${el.textContent ? el.textContent + '; ' : ''}${field}: ${fe.reason}`;
+        }
+        if (!fields.length) status.textContent = err.body.error ?? err.message;
       } else throw err;
     }
   } }, group('', settings), h('button', { type: 'submit', 'data-testid': 'save-settings' }, t('save')), status);

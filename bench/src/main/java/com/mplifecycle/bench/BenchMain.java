@@ -22,8 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the figures of issue 9 and rewrites BENCHMARKS.md. Started by {@code ./bench/run}.
  * Options: {@code --quick} (small sizes, for development), {@code --figures 1,4,6} (a subset; the
- * others are reported as not run), {@code --rfm-customers N}, {@code --rfm-segments N} (the RFM
- * function's scan segments and the bare scan's, 4 by default), {@code --out FILE}, {@code --from RESULTS.json},
+ * others are reported as not run), {@code --rfm-customers N}, {@code --rfm-scan-workers N} (the RFM
+ * function's scan workers and the bare scan's, 4 by default), {@code --out FILE}, {@code --from RESULTS.json},
  * {@code --baseline DIR,DIR} (figure 6: function jars of earlier builds, e.g. main's, started beside the current ones).
  */
 public final class BenchMain {
@@ -33,7 +33,7 @@ public final class BenchMain {
         boolean quick = false;
         Set<Integer> figures = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9));
         int rfmCustomers = 100_000;
-        int rfmSegments = 4;
+        int rfmScanWorkers = 4;
         Path out = Path.of("BENCHMARKS.md");
         List<Path> baseline = new ArrayList<>();
         String command = System.getProperty("bench.command", "./bench/run " + String.join(" ", args));
@@ -45,7 +45,7 @@ public final class BenchMain {
                     Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::parseInt).forEach(figures::add);
                 }
                 case "--rfm-customers" -> rfmCustomers = Integer.parseInt(args[++i]);
-                case "--rfm-segments" -> rfmSegments = Integer.parseInt(args[++i]);
+                case "--rfm-scan-workers" -> rfmScanWorkers = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--baseline" -> Arrays.stream(args[++i].split(",")).map(Path::of).forEach(baseline::add);
                 case "--from" -> {
@@ -64,10 +64,10 @@ public final class BenchMain {
         if (quick && rfmCustomers == 100_000) {
             rfmCustomers = 5_000;
         }
-        run(quick, figures, rfmCustomers, rfmSegments, out, command, baseline);
+        run(quick, figures, rfmCustomers, rfmScanWorkers, out, command, baseline);
     }
 
-    private static void run(boolean quick, Set<Integer> figures, int rfmCustomers, int rfmSegments, Path out,
+    private static void run(boolean quick, Set<Integer> figures, int rfmCustomers, int rfmScanWorkers, Path out,
                             String command, List<Path> baseline)
             throws Exception {
         console = System.out;
@@ -102,7 +102,7 @@ public final class BenchMain {
         }
         int customers = rfmCustomers;
         if (figures.contains(5) || figures.contains(9)) {
-            step("5 rfm", () -> report.rfm = new RfmBench().run(customers, rfmSegments));
+            step("5 rfm", () -> report.rfm = new RfmBench().run(customers, rfmScanWorkers));
         }
         report.figures = figures;
         report.seconds = ChronoUnit.SECONDS.between(started, Instant.now());

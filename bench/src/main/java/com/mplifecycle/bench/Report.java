@@ -357,7 +357,7 @@ final class Report {
         line("| **total** | | **%.4f** |", total);
         line("");
         double textWrites = in.textWriteUnitsPerEvent() * 1e6 * Prices.DYNAMODB_PER_WRITE_UNIT;
-        line("With a Lambda function URL in front of ingest instead of the HTTP API route (not built: the spec puts"
+        line("With a Lambda function URL in front of ingest instead of the HTTP API route (not built: the product puts"
                 + " API Gateway in front; no per-request fee, the handler checks the token itself): **$%.4f** per"
                 + " million events (−$%.4f); the trade-off is in docs/performance.md. Chunks as JSON text"
                 + " (before compression) would add $%.4f (events table writes by the size rules: $%.4f instead of"
@@ -391,7 +391,7 @@ final class Report {
             return;
         }
         RfmBench.Result r = rfm;
-        summary.add(new String[] {"5", f("RFM recompute, %,d customers, %d segments", r.customers(), r.segments()),
+        summary.add(new String[] {"5", f("RFM recompute, %,d customers, %d scan workers", r.customers(), r.scanWorkers()),
                 f("%.0f customers/s (nothing changed; two scans)", r.unchanged().customersPerSecond()),
                 f("bare parallel Scan %.0f items/s", r.bareItemsPerSecond()),
                 f("%.2f× (ceiling 0.5: two scans)", r.unchanged().customersPerSecond() / r.bareItemsPerSecond()),
@@ -401,8 +401,8 @@ final class Report {
         line("");
         line("%,d synthetic customers of one app from the Online Retail invoices (4,339 buyers, copies with new ids"
                 + " and dates moved to end yesterday), folded into profiles and seeded with BatchWriteItem in %.0f s"
-                + " (mean item %.0f bytes). `RfmHandler` with %d scan segments, clock fixed, three runs:",
-                r.customers(), r.seedSeconds(), r.meanItemBytes(), r.segments());
+                + " (mean item %.0f bytes). `RfmHandler` with %d scan workers, clock fixed, three runs:",
+                r.customers(), r.seedSeconds(), r.meanItemBytes(), r.scanWorkers());
         line("");
         line("| run | scanned | written | decayed | s | customers/s | CPU s ours / DynamoDB Local |");
         line("|---|---|---|---|---|---|---|");
@@ -410,8 +410,8 @@ final class Report {
         run("again, nothing changed", r.unchanged());
         run(f("after %,d customers (%.1f %%) paid a new order", r.changedCustomers(),
                 100.0 * r.changedCustomers() / r.customers()), r.fivePercent());
-        line("| bare parallel Scan (%d segments, count only) | %,d | – | – | %.1f | %.0f items/s | %.1f / %.1f |",
-                r.segments(), r.bareScanned(), r.bareScanSeconds(), r.bareItemsPerSecond(),
+        line("| bare parallel Scan (%d scan workers, count only) | %,d | – | – | %.1f | %.0f items/s | %.1f / %.1f |",
+                r.scanWorkers(), r.bareScanned(), r.bareScanSeconds(), r.bareItemsPerSecond(),
                 r.bareCpu().otherSeconds(), r.bareCpu().dynamoLocalSeconds());
         line("");
         line("Of the %,d profiles the last run wrote, %,d changed stage (decays). RFM scores and churn values are not"
@@ -420,9 +420,9 @@ final class Report {
                 r.fivePercent().written(), r.stageChanged(), r.changedCustomers());
         line("");
         if (r.customers() < 1_000_000) {
-            line("1,000,000 customers: `./bench/run --figures 5 --rfm-customers 1000000` (add `--rfm-segments 1` for an"
-                    + " unsegmented scan) seeds them in 2–3.5 minutes, then the function's first Scan page does not come"
-                    + " back from DynamoDB Local within the SDK's 10 s call timeout, segmented or not: the analysis below"
+            line("1,000,000 customers: `./bench/run --figures 5 --rfm-customers 1000000` (add `--rfm-scan-workers 1` for an"
+                    + " single-worker scan) seeds them in 2–3.5 minutes, then the function's first Scan page does not come"
+                    + " back from DynamoDB Local within the SDK's 10 s call timeout, one scan worker or several: the analysis below"
                     + " shows where DynamoDB Local spends that time. Figure 9 extrapolates from the per-customer costs"
                     + " measured here instead.");
         }
@@ -575,13 +575,13 @@ final class Report {
         RfmBench.Result r = rfm;
         double n = 10_000_000;
         int invocations = 32;
-        int segments = 128;
+        int scanWorkers = 128;
         double gb = memory("RfmFunction") / 1024.0;
         double vcpu = memory("RfmFunction") / 1769.0;
         double cpuPerCustomer = r.unchanged().cpu().otherSeconds() / r.unchanged().scanned();
         double cpuPerWrite = Math.max(0, (r.first().cpu().otherSeconds() - r.unchanged().cpu().otherSeconds())
                 / Math.max(1, r.first().written()));
-        double perSegmentLocal = r.unchanged().customersPerSecond() / r.segments();
+        double perWorkerLocal = r.unchanged().customersPerSecond() / r.scanWorkers();
         double itemBytes = r.meanItemBytes();
         double wruPerWrite = Math.ceil(itemBytes / 1024.0);
         double rruPerScan = n * itemBytes / 4096.0 * 0.5;
@@ -589,15 +589,15 @@ final class Report {
         double tableWru = 40_000;
         line("## 9. Full RFM recompute of 10 million customers of one app, on paper");
         line("");
-        line("Fan-out of docs/rfm.md: `TotalSegments` %d, %d invocations × 4 segments (≈ %,.0f customers each) per pass,"
+        line("Fan-out of docs/rfm.md: `TotalSegments` %d, %d invocations × 4 scan workers (≈ %,.0f customers each) per pass,"
                 + " pass 1 → merge + fit → pass 2; RfmFunction at %d MB (≈ %.2f vCPU: Lambda gives 1 vCPU per 1,769 MB).",
-                segments, invocations, n / invocations, memory("RfmFunction"), vcpu);
+                scanWorkers, invocations, n / invocations, memory("RfmFunction"), vcpu);
         line("");
         line("Measured inputs (figure 5): our side's CPU %.1f µs per customer for both passes when nothing is written,"
-                + " %.0f µs more per profile written (conditional PutItem: encode + SDK); per segment %.0f customers/s"
+                + " %.0f µs more per profile written (conditional PutItem: encode + SDK); per scan worker %.0f customers/s"
                 + " against DynamoDB Local on this machine; profile item %.0f bytes → %.0f WRU per write, scan %.3f RRU per"
                 + " customer (eventually consistent, 4 KB units over the page).",
-                cpuPerCustomer * 1e6, cpuPerWrite * 1e6, perSegmentLocal, itemBytes, wruPerWrite, itemBytes / 4096.0 * 0.5);
+                cpuPerCustomer * 1e6, cpuPerWrite * 1e6, perWorkerLocal, itemBytes, wruPerWrite, itemBytes / 4096.0 * 0.5);
         line("");
         line("Assumptions: DynamoDB partitions serve at most 3,000 RRU/s and 1,000 WRU/s each"
                 + " (<https://repost.aws/knowledge-center/on-demand-table-throttling-dynamodb>); an on-demand table's"
@@ -606,7 +606,7 @@ final class Report {
                 + " (<https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html>),"
                 + " so the table is pre-warmed (warm throughput) to the 40,000/40,000 quota and keys spread evenly"
                 + " (hashed customer ids); our CPU cost per customer is the same on a Graviton vCPU as on this core;"
-                + " a conditional PutItem takes 5 ms and each of the 128 segment threads writes one at a time (as"
+                + " a conditional PutItem takes 5 ms and each of the 128 scan threads writes one at a time (as"
                 + " `ScoringRun` does), scan pages overlap with parsing; fit and merge take seconds (BG/NBD on a"
                 + " 50,000 sample); cold starts ≈ 1 s; decays (one CustomerStageChanged each) as measured: %.3f per customer in the first run, %.3f"
                 + " after the 5 %% day.", (double) r.first().decayed() / r.first().scanned(),
@@ -625,8 +625,8 @@ final class Report {
             double cpuWrites = (n / invocations) * fractions[i] * cpuPerWrite / vcpu;
             double cpuWall = cpuScan + cpuWrites;
             double readWall = 2 * rruPerScan / tableRru;
-            // writes: table quota, or one sequential conditional PutItem at a time per segment thread
-            double writeWall = Math.max(written * wruPerWrite / tableWru, written * PUT_LATENCY_SECONDS / segments);
+            // writes: table quota, or one sequential conditional PutItem at a time per scan thread
+            double writeWall = Math.max(written * wruPerWrite / tableWru, written * PUT_LATENCY_SECONDS / scanWorkers);
             // pass 1 = one scan; pass 2 = scan + writes; each bounded by the larger of CPU and DynamoDB
             double pass1 = Math.max(cpuScan / 2, readWall / 2);
             double pass2 = Math.max(cpuScan / 2 + cpuWrites, Math.max(readWall / 2, writeWall));
@@ -650,9 +650,9 @@ final class Report {
             }
         }
         line("");
-        double localOnly = n / (segments * perSegmentLocal) * 2;
-        line("Pessimistic variant: if every segment ran only as fast as against DynamoDB Local here (%.0f customers/s),"
-                + " the two passes would take %.0f min with %d segments. %s", perSegmentLocal, localOnly / 60, segments,
+        double localOnly = n / (scanWorkers * perWorkerLocal) * 2;
+        line("Pessimistic variant: if every scan worker ran only as fast as against DynamoDB Local here (%.0f customers/s),"
+                + " the two passes would take %.0f min with %d scan workers. %s", perWorkerLocal, localOnly / 60, scanWorkers,
                 verdict.isEmpty() ? "" : "");
         line("");
     }

@@ -55,7 +55,7 @@ final class RfmBench {
         }
     }
 
-    record Result(int customers, int segments, double seedSeconds, Run first, Run unchanged, Run fivePercent,
+    record Result(int customers, int scanWorkers, double seedSeconds, Run first, Run unchanged, Run fivePercent,
                   long changedCustomers, long stageChanged, double bareScanSeconds, long bareScanned, CpuMeter.Split bareCpu,
                   double meanItemBytes, double meanReadUnitsPerItemScanned) {
         double bareItemsPerSecond() {
@@ -63,13 +63,13 @@ final class RfmBench {
         }
     }
 
-    Result run(int customers, int segments) throws Exception {
+    Result run(int customers, int scanWorkers) throws Exception {
         Map<String, List<BigDecimal[]>> buyers = invoices();
         List<String> ids = new ArrayList<>(buyers.keySet());
         try (LocalAws aws = LocalAws.start(); LocalBus bus = new LocalBus(aws)) {
             Map<String, String> env = new HashMap<>(aws.environment("RfmFunction"));
-            env.put("RFM_SCAN_SEGMENTS", Integer.toString(segments));
-            // one invocation over the whole table however large (the figure is a segment's throughput; beyond
+            env.put("RFM_SCAN_WORKERS", Integer.toString(scanWorkers));
+            // one invocation over the whole table however large (the figure is one scan worker's throughput; beyond
             // 250,000 customers the function would fan out, which figure 9 models)
             env.put(FunctionEnv.RFM_CUSTOMERS_PER_INVOCATION, Integer.toString(Math.max(customers, 1)));
             String table = env.get(FunctionEnv.PROFILES_TABLE);
@@ -107,16 +107,16 @@ final class RfmBench {
             Run first = run(handler);
             Run unchanged = run(handler);
 
-            // bare parallel Scan of the same table: same segments, one thread each, items counted only
+            // bare parallel Scan of the same table: same scan workers, one thread each, items counted only
             AtomicLong scanned = new AtomicLong();
             AtomicLong scanUnits = new AtomicLong();
             List<Integer> segs = new ArrayList<>();
-            for (int s = 0; s < segments; s++) {
+            for (int s = 0; s < scanWorkers; s++) {
                 segs.add(s);
             }
             CpuMeter bareMeter = new CpuMeter();
-            double bareSeconds = Parallel.run(segments, segs, s -> {
-                for (var page : db.scanPaginator(b -> b.tableName(table).segment(s).totalSegments(segments)
+            double bareSeconds = Parallel.run(scanWorkers, segs, s -> {
+                for (var page : db.scanPaginator(b -> b.tableName(table).segment(s).totalSegments(scanWorkers)
                         .returnConsumedCapacity(software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.TOTAL))) {
                     scanned.addAndGet(page.count());
                     if (page.consumedCapacity() != null && page.consumedCapacity().capacityUnits() != null) {
@@ -153,7 +153,7 @@ final class RfmBench {
                     stageChanged++;
                 }
             }
-            return new Result(customers, segments, seedSeconds, first, unchanged, five, changed, stageChanged,
+            return new Result(customers, scanWorkers, seedSeconds, first, unchanged, five, changed, stageChanged,
                     bareSeconds,
                     scanned.get(), bareCpu, (double) bytes.get() / customers,
                     scanUnits.get() / 1000.0 / Math.max(1, scanned.get()));

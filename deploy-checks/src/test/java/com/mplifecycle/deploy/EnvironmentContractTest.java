@@ -16,7 +16,7 @@ import com.mplifecycle.devtools.template.FunctionDefinition;
 
 /** The template sets every environment variable a function's code reads, and only those the code reads. */
 class EnvironmentContractTest {
-    /** Read by the code only for local runs; set in the cloud, it would bypass Secrets Manager. */
+    /** Read by the code only in tests and benchmarks; set in the cloud, it would bypass Secrets Manager. */
     static final Set<String> LOCAL_ONLY = Set.of(FunctionEnv.LOCAL_SECRETS_JSON);
 
     private static final SourceScan SCAN = new SourceScan(TemplateFunctions.REPOSITORY);

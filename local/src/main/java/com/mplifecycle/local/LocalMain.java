@@ -17,6 +17,7 @@ import com.mplifecycle.domain.campaign.DefaultCampaigns;
 
 import com.mplifecycle.local.demo.DemoDriver;
 import com.mplifecycle.local.demo.DemoSummary;
+import com.mplifecycle.local.demo.NextSteps;
 import com.mplifecycle.local.runtime.LocalRuntime;
 import com.mplifecycle.local.runtime.RuntimeOptions;
 
@@ -95,6 +96,10 @@ public final class LocalMain {
                     demo.segmentCounts(LocalRuntime.DEMO_APP, runtime.adminKey()), campaignStatistics, out);
             DemoSummary.printSharingAndFeedback(demo.sharingStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()),
                     demo.feedbackStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()), out);
+            // the console closes the list: its line below (console/with-runtime waits for it)
+            NextSteps.lines(runtime.apiUrl(), LocalRuntime.DEMO_APP, runtime.adminKey(), null,
+                    campaignStatistics.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey)
+                            .findFirst().orElse(campaignStatistics.keySet().iterator().next())).forEach(out::println);
         }
         out.println("Operators' console: " + runtime.apiUrl() + "/console/  (app " + LocalRuntime.DEMO_APP
                 + ", admin key " + runtime.adminKey() + ")");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,19 +36,21 @@ public final class ImportCommand {
         return run(args, out, err, System.getenv(), Clock.systemUTC());
     }
 
+    /** @param local this machine's clock; orders are judged by the target's ({@link ImportTarget#clock()}) */
     static int run(List<String> args, PrintStream out, PrintStream err, Map<String, String> environment,
-                   Clock clock) {
+                   Clock local) {
         ImportOptions options;
         try {
             options = ImportOptions.parse(args, environment);
         } catch (ImportOptions.UsageException e) {
             return usage(err, e.getMessage());
         }
-        try (ImportTarget target = ImportTarget.open(options, environment)) {
+        try (ImportTarget target = ImportTarget.open(options, environment, local)) {
+            Clock clock = target.clock();
             AppSettings settings = settings(options, target, clock, out);
             Instant now = clock.instant();
-            out.printf("import: app %s, %s -> %s (%s)%n", options.appId(), options.orders(), target.where(),
-                    settings.timeZone());
+            out.printf("import: app %s, %s -> %s (%s), now %s by %s%n", options.appId(), options.orders(),
+                    target.where(), settings.timeZone(), now.truncatedTo(ChronoUnit.SECONDS), target.clockSource());
             long readStart = System.nanoTime();
             ImportFile file = ImportFile.read(options.orders(), options.columns(), options.appId(),
                     settings.timeZone(), now, err);

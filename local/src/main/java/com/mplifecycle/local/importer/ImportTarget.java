@@ -22,9 +22,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The DynamoDB the import writes to, built with the functions' own client configuration
  * ({@link AwsClients}): locally DynamoDB Local with the dummy credentials of the local runtime, in
  * the cloud the operator's credentials from the environment or the default provider chain.
+ *
+ * <p>{@code clock} is the target's time, what "paid in the future" and the imported stages are judged
+ * by: a running runtime's controllable clock (tests and demos set it ahead), AWS's time (the
+ * {@code Date} of its answer) for the deployed tables, this machine's for a bare endpoint.
  */
-public record ImportTarget(DynamoDbClient client, String profilesTable, String appsTable, String where)
-        implements AutoCloseable {
+public record ImportTarget(DynamoDbClient client, String profilesTable, String appsTable, String where,
+                           Clock clock, String clockSource) implements AutoCloseable {
 
     /** No DynamoDB to write to: the local runtime is not running, or answers something else. */
     public static final class UnavailableException extends Exception {
@@ -33,7 +37,9 @@ public record ImportTarget(DynamoDbClient client, String profilesTable, String a
         }
     }
 
-    static ImportTarget open(ImportOptions options, Map<String, String> environment) throws UnavailableException {
+    /** @param local this machine's clock */
+    static ImportTarget open(ImportOptions options, Map<String, String> environment, Clock local)
+            throws UnavailableException {
         Map<String, String> variables = new HashMap<>();
         String where;
         if (options.aws()) {
@@ -49,7 +55,23 @@ public record ImportTarget(DynamoDbClient client, String profilesTable, String a
             where = options.profilesTable() + " at " + endpoint;
         }
         DynamoDbClient client = new AwsClients(new FunctionEnv(variables, Clock.systemUTC())).dynamoDb();
-        return new ImportTarget(client, options.profilesTable(), options.appsTable(), where);
+        try {
+            if (options.aws()) {
+                return new ImportTarget(client, options.profilesTable(), options.appsTable(), where,
+                        TargetClock.following(TargetClock.awsTime(client, options.profilesTable()), local),
+                        "AWS time");
+            }
+            if (options.endpoint() == null) {
+                return new ImportTarget(client, options.profilesTable(), options.appsTable(), where,
+                        TargetClock.following(TargetClock.runtimeTime(options.runtime()), local),
+                        "the runtime's clock");
+            }
+            return new ImportTarget(client, options.profilesTable(), options.appsTable(), where, local,
+                    "this machine's clock");
+        } catch (UnavailableException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
     }
 
     /**

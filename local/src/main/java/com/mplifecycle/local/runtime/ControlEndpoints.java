@@ -47,7 +47,8 @@ final class ControlEndpoints implements HttpHandler {
         if (path.equals("/health") && method.equals("GET")) {
             LocalRuntime.URIs u = runtime.endpoints();
             send(ex, 200, Map.of("status", "ok", "endpoints", Map.of("api", u.api(), "dynamodb", u.dynamodb(),
-                    "events", u.events(), "wechat", u.wechat())));
+                    "events", u.events(), "secretsmanager", u.secretsmanager(), "wechat", u.wechat()),
+                    "secretId", runtime.secretArn()));
         } else if (path.equals("/functions") && method.equals("GET")) {
             List<Map<String, Object>> out = runtime.functions().values().stream().map(f -> {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -88,6 +89,15 @@ final class ControlEndpoints implements HttpHandler {
         } else if (path.equals("/wechat/faults") && method.equals("POST")) {
             sendRaw(ex, 200, runtime.wechat().injectFaultJson(new String(ex.getRequestBody().readAllBytes(),
                     StandardCharsets.UTF_8)));
+        } else if (path.equals("/wechat/apps") && method.equals("POST")) {
+            // What registering a mini-program does on WeChat's side: its AppID and AppSecret log users in.
+            JsonNode body = Json.read(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                    JsonNode.class);
+            if (!body.path("wechatAppId").isTextual() || !body.path("appSecret").isTextual()) {
+                throw new IllegalArgumentException("give {\"wechatAppId\":\"wx…\",\"appSecret\":\"…\"}");
+            }
+            runtime.wechat().registerApp(body.get("wechatAppId").asText(), body.get("appSecret").asText());
+            send(ex, 200, Map.of("wechatAppId", body.get("wechatAppId").asText()));
         } else if (path.equals("/wechat/subscriptions") && method.equals("POST")) {
             // What a user's "accept" in wx.requestSubscribeMessage records on WeChat's side.
             sendRaw(ex, 200, runtime.wechat().acceptSubscriptionJson(new String(ex.getRequestBody().readAllBytes(),

@@ -18,6 +18,7 @@ import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.devtools.events.LocalEventBus;
 import com.mplifecycle.devtools.faults.FaultyDynamoDbProxy;
+import com.mplifecycle.devtools.secrets.SecretsManagerStandIn;
 import com.mplifecycle.devtools.streams.StreamEventSource;
 import com.mplifecycle.devtools.streams.StreamSourceConfig;
 import com.mplifecycle.devtools.template.FunctionDefinition;
@@ -52,9 +53,14 @@ public final class LocalRuntime implements AutoCloseable {
     public static final ZoneId DEMO_ZONE = ZoneId.of("Asia/Shanghai");
     public static final String DEMO_WECHAT_APP_ID = "wxdemo0000000000";
 
+    /** The name of the secret of the local Secrets Manager (the functions get its ARN as SECRETS_ARN). */
+    public static final String SECRET_NAME = "mplifecycle/local";
+
     private final ControllableClock clock = new ControllableClock();
     private final RuntimeAws aws;
     private final WeChatStandIn wechat;
+    private final SecretsManagerStandIn secretsManager;
+    private final String secretArn;
     private final LocalScheduler scheduler;
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, List<String>> triggers = new LinkedHashMap<>();
@@ -72,13 +78,19 @@ public final class LocalRuntime implements AutoCloseable {
         String appSecret = randomHex(16);
         wechat.registerApp(DEMO_WECHAT_APP_ID, appSecret);
         adminKey = options.adminKey() != null ? options.adminKey() : "demo-admin-" + randomHex(12);
-        String secrets = Json.write(Map.of("tokenSigningKey", randomHex(32), "apps",
-                Map.of(DEMO_APP, Map.of("wechatAppId", DEMO_WECHAT_APP_ID, "appSecret", appSecret))));
+        // The functions read their secret as deployed: through the SDK from a Secrets Manager, here a local
+        // one that `aws secretsmanager put-secret-value --endpoint-url` changes while the runtime runs.
+        secretsManager = SecretsManagerStandIn.start(clock);
+        secretArn = secretsManager.put(SECRET_NAME, Json.write(Map.of("tokenSigningKey", randomHex(32), "apps",
+                Map.of(DEMO_APP, Map.of("wechatAppId", DEMO_WECHAT_APP_ID, "appSecret", appSecret)))));
         scheduler = new LocalScheduler(clock);
         IntrinsicResolver resolver = aws.names().resolver();
         for (FunctionDefinition f : FunctionDefinition.all(template).values()) {
             Map<String, String> env = new LinkedHashMap<>(aws.environment(f.logicalId()));
-            env.put(FunctionEnv.LOCAL_SECRETS_JSON, secrets);
+            if (env.containsKey(FunctionEnv.SECRETS_ARN)) {
+                env.put(FunctionEnv.SECRETS_ARN, secretArn);
+                env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.uri().toString());
+            }
             env.put(FunctionEnv.WECHAT_BASE_URL, wechat.baseUrl().toString());
             functions.put(f.logicalId(), LocalFunction.create(f, env, clock));
             f.events().forEach((name, event) -> wire(f, name, event, resolver));
@@ -266,10 +278,15 @@ public final class LocalRuntime implements AutoCloseable {
 
     URIs endpoints() {
         return new URIs(apiUrl(), aws.dynamoDbEndpoint().toString(), aws.eventsEndpoint().toString(),
-                wechat.baseUrl().toString());
+                secretsManager.uri().toString(), wechat.baseUrl().toString());
     }
 
-    record URIs(String api, String dynamodb, String events, String wechat) {
+    record URIs(String api, String dynamodb, String events, String secretsmanager, String wechat) {
+    }
+
+    /** The ARN of the functions' secret in the local Secrets Manager ({@link #SECRET_NAME}). */
+    public String secretArn() {
+        return secretArn;
     }
 
     Map<String, LocalFunction> functions() {
@@ -295,6 +312,7 @@ public final class LocalRuntime implements AutoCloseable {
         scheduler.stop();
         streams.forEach(StreamEventSource::close);
         wechat.close();
+        secretsManager.close();
         aws.close();
     }
 }

@@ -14,8 +14,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.mplifecycle.aws.admin.AdminKeys;
 import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.secrets.Secrets;
 import com.mplifecycle.devtools.wechat.WeChatStandIn;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Campaigns end to end through the runtime: a campaign PUT over the admin API, a customer who
@@ -111,13 +120,52 @@ class DispatchE2ET {
         assertEquals(1, conversions, stats.toString());
     }
 
+    @Test
+    void newApp_putIntoTheSecretWhileRunning_logsInAndGetsPushes() throws Exception {
+        String key = "shop2-admin-key-0123456789";
+        new AdminKeys(runtime.profilesClient(), runtime.tableName("AppsTable"), runtime.clock()).register("shop2", key);
+        call("PUT", "/v1/apps/shop2/campaigns/cart", CAMPAIGN, key, 200);
+        call("POST", "/v1/session", "{\"appId\":\"shop2\",\"code\":\"early~1\"}", null, 404);
+
+        // Onboarding, the runtime running on: the mini-program at WeChat, its credentials into the secret.
+        call("POST", "/_local/wechat/apps", "{\"wechatAppId\":\"wxshop2\",\"appSecret\":\"shop2-secret\"}", null,
+                200);
+        JsonNode health = call("GET", "/_local/health", null, null, 200);
+        try (SecretsManagerClient secrets = SecretsManagerClient.builder().region(Region.US_EAST_1)
+                .endpointOverride(URI.create(health.get("endpoints").get("secretsmanager").asText()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("any", "any")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String secretId = health.get("secretId").asText();
+            ObjectNode document = (ObjectNode) Json.read(secrets.getSecretValue(b -> b.secretId(secretId))
+                    .secretString(), JsonNode.class);
+            ((ObjectNode) document.get("apps")).putObject("shop2").put("wechatAppId", "wxshop2")
+                    .put("appSecret", "shop2-secret");
+            secrets.putSecretValue(b -> b.secretId(secretId).secretString(document.toString()));
+        }
+        // the 404 above read the secret again a moment ago; the next read for an unknown app waits this long
+        call("POST", "/_local/clock", "{\"advance\":\"" + Secrets.MISS_READ_INTERVAL + "\"}", null, 200);
+
+        String subscriber = shopper("shop2", "wxshop2", "new-sub", true);
+        call("POST", "/_local/drain", null, null, 200);
+        call("POST", "/_local/clock", "{\"advance\":\"PT2H5M\"}", null, 200);
+        call("POST", "/_local/run/DispatchFunction", null, null, 200);
+        call("POST", "/_local/drain", null, null, 200);
+
+        assertEquals(1, messages(subscriber));
+    }
+
+    private static String shopper(String user, boolean subscribes) throws Exception {
+        return shopper("demo", LocalRuntime.DEMO_WECHAT_APP_ID, user, subscribes);
+    }
+
     /**
      * Logs in, subscribes (or not) and puts something in the cart; returns the openid. The subscribe_result
      * alone gives the credit at the stand-in WeChat too, as the user's tap would (SubscriptionTwin).
      */
-    private static String shopper(String user, boolean subscribes) throws Exception {
-        JsonNode session = call("POST", "/v1/session", "{\"appId\":\"demo\",\"code\":\"" + user + "~1\"}", null, 200);
-        String openid = WeChatStandIn.openIdFor(LocalRuntime.DEMO_WECHAT_APP_ID, user + "~1");
+    private static String shopper(String appId, String wechatAppId, String user, boolean subscribes) throws Exception {
+        JsonNode session = call("POST", "/v1/session", "{\"appId\":\"" + appId + "\",\"code\":\"" + user + "~1\"}",
+                null, 200);
+        String openid = WeChatStandIn.openIdFor(wechatAppId, user + "~1");
         long now = runtime.clock().instant().toEpochMilli();
         String subscribe = subscribes ? ",{\"eventId\":\"" + user + "-s\",\"type\":\"subscribe_result\",\"ts\":" + now
                 + ",\"props\":{\"results\":{\"T_CART\":\"accept\"}}}" : "";

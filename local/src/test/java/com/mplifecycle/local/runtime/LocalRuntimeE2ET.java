@@ -21,6 +21,13 @@ import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.local.demo.NextSteps;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** HTTP in, through session, ingest, the stream, lifecycle and the bus, with the runtime's controls. */
 class LocalRuntimeE2ET {
@@ -62,9 +69,45 @@ class LocalRuntimeE2ET {
         JsonNode health = json(call("GET", "/_local/health", null, null));
 
         assertEquals("ok", health.get("status").asText());
-        for (String e : List.of("api", "dynamodb", "events", "wechat")) {
+        for (String e : List.of("api", "dynamodb", "events", "secretsmanager", "wechat")) {
             assertTrue(health.get("endpoints").get(e).asText().startsWith("http://127.0.0.1:"), e);
         }
+    }
+
+    @Test
+    void health_dynamodbEndpoint_servesTheTablesToAnyCredentialsAndRegion() throws Exception {
+        URI endpoint = URI.create(json(call("GET", "/_local/health", null, null)).get("endpoints").get("dynamodb")
+                .asText());
+
+        List<String> tables;
+        try (DynamoDbClient newcomer = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.AP_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIAEXAMPLENEWCOMER", "anything"))).build()) {
+            tables = newcomer.listTables().tableNames();
+        }
+
+        assertTrue(tables.contains(runtime.profilesTable()), tables.toString());
+    }
+
+    @Test
+    void nextSteps_curlCalls_readTheStatisticsWithTheAdminKey() throws Exception {
+        List<String> lines = NextSteps.lines(runtime.apiUrl(), "demo", runtime.adminKey(), null, "TPL_NEVER_RAN");
+        List<String> curls = lines.stream().map(String::trim).filter(l -> l.startsWith("curl ")).toList();
+
+        Map<String, Integer> statuses = new java.util.LinkedHashMap<>();
+        for (String curl : curls) {
+            String header = curl.substring(curl.indexOf('\'') + 1, curl.lastIndexOf('\''));
+            String url = curl.substring(curl.lastIndexOf(' ') + 1);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header(header.substring(0, header.indexOf(':')), header.substring(header.indexOf(':') + 2))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            statuses.put(url.substring(url.indexOf("/stats/")), r.statusCode());
+        }
+
+        assertTrue(lines.stream().anyMatch(l -> l.contains(runtime.adminKey())), lines.toString());
+        // the campaign never ran here: the admin API's own 404, past the key check
+        assertEquals(Map.of("/stats/stages", 200, "/stats/segments", 200, "/stats/campaigns/TPL_NEVER_RAN", 404),
+                statuses);
     }
 
     @Test

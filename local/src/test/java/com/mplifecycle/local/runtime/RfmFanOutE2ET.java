@@ -38,12 +38,12 @@ import com.mplifecycle.domain.profile.CustomerScores;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The daily run through the runtime's schedule trigger, bus and rule: fanned out over 4 segment
+ * The daily run through the runtime's schedule trigger, bus and rule: fanned out over 4 slice
  * invocations it stores the same scores, stages and run records as one invocation on the same
- * profiles, and a redelivered segment request changes nothing.
+ * profiles, and a redelivered slice request changes nothing.
  */
 class RfmFanOutE2ET {
-    private static final String TOTAL = "RFM_SCAN_SEGMENTS_TOTAL: \"16\"";
+    private static final String TOTAL = "RFM_INVOCATIONS_MAX: \"16\"";
     private static final String PER_INVOCATION = "RFM_CUSTOMERS_PER_INVOCATION: \"250000\"";
     private static final Duration DAY = Duration.ofDays(1);
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -57,9 +57,9 @@ class RfmFanOutE2ET {
         assertTrue(yaml.contains(PER_INVOCATION), "the template sets " + PER_INVOCATION);
         RuntimeOptions options = new RuntimeOptions(0, false, 0, 0, "test-admin-key-0123456789", null);
         // 4 invocations for these few hundred customers: one per customer started, at most 4
-        fanned = LocalRuntime.start(SamTemplate.parse(yaml.replace(TOTAL, "RFM_SCAN_SEGMENTS_TOTAL: \"4\"")
+        fanned = LocalRuntime.start(SamTemplate.parse(yaml.replace(TOTAL, "RFM_INVOCATIONS_MAX: \"4\"")
                 .replace(PER_INVOCATION, "RFM_CUSTOMERS_PER_INVOCATION: \"1\"")), options);
-        single = LocalRuntime.start(SamTemplate.parse(yaml.replace(TOTAL, "RFM_SCAN_SEGMENTS_TOTAL: \"1\"")), options);
+        single = LocalRuntime.start(SamTemplate.parse(yaml.replace(TOTAL, "RFM_INVOCATIONS_MAX: \"1\"")), options);
     }
 
     @AfterAll
@@ -135,13 +135,13 @@ class RfmFanOutE2ET {
         return runs.get(0).get("pk").s().substring("rfmRun#".length());
     }
 
-    private static String request(String runId, String phase, int segment) {
-        return "{\"source\":\"mplifecycle.rfm\",\"detail-type\":\"RfmSegmentRequested\",\"detail\":{\"runId\":\""
-                + runId + "\",\"phase\":\"" + phase + "\",\"segment\":" + segment + ",\"totalSegments\":4}}";
+    private static String request(String runId, String phase, int slice) {
+        return "{\"source\":\"mplifecycle.rfm\",\"detail-type\":\"RfmSliceRequested\",\"detail\":{\"runId\":\""
+                + runId + "\",\"phase\":\"" + phase + "\",\"slice\":" + slice + ",\"totalSlices\":4}}";
     }
 
     @Test
-    void dailyRun_fannedOverFourSegments_matchesOneInvocationAndIgnoresRedelivery() throws Exception {
+    void dailyRun_fannedOverFourSlices_matchesOneInvocationAndIgnoresRedelivery() throws Exception {
         Instant now = fanned.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         seed(fanned, now);
         seed(single, now);

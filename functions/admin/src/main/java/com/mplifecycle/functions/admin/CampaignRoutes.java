@@ -28,12 +28,8 @@ final class CampaignRoutes {
         String id = request.id("campaignId");
         Map<String, Object> json = JsonBody.object(request.http().body(), MAX_BODY_BYTES, "(a campaign)");
         CampaignReader.Result result = CampaignReader.read(id, json);
-        if (result instanceof CampaignReader.Invalid) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", "invalid campaign");
-            body.put("fields", ((CampaignReader.Invalid) result).errors());
-            body.put("requestId", request.requestId());
-            return ApiResponses.json(400, body);
+        if (result instanceof CampaignReader.Invalid invalid) {
+            return InvalidBody.answer("campaign", invalid.errors(), request.requestId());
         }
         campaigns.put(request.appId(), ((CampaignReader.Valid) result).campaign());
         return ApiResponses.json(200, CampaignJson.of(((CampaignReader.Valid) result).campaign()));

@@ -1,31 +1,14 @@
 package com.mplifecycle.functions.admin;
 
-import java.time.DateTimeException;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.PushLimits;
 import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
 
-/**
- * The settings document of {@code GET/PUT /v1/apps/{appId}/settings}. A PUT changes the fields it
- * names and keeps the others, so an operator can change one threshold without restating the rest;
- * unknown fields are refused (a typo must not look like success).
- */
+/** The settings document that {@code GET/PUT /v1/apps/{appId}/settings} answer. */
 final class SettingsBody {
-    private static final Set<String> TOP = Set.of("timeZone", "lifecycle", "push");
-    private static final Set<String> LIFECYCLE = Set.of("newDays", "activeWindowDays", "growingActiveDays",
-            "growingOrders", "matureActiveDays", "matureOrders", "decliningInactiveDays", "churnedInactiveDays",
-            "decliningPAlive", "churnedPAlive");
-    private static final Set<String> PUSH = Set.of("maxPerDay", "quietFrom", "quietUntil");
-
     private SettingsBody() {
     }
 
@@ -50,113 +33,5 @@ final class SettingsBody {
         v.put("push", Map.of("maxPerDay", p.maxPerDay(), "quietFrom", p.quietFrom().toString(),
                 "quietUntil", p.quietUntil().toString()));
         return v;
-    }
-
-    /** The current settings with the body's fields applied; throws {@link InvalidFieldException}. */
-    static AppSettings apply(AppSettings current, JsonNode body) {
-        onlyKnown(body, TOP, "");
-        ZoneId zone = body.has("timeZone") ? zone(body.get("timeZone")) : current.timeZone();
-        LifecycleThresholds lifecycle = body.has("lifecycle") ? lifecycle(current.lifecycle(), body.get("lifecycle"))
-                : current.lifecycle();
-        PushLimits push = body.has("push") ? push(current.pushLimits(), body.get("push")) : current.push();
-        return new AppSettings(current.appId(), zone, lifecycle, push);
-    }
-
-    private static ZoneId zone(JsonNode node) {
-        if (!node.isTextual()) {
-            throw new InvalidFieldException("timeZone", "must be an IANA time zone name such as Asia/Shanghai");
-        }
-        try {
-            return ZoneId.of(node.asText());
-        } catch (DateTimeException e) {
-            throw new InvalidFieldException("timeZone", "unknown time zone " + node.asText());
-        }
-    }
-
-    private static LifecycleThresholds lifecycle(LifecycleThresholds t, JsonNode node) {
-        object(node, "lifecycle");
-        onlyKnown(node, LIFECYCLE, "lifecycle.");
-        try {
-            return new LifecycleThresholds(
-                    days(node, "newDays", t.newDays()), days(node, "activeWindowDays", t.activeWindowDays()),
-                    days(node, "growingActiveDays", t.growingActiveDays()),
-                    days(node, "growingOrders", t.growingOrders()),
-                    days(node, "matureActiveDays", t.matureActiveDays()), days(node, "matureOrders", t.matureOrders()),
-                    days(node, "decliningInactiveDays", t.decliningInactiveDays()),
-                    days(node, "churnedInactiveDays", t.churnedInactiveDays()),
-                    probability(node, "decliningPAlive", t.decliningPAlive()),
-                    probability(node, "churnedPAlive", t.churnedPAlive()));
-        } catch (IllegalArgumentException e) {
-            // The rules that relate two thresholds (mature >= growing, churned > declining, ...).
-            throw new InvalidFieldException("lifecycle", e.getMessage());
-        }
-    }
-
-    private static PushLimits push(PushLimits p, JsonNode node) {
-        object(node, "push");
-        onlyKnown(node, PUSH, "push.");
-        int max = p.maxPerDay();
-        if (node.has("maxPerDay")) {
-            JsonNode v = node.get("maxPerDay");
-            if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 1
-                    || v.asInt() > PushLimits.MAX_PER_DAY_LIMIT) {
-                throw new InvalidFieldException("push.maxPerDay", "must be an integer from 1 to "
-                        + PushLimits.MAX_PER_DAY_LIMIT);
-            }
-            max = v.asInt();
-        }
-        return new PushLimits(max, time(node, "quietFrom", p.quietFrom()), time(node, "quietUntil", p.quietUntil()));
-    }
-
-    private static int days(JsonNode node, String name, int current) {
-        if (!node.has(name)) {
-            return current;
-        }
-        JsonNode v = node.get(name);
-        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1 || v.asInt() > 3650) {
-            throw new InvalidFieldException("lifecycle." + name, "must be an integer from 1 to 3650");
-        }
-        return v.asInt();
-    }
-
-    private static double probability(JsonNode node, String name, double current) {
-        if (!node.has(name)) {
-            return current;
-        }
-        JsonNode v = node.get(name);
-        if (!v.isNumber() || !(v.asDouble() > 0 && v.asDouble() < 1)) {
-            throw new InvalidFieldException("lifecycle." + name, "must be a number strictly between 0 and 1");
-        }
-        return v.asDouble();
-    }
-
-    private static LocalTime time(JsonNode node, String name, LocalTime current) {
-        if (!node.has(name)) {
-            return current;
-        }
-        JsonNode v = node.get(name);
-        try {
-            if (v.isTextual() && v.asText().matches("\\d{2}:\\d{2}")) {
-                return LocalTime.parse(v.asText());
-            }
-        } catch (DateTimeParseException e) {
-            // falls through to the answer below
-        }
-        throw new InvalidFieldException("push." + name, "must be a local time HH:mm");
-    }
-
-    private static void object(JsonNode node, String field) {
-        if (!node.isObject()) {
-            throw new InvalidFieldException(field, "must be an object");
-        }
-    }
-
-    private static void onlyKnown(JsonNode node, Set<String> known, String prefix) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                throw new InvalidFieldException(prefix + name, "unknown field");
-            }
-        }
     }
 }

@@ -1,14 +1,19 @@
 package com.mplifecycle.functions.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+
 import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.JsonBody;
-import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.domain.app.AppSettings;
+import com.mplifecycle.domain.app.SettingsReader;
 
-/** {@code GET/PUT /v1/apps/{appId}/settings}: the one settings model, {@link AppSettings}. */
+/**
+ * {@code GET/PUT /v1/apps/{appId}/settings}: the one settings model, {@link AppSettings}. A PUT changes
+ * the fields it names ({@link SettingsReader}); an invalid one is a 400 listing every field with its
+ * reason, as for campaigns.
+ */
 final class SettingsRoutes {
     static final int MAX_BODY_BYTES = 8 * 1024;
 
@@ -23,9 +28,13 @@ final class SettingsRoutes {
     }
 
     ApiResponse put(AdminRequest request) {
-        JsonNode body = Json.MAPPER.valueToTree(JsonBody.object(request.http().body(), MAX_BODY_BYTES,
-                "{\"timeZone\": ..., \"lifecycle\": {...}, \"push\": {...}}"));
-        AppSettings next = SettingsBody.apply(apps.settingsOrDefaults(request.appId()), body);
+        Map<String, Object> change = JsonBody.object(request.http().body(), MAX_BODY_BYTES,
+                "{\"timeZone\": ..., \"lifecycle\": {...}, \"push\": {...}}");
+        SettingsReader.Result result = SettingsReader.read(apps.settingsOrDefaults(request.appId()), change);
+        if (result instanceof SettingsReader.Invalid invalid) {
+            return InvalidBody.answer("settings", invalid.errors(), request.requestId());
+        }
+        AppSettings next = ((SettingsReader.Valid) result).settings();
         apps.putSettings(next);
         return ApiResponses.json(200, SettingsBody.view(next));
     }

@@ -352,6 +352,21 @@ class AdminStatisticsIT {
     }
 
     @Test
+    void settings_severalInvalidFields_400ListsEachLikeACampaign() {
+        ApiResponse r = call("PUT /v1/apps/{appId}/settings", "other", otherKey, null,
+                "{\"timeZone\":\"Mars/Olympus\",\"push\":{\"maxPerDay\":0,\"quietFrom\":\"late\"}}");
+
+        assertEquals(400, r.statusCode());
+        JsonNode answer = Json.read(r.body(), JsonNode.class);
+        assertEquals("invalid settings", answer.get("error").asText());
+        List<String> fields = new java.util.ArrayList<>();
+        answer.get("fields").forEach(f -> fields.add(f.get("field").asText()));
+        assertEquals(List.of("timeZone", "push.maxPerDay", "push.quietFrom"), fields);
+        assertEquals("Asia/Shanghai", Json.read(call("GET /v1/apps/{appId}/settings", "other", otherKey, null, null)
+                .body(), JsonNode.class).get("timeZone").asText(), "nothing stored");
+    }
+
+    @Test
     void settings_invalidValues_400WithFieldAndReason() {
         Map<String, String> cases = Map.of(
                 "{\"timeZone\":\"Mars/Olympus\"}", "timeZone",
@@ -363,7 +378,7 @@ class AdminStatisticsIT {
         cases.forEach((body, field) -> {
             ApiResponse r = call("PUT /v1/apps/{appId}/settings", "other", otherKey, null, body);
             assertEquals(400, r.statusCode(), body);
-            JsonNode answer = Json.read(r.body(), JsonNode.class);
+            JsonNode answer = Json.read(r.body(), JsonNode.class).get("fields").get(0);
             assertEquals(field, answer.get("field").asText(), body);
             assertTrue(!answer.get("reason").asText().isEmpty(), body);
         });

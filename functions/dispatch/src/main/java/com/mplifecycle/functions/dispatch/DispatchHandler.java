@@ -31,7 +31,7 @@ import com.mplifecycle.aws.wechat.WeChatClient;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
- * Campaign dispatch (spec §5). Two triggers, one decision path:
+ * Campaign dispatch (docs/product.md, Sending rules). Two triggers, one decision path:
  * <ul>
  *   <li>{@code CustomerStageChanged} from the project bus: that customer is planned at once, so a
  *       stage-entered or reactivated campaign goes out within seconds;</li>
@@ -45,7 +45,7 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  * the profile for a moment until it shows the change.
  */
 public final class DispatchHandler implements RequestStreamHandler {
-    static final int SCAN_SEGMENTS = 4;
+    static final int SCAN_WORKERS = 4;
     public static final int WORKERS = 16;
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
@@ -89,8 +89,8 @@ public final class DispatchHandler implements RequestStreamHandler {
                 Secrets.load(env, aws::secretsManager), records, profiles);
         this.dispatcher = new CustomerDispatcher(profiles, records, sender);
         this.retries = new RetryQueue(records, profiles, sender);
-        this.sweep = new Sweep(profiles, dispatcher, daemonPool(SCAN_SEGMENTS, "dispatch-scan"),
-                daemonPool(WORKERS, "dispatch-worker"), SCAN_SEGMENTS, records::flushCounts);
+        this.sweep = new Sweep(profiles, dispatcher, daemonPool(SCAN_WORKERS, "dispatch-scan"),
+                daemonPool(WORKERS, "dispatch-worker"), SCAN_WORKERS, records::flushCounts);
         this.appCampaigns = new AppCampaigns(campaigns, apps);
         this.log = new JsonLogger("dispatch", clock);
     }

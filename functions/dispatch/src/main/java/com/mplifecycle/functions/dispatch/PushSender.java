@@ -22,7 +22,8 @@ import com.mplifecycle.domain.wechat.SubscribeMessage;
  * <ul>
  *   <li>sent: {@code SENT} with the msgid;</li>
  *   <li>40001/40014/42001: the cached token is invalidated and the send tried once more with a fresh one;</li>
- *   <li>-1, 45009, 45011, 43108 (and a token that cannot be had): {@code RETRY}, due after a backoff
+ *   <li>-1, 45009, 45011, 43108, a token that cannot be had, and no WeChat credentials for the app in
+ *       the secret ({@code no_credentials}, an app being onboarded): {@code RETRY}, due after a backoff
  *       (45009, the daily quota: the next day's first sending hour), moved past quiet hours; after
  *       {@link #MAX_ATTEMPTS} it is {@code FAILED} and the credit is given back;</li>
  *   <li>43101: {@code FAILED}; the credit stays spent (WeChat has none left) and it is not retried;</li>
@@ -54,8 +55,9 @@ final class PushSender {
     void send(DispatchRecord sending, String openid, AppCampaigns.App app, Instant now, DispatchTally tally) {
         WeChatAppCredentials credentials = secrets.app(sending.appId()).orElse(null);
         if (credentials == null) {
-            finish(sending, sending.moved(DispatchRecord.Status.FAILED, 0, 0, "no_credentials", null), tally);
-            refund(sending);
+            // The app's WeChat credentials are not in the secret (yet): an app being onboarded. Wait for
+            // them like for a busy WeChat; Secrets reads the secret again at once for an unknown app.
+            retryOrFail(sending, 0, "no_credentials", app, now, tally);
             return;
         }
         SubscribeMessage message = new SubscribeMessage(openid, sending.templateId(), sending.page(), sending.data(),

@@ -11,7 +11,7 @@ import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
- * The scheduled pass over every profile: parallel scan segments; the pure "anything due?" check
+ * The scheduled pass over every profile: a parallel scan, one thread per scan worker; the pure "anything due?" check
  * runs on the scanning thread, and only customers with something due go to the worker pool, where
  * their I/O (records, claim, WeChat) runs concurrently. A failing customer is counted and does not
  * stop the others; whatever it had due is found again by the next run.
@@ -21,25 +21,25 @@ final class Sweep {
     private final CustomerDispatcher dispatcher;
     private final ExecutorService scanners;
     private final ExecutorService workers;
-    private final int segments;
+    private final int scanWorkers;
     private final Runnable afterPage;
 
     /** @param afterPage run after each page's customers are done (writes their outcome counts) */
     Sweep(ProfileStore profiles, CustomerDispatcher dispatcher, ExecutorService scanners, ExecutorService workers,
-          int segments, Runnable afterPage) {
+          int scanWorkers, Runnable afterPage) {
         this.afterPage = afterPage;
         this.profiles = profiles;
         this.dispatcher = dispatcher;
         this.scanners = scanners;
         this.workers = workers;
-        this.segments = segments;
+        this.scanWorkers = scanWorkers;
     }
 
     void run(AppCampaigns apps, Instant now, DispatchTally tally) {
         List<Future<?>> scans = new ArrayList<>();
-        for (int s = 0; s < segments; s++) {
-            int segment = s;
-            scans.add(scanners.submit(() -> profiles.scan(segment, segments, page -> dispatchPage(page, apps, now,
+        for (int w = 0; w < scanWorkers; w++) {
+            int worker = w;
+            scans.add(scanners.submit(() -> profiles.scan(worker, scanWorkers, page -> dispatchPage(page, apps, now,
                     tally))));
         }
         await(scans, tally);

@@ -77,6 +77,24 @@ final class DispatchFixture implements AutoCloseable {
         return new DispatchHandler(new FunctionEnv(env, clock));
     }
 
+    /** A handler that reads its secrets from a (local) Secrets Manager, as deployed. */
+    DispatchHandler handlerReadingSecretsManager(java.net.URI endpoint, String secretArn) {
+        Map<String, String> env = new HashMap<>(aws.environment("DispatchFunction"));
+        env.put(FunctionEnv.SECRETS_ARN, secretArn);
+        env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoint.toString());
+        env.put(FunctionEnv.WECHAT_BASE_URL, wechat.baseUrl().toString());
+        return new DispatchHandler(new FunctionEnv(env, clock));
+    }
+
+    /** The secrets document with one WeChat app per app id (see {@link #wechatAppId}). */
+    static String secretsJson(String... appIds) {
+        Map<String, Object> apps = new HashMap<>();
+        for (String appId : appIds) {
+            apps.put(appId, Map.of("wechatAppId", wechatAppId(appId), "appSecret", SECRET));
+        }
+        return Json.write(Map.of("tokenSigningKey", "0123456789abcdef0123456789abcdef", "apps", apps));
+    }
+
     static Campaign cartCampaign(int holdoutPercent) {
         return new Campaign("cart", "cart", true, 90, new Trigger.CartAbandoned(2), null, "T_CART",
                 "pages/cart/index", Map.of("thing1", "购物车还有商品", "amount2", "{{cartValue}}"), List.of(),

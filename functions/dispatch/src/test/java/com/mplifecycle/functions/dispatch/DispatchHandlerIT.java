@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.mplifecycle.aws.store.DispatchRecord;
 import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
 import com.mplifecycle.devtools.faults.FaultyDynamoDbProxy;
+import com.mplifecycle.devtools.secrets.SecretsManagerStandIn;
 import com.mplifecycle.domain.campaign.Campaign;
 import com.mplifecycle.domain.campaign.Trigger;
 import com.mplifecycle.domain.lifecycle.Stage;
@@ -78,6 +79,30 @@ class DispatchHandlerIT {
         f.runSchedule(handler);
         assertEquals(1, f.sentTo("trig_c_later"));
         assertEquals(1, f.sentTo("trig_c_due"));
+    }
+
+    @Test
+    void send_appMissingFromTheSecret_retriesAndSendsOnceItsCredentialsAreAdded() throws Exception {
+        try (SecretsManagerStandIn secretsManager = SecretsManagerStandIn.start(f.clock)) {
+            String arn = secretsManager.put("mplifecycle/test", DispatchFixture.secretsJson("trig"));
+            DispatchHandler running = f.handlerReadingSecretsManager(secretsManager.uri(), arn);
+            f.campaigns.put("late", DispatchFixture.cartCampaign(0));
+            f.cartCustomer("late", "late_c_1", DispatchFixture.MORNING, 1);
+            f.advance(Duration.ofHours(2));
+            f.runSchedule(running);
+            DispatchRecord waiting = f.only("late", "late_c_1");
+            assertEquals(DispatchRecord.Status.RETRY, waiting.status());
+            assertEquals("no_credentials", waiting.reason());
+
+            // onboarding: the app's WeChat credentials put into the secret, the function not restarted
+            f.wechat.registerApp(DispatchFixture.wechatAppId("late"), DispatchFixture.SECRET);
+            secretsManager.put("mplifecycle/test", DispatchFixture.secretsJson("trig", "late"));
+            f.advance(PushSender.FIRST_BACKOFF);
+            f.runSchedule(running);
+
+            assertEquals(DispatchRecord.Status.SENT, f.only("late", "late_c_1").status());
+            assertEquals(1, f.sentTo("late_c_1"));
+        }
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class IngestHandler implements RequestStreamHandler {
     public IngestHandler(FunctionEnv env) {
         AwsClients aws = new AwsClients(env);
         this.clock = env.clock();
-        this.tokens = new SessionTokens(Secrets.load(env, aws::secretsManager).tokenSigningKey(), clock);
+        this.tokens = new SessionTokens(Secrets.load(env, aws::secretsManager)::tokenSigningKey, clock);
         this.parser = new EventRequestParser(MAX_BODY_BYTES, EventValidator.MAX_EVENTS);
         this.validator = new EventValidator(clock);
         this.store = new EventStore(aws.dynamoDb(), env.required(FunctionEnv.EVENTS_TABLE),

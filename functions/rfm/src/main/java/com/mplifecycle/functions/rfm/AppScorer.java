@@ -80,9 +80,9 @@ final class AppScorer {
             stageCounts.incrementAndGet(p.stage().ordinal());
         }
     }
-    /** Adds the counts another invocation made over its segment. */
+    /** Adds the counts another invocation made over its slice. */
     void add(ScorePart part) {
-        part.segments().forEach((segment, n) -> segmentCounts.addAndGet(segment.ordinal(), n));
+        part.segmentCounts().forEach((segment, n) -> segmentCounts.addAndGet(segment.ordinal(), n));
         part.stages().forEach((stage, n) -> stageCounts.addAndGet(stage.ordinal(), n));
     }
 

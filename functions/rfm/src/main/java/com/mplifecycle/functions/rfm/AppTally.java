@@ -19,13 +19,13 @@ import com.mplifecycle.domain.rfm.RfmWindow;
 /**
  * Pass 1 for one app: RFM statistics over the buyers of the 365 days ending on the run's local
  * day, and a bounded sample of BG/NBD summaries. Memory is bounded by the window and the sample
- * capacity, never by the number of customers. Thread-safe: the scan segments of one app share it.
+ * capacity, never by the number of customers. Thread-safe: the scan workers of one app share it.
  *
- * <p>In a fanned-out run each invocation keeps a sample of {@code capacity / segments} and stores
+ * <p>In a fanned-out run each invocation keeps a sample of {@code capacity / slices} and stores
  * its {@link #part()}; {@link #merge} adds the parts up (statistics exactly, samples by customer
  * key as {@link RepeatSummarySample#merge}), so the merged result equals one tally over all
- * segments whenever no segment holds more than its share of the one-pass sample (always when an
- * app has fewer buyers than {@code capacity / segments} per segment).
+ * slices whenever no slice holds more than its share of the one-pass sample (always when an
+ * app has fewer buyers than {@code capacity / slices} per slice).
  */
 final class AppTally {
     private final AppSettings settings;

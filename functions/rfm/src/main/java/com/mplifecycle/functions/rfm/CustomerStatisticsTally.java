@@ -11,7 +11,7 @@ import com.mplifecycle.domain.stats.RetentionTally;
 
 /**
  * Retention and repurchase of one app, counted over the profiles as pass 2 leaves them (so erased
- * customers drop out at the next run). Thread-safe: the scan segments of one app share it.
+ * customers drop out at the next run). Thread-safe: the scan workers of one app share it.
  */
 final class CustomerStatisticsTally {
     /** Cohorts kept in the stored document: a little over a year of first-seen days. */

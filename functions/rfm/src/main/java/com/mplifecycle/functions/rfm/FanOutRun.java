@@ -15,8 +15,8 @@ import java.util.stream.IntStream;
 import com.mplifecycle.aws.store.ModelPart;
 import com.mplifecycle.aws.store.ScorePart;
 import com.mplifecycle.aws.store.TallyPart;
-import com.mplifecycle.aws.bus.RfmSegmentPublisher;
-import com.mplifecycle.aws.bus.RfmSegmentPublisher.SegmentRequest;
+import com.mplifecycle.aws.bus.RfmSlicePublisher;
+import com.mplifecycle.aws.bus.RfmSlicePublisher.SliceRequest;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
@@ -27,29 +27,29 @@ import com.mplifecycle.domain.churn.RepeatSummarySample;
 import com.mplifecycle.domain.stats.CustomerStatistics;
 
 /**
- * The daily run fanned out over {@code totalSegments} invocations, each taking one request segment
- * ({@code threads} DynamoDB scan segments of {@code totalSegments × threads}, one thread each).
+ * The daily run fanned out over {@code totalSlices} invocations, each taking one slice
+ * of the profiles ({@code threads} parallel-scan workers of {@code totalSlices × threads}, one thread each).
  *
  * <ol>
- * <li>{@link #start}: the progress item (phase TALLY), then one {@code RfmSegmentRequested} per segment.
- * <li>TALLY segment: pass 1 over it, each app's {@link TallyPart} stored (a redelivery overwrites
- *     it), the segment counted done once. The invocation that completes the set merges the parts
- *     per app, fits BG/NBD, stores each app's {@link ModelPart}, requests the SCORE segments and
+ * <li>{@link #start}: the progress item (phase TALLY), then one {@code RfmSliceRequested} per slice.
+ * <li>TALLY slice: pass 1 over it, each app's {@link TallyPart} stored (a redelivery overwrites
+ *     it), the slice counted done once. The invocation that completes the set merges the parts
+ *     per app, fits BG/NBD, stores each app's {@link ModelPart}, requests the SCORE slices and
  *     moves the run to SCORE.
- * <li>SCORE segment: pass 2 over it with the merged scorers (writes only changed profiles,
+ * <li>SCORE slice: pass 2 over it with the merged scorers (writes only changed profiles,
  *     publishes decays, exactly as {@link ScoringRun#run}), each app's {@link ScorePart} stored, the
- *     segment counted once. The last one adds the parts up into each app's run record and
+ *     slice counted once. The last one adds the parts up into each app's run record and
  *     statistics and moves the run to DONE.
  * </ol>
  * A request for a run whose set is complete but that is still in that phase (the last
  * invocation failed after counting and Lambda retries it) finishes the phase again; finishing is
- * idempotent, at worst the next phase is requested twice and its segments are redone.
+ * idempotent, at worst the next phase is requested twice and its slices are redone.
  */
 final class FanOutRun {
     enum Phase {
-        /** Pass 1: statistics and BG/NBD samples per segment. */
+        /** Pass 1: statistics and BG/NBD samples per slice. */
         TALLY,
-        /** Pass 2: scoring, decay and writes per segment. */
+        /** Pass 2: scoring, decay and writes per slice. */
         SCORE,
         /** Run records written. */
         DONE;
@@ -66,11 +66,11 @@ final class FanOutRun {
     private final StatisticsStore statistics;
     private final StageChangePublisher decays;
     private final RfmRunStore runs;
-    private final RfmSegmentPublisher requests;
+    private final RfmSlicePublisher requests;
     private final int threads;
 
     FanOutRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher decays,
-              RfmRunStore runs, RfmSegmentPublisher requests, int threads) {
+              RfmRunStore runs, RfmSlicePublisher requests, int threads) {
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
@@ -90,33 +90,33 @@ final class FanOutRun {
         return (int) Math.max(1, Math.min(max, needed));
     }
 
-    Map<String, Object> start(Instant clockNow, int totalSegments) {
+    Map<String, Object> start(Instant clockNow, int totalSlices) {
         Instant now = clockNow.truncatedTo(ChronoUnit.MILLIS); // stored parts carry times in milliseconds
         String runId = UUID.randomUUID().toString();
-        runs.start(runId, now, totalSegments, Phase.TALLY.name());
-        requests.requestAll(runId, Phase.TALLY.name(), totalSegments);
-        return result(runId, "started", Map.of("totalSegments", totalSegments));
+        runs.start(runId, now, totalSlices, Phase.TALLY.name());
+        requests.requestAll(runId, Phase.TALLY.name(), totalSlices);
+        return result(runId, "started", Map.of("totalSlices", totalSlices));
     }
 
-    Map<String, Object> segment(SegmentRequest request) {
+    Map<String, Object> slice(SliceRequest request) {
         Progress run = runs.progress(request.runId()).orElse(null);
         if (run == null) {
             return result(request.runId(), "unknown run", Map.of()); // expired or never started: nothing to do
         }
         Phase phase = Phase.valueOf(request.phase());
-        return phase == Phase.TALLY ? tally(run, request.segment()) : score(run, request.segment());
+        return phase == Phase.TALLY ? tally(run, request.slice()) : score(run, request.slice());
     }
 
-    private Map<String, Object> tally(Progress run, int segment) {
+    private Map<String, Object> tally(Progress run, int slice) {
         ScoringRun pass = engine(run);
-        pass.tally(scanSegments(run, segment)).forEach((appId, tally) ->
-                runs.putPart(run, Phase.TALLY.key(), segment, appId, tally.part()));
-        Map<String, Object> out = new LinkedHashMap<>(Map.of("phase", "TALLY", "segment", segment));
-        if (completes(run, Phase.TALLY, segment)) {
+        pass.tally(workersOf(run, slice)).forEach((appId, tally) ->
+                runs.putPart(run, Phase.TALLY.key(), slice, appId, tally.part()));
+        Map<String, Object> out = new LinkedHashMap<>(Map.of("phase", "TALLY", "slice", slice));
+        if (completes(run, Phase.TALLY, slice)) {
             finishTally(run);
             out.put("finished", "TALLY");
         }
-        return result(run.runId(), "segment done", out);
+        return result(run.runId(), "slice done", out);
     }
 
     private void finishTally(Progress run) {
@@ -124,28 +124,28 @@ final class FanOutRun {
                 .collect(Collectors.groupingBy(TallyPart::appId, TreeMap::new, Collectors.toList()));
         byApp.forEach((appId, parts) -> runs.putPart(run, MODEL, -1, appId,
                 AppTally.merge(apps.settingsOrDefaults(appId), run.at(), parts).model()));
-        requests.requestAll(run.runId(), Phase.SCORE.name(), run.totalSegments());
+        requests.requestAll(run.runId(), Phase.SCORE.name(), run.totalSlices());
         runs.advance(run.runId(), Phase.TALLY.name(), Phase.SCORE.name());
     }
 
-    private Map<String, Object> score(Progress run, int segment) {
+    private Map<String, Object> score(Progress run, int slice) {
         Map<String, AppScorer> scorers = scorers(run);
-        ScoringRun.Summary summary = engine(run).score(scanSegments(run, segment), scorers);
-        scorers.forEach((appId, scorer) -> runs.putPart(run, Phase.SCORE.key(), segment, appId, scorer.counts()));
+        ScoringRun.Summary summary = engine(run).score(workersOf(run, slice), scorers);
+        scorers.forEach((appId, scorer) -> runs.putPart(run, Phase.SCORE.key(), slice, appId, scorer.counts()));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("phase", "SCORE");
-        out.put("segment", segment);
+        out.put("slice", slice);
         out.put("scanned", summary.scanned());
         out.put("written", summary.written());
         out.put("decayed", summary.decayed());
         out.put("conflicts", summary.conflicts());
         out.put("failed", summary.failed());
         out.put("elapsedMs", summary.elapsedMs());
-        if (completes(run, Phase.SCORE, segment)) {
+        if (completes(run, Phase.SCORE, slice)) {
             finishScore(run);
             out.put("finished", "SCORE");
         }
-        return result(run.runId(), "segment done", out);
+        return result(run.runId(), "slice done", out);
     }
 
     private void finishScore(Progress run) {
@@ -165,13 +165,13 @@ final class FanOutRun {
     }
 
     /** Whether this invocation finishes the phase: it completed the set, or retries a finisher that failed. */
-    private boolean completes(Progress run, Phase phase, int segment) {
-        OptionalInt done = runs.markDone(run.runId(), phase.key(), segment);
+    private boolean completes(Progress run, Phase phase, int slice) {
+        OptionalInt done = runs.markDone(run.runId(), phase.key(), slice);
         if (done.isPresent()) {
-            return done.getAsInt() == run.totalSegments();
+            return done.getAsInt() == run.totalSlices();
         }
         Progress now = runs.progress(run.runId()).orElseThrow();
-        return now.phase().equals(phase.name()) && now.done(phase.key()) == now.totalSegments();
+        return now.phase().equals(phase.name()) && now.done(phase.key()) == now.totalSlices();
     }
 
     private Map<String, AppScorer> scorers(Progress run) {
@@ -182,18 +182,18 @@ final class FanOutRun {
         return scorers;
     }
 
-    /** Pass-1 samples per segment so that the merged sample keeps about the single-run capacity. */
+    /** Pass-1 samples per slice so that the merged sample keeps about the single-run capacity. */
     private ScoringRun engine(Progress run) {
-        int capacity = Math.max(1, -Math.floorDiv(-RepeatSummarySample.DEFAULT_CAPACITY, run.totalSegments()));
-        return new ScoringRun(profiles, apps, statistics, decays, run.totalSegments() * threads, capacity,
+        int capacity = Math.max(1, -Math.floorDiv(-RepeatSummarySample.DEFAULT_CAPACITY, run.totalSlices()));
+        return new ScoringRun(profiles, apps, statistics, decays, run.totalSlices() * threads, capacity,
                 ScoringRun.KEPT_BETWEEN_PASSES, run.at());
     }
 
-    private List<Integer> scanSegments(Progress run, int segment) {
-        if (segment < 0 || segment >= run.totalSegments()) {
-            throw new IllegalArgumentException("segment " + segment + " of " + run.totalSegments());
+    private List<Integer> workersOf(Progress run, int slice) {
+        if (slice < 0 || slice >= run.totalSlices()) {
+            throw new IllegalArgumentException("slice " + slice + " of " + run.totalSlices());
         }
-        return IntStream.range(segment * threads, (segment + 1) * threads).boxed().collect(Collectors.toCollection(ArrayList::new));
+        return IntStream.range(slice * threads, (slice + 1) * threads).boxed().collect(Collectors.toCollection(ArrayList::new));
     }
 
     private static Map<String, Object> result(String runId, String what, Map<String, Object> details) {

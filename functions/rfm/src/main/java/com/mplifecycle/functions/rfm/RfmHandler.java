@@ -10,8 +10,8 @@ import java.util.UUID;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.mplifecycle.aws.bus.RfmSegmentPublisher;
-import com.mplifecycle.aws.bus.RfmSegmentPublisher.SegmentRequest;
+import com.mplifecycle.aws.bus.RfmSlicePublisher;
+import com.mplifecycle.aws.bus.RfmSlicePublisher.SliceRequest;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
@@ -24,26 +24,26 @@ import com.mplifecycle.aws.store.RfmRunStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 
 /**
- * The daily RFM, churn and decay recomputation (spec §3–4), run by EventBridge Scheduler: every
+ * The daily RFM, churn and decay recomputation (docs/product.md, Stages and RFM), run by EventBridge Scheduler: every
  * run recomputes every customer of every app as of the clock's now, in each app's time zone.
  *
- * <p>Two ways, chosen by {@code RFM_SCAN_SEGMENTS_TOTAL} (default {@value #DEFAULT_TOTAL_SEGMENTS}):
+ * <p>Two ways, chosen by {@code RFM_INVOCATIONS_MAX} (default {@value #DEFAULT_MAX_INVOCATIONS}):
  * <ul>
  * <li>1: one invocation, {@link ScoringRun#run}: two parallel scans of the profiles table over
- *     {@code RFM_SCAN_SEGMENTS} threads ({@value #DEFAULT_SEGMENTS} by default); fine up to a few
+ *     {@code RFM_SCAN_WORKERS} threads ({@value #DEFAULT_SCAN_WORKERS} by default); fine up to a few
  *     hundred thousand customers.
  * <li>N &gt; 1: this invocation is the coordinator of a {@link FanOutRun}: it publishes N
- *     {@code RfmSegmentRequested} events on the project bus, and the template's rule brings each
- *     back to this function (told apart by {@code detail-type}), which does that segment's share of
- *     the pass with {@code RFM_SCAN_SEGMENTS} threads. The last segment of pass 1 merges and fits,
+ *     {@code RfmSliceRequested} events on the project bus, and the template's rule brings each
+ *     back to this function (told apart by {@code detail-type}), which does that slice's share of
+ *     the pass with {@code RFM_SCAN_WORKERS} threads. The last slice of pass 1 merges and fits,
  *     the last of pass 2 writes the run records.
  * </ul>
  * Scale and measurements: docs/rfm.md.
  */
 public final class RfmHandler implements RequestStreamHandler {
-    static final int DEFAULT_SEGMENTS = 4;
-    static final String SEGMENTS_VARIABLE = "RFM_SCAN_SEGMENTS";
-    static final int DEFAULT_TOTAL_SEGMENTS = 16;
+    static final int DEFAULT_SCAN_WORKERS = 4;
+    static final String SCAN_WORKERS_VARIABLE = "RFM_SCAN_WORKERS";
+    static final int DEFAULT_MAX_INVOCATIONS = 16;
     static final long DEFAULT_CUSTOMERS_PER_INVOCATION = 250_000;
 
     private final ProfileStore profiles;
@@ -51,9 +51,9 @@ public final class RfmHandler implements RequestStreamHandler {
     private final StatisticsStore statistics;
     private final StageChangePublisher publisher;
     private final Clock clock;
-    private final int segments;
+    private final int scanWorkers;
     private final FanOutRun fanOut;
-    private final int totalSegments;
+    private final int maxInvocations;
     private final int customersPerInvocation;
     private final JsonLogger log;
 
@@ -71,29 +71,29 @@ public final class RfmHandler implements RequestStreamHandler {
                 new StatisticsStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
                 new StageChangePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
                 new RfmRunStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
-                new RfmSegmentPublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
-                env.clock(), env.integer(SEGMENTS_VARIABLE, DEFAULT_SEGMENTS),
-                env.integer(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, DEFAULT_TOTAL_SEGMENTS),
+                new RfmSlicePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
+                env.clock(), env.integer(SCAN_WORKERS_VARIABLE, DEFAULT_SCAN_WORKERS),
+                env.integer(FunctionEnv.RFM_INVOCATIONS_MAX, DEFAULT_MAX_INVOCATIONS),
                 env.integer(FunctionEnv.RFM_CUSTOMERS_PER_INVOCATION, (int) DEFAULT_CUSTOMERS_PER_INVOCATION),
                 new JsonLogger("rfm", env.clock()));
     }
 
     RfmHandler(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
-               RfmRunStore runs, RfmSegmentPublisher requests, Clock clock, int segments, int totalSegments,
+               RfmRunStore runs, RfmSlicePublisher requests, Clock clock, int scanWorkers, int maxInvocations,
                int customersPerInvocation, JsonLogger log) {
-        if (segments < 1 || totalSegments < 1 || customersPerInvocation < 1) {
-            throw new IllegalArgumentException("segments and customers per invocation must be >= 1: " + segments
-                    + ", " + totalSegments + ", " + customersPerInvocation);
+        if (scanWorkers < 1 || maxInvocations < 1 || customersPerInvocation < 1) {
+            throw new IllegalArgumentException("scan workers, invocations and customers per invocation must be >= 1: "
+                    + scanWorkers + ", " + maxInvocations + ", " + customersPerInvocation);
         }
-        this.fanOut = new FanOutRun(profiles, apps, statistics, publisher, runs, requests, segments);
-        this.totalSegments = totalSegments;
+        this.fanOut = new FanOutRun(profiles, apps, statistics, publisher, runs, requests, scanWorkers);
+        this.maxInvocations = maxInvocations;
         this.customersPerInvocation = customersPerInvocation;
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
         this.publisher = publisher;
         this.clock = clock;
-        this.segments = segments;
+        this.scanWorkers = scanWorkers;
         this.log = log;
     }
 
@@ -106,12 +106,12 @@ public final class RfmHandler implements RequestStreamHandler {
     public Map<String, Object> handle(Map<String, Object> input, Context context) {
         String requestId = context == null ? UUID.randomUUID().toString() : context.getAwsRequestId();
         Map<String, Object> result;
-        if (input != null && RfmSegmentPublisher.DETAIL_TYPE.equals(input.get("detail-type"))) {
-            result = fanOut.segment(RecordJson.convert(input.get("detail"), SegmentRequest.class));
+        if (input != null && RfmSlicePublisher.DETAIL_TYPE.equals(input.get("detail-type"))) {
+            result = fanOut.slice(RecordJson.convert(input.get("detail"), SliceRequest.class));
         } else {
             // DynamoDB's item count lags by up to six hours: good enough to size a run by
-            int invocations = totalSegments == 1 ? 1
-                    : FanOutRun.invocationsFor(profiles.approximateCount(), customersPerInvocation, totalSegments);
+            int invocations = maxInvocations == 1 ? 1
+                    : FanOutRun.invocationsFor(profiles.approximateCount(), customersPerInvocation, maxInvocations);
             if (invocations == 1) {
                 return runInOne(requestId);
             }
@@ -122,7 +122,7 @@ public final class RfmHandler implements RequestStreamHandler {
     }
 
     private Map<String, Object> runInOne(String runId) {
-        ScoringRun.Summary summary = new ScoringRun(profiles, apps, statistics, publisher, segments, clock.instant()).run();
+        ScoringRun.Summary summary = new ScoringRun(profiles, apps, statistics, publisher, scanWorkers, clock.instant()).run();
         Map<String, Object> counts = counts(summary);
         log.info(runId, "rfm run finished", flat(counts));
         return counts;

@@ -27,12 +27,12 @@ import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
  * One full recomputation ({@link #run}) or one invocation's share of a fanned-out one
- * ({@link #tally}, {@link #score}: some of the scan segments, see {@link FanOutRun}).
- * Pass 1 scans the segments in parallel into per-app tallies, pass 2
+ * ({@link #tally}, {@link #score}: some of the scan workers' shares, see {@link FanOutRun}).
+ * Pass 1 scans the workers' shares in parallel into per-app tallies, pass 2
  * scans again, rescores each page, publishes the page's decays (ten per PutEvents call), then
  * writes each changed profile conditionally on its version. A lost race reloads and redoes that
  * one profile; a decay EventBridge refused is not written, so the next run publishes it again.
- * Memory holds one page per segment plus the per-app tallies, whatever the table size; a run of
+ * Memory holds one page per scan worker plus the per-app tallies, whatever the table size; a run of
  * both passes over a table of up to {@link #KEPT_BETWEEN_PASSES} profiles keeps pass 1's pages for
  * pass 2 instead of scanning again (a profile written in between fails its conditional write and is
  * reloaded, as in a scan).
@@ -51,7 +51,7 @@ final class ScoringRun {
     private final AppStore apps;
     private final StatisticsStore statistics;
     private final StageChangePublisher publisher;
-    private final int segments;
+    private final int scanWorkers;
     private final int sampleCapacity;
     private final int keptBetweenPasses;
     private final Instant now;
@@ -64,42 +64,42 @@ final class ScoringRun {
     private final AtomicLong failed = new AtomicLong();
 
     ScoringRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
-               int segments, Instant now) {
-        this(profiles, apps, statistics, publisher, segments, RepeatSummarySample.DEFAULT_CAPACITY,
+               int scanWorkers, Instant now) {
+        this(profiles, apps, statistics, publisher, scanWorkers, RepeatSummarySample.DEFAULT_CAPACITY,
                 KEPT_BETWEEN_PASSES, now);
     }
 
     /**
-     * A run over {@code segments} scan segments whose per-app BG/NBD samples hold {@code sampleCapacity},
+     * A run over {@code scanWorkers} scan workers whose per-app BG/NBD samples hold {@code sampleCapacity},
      * keeping up to {@code keptBetweenPasses} profiles from pass 1 for pass 2.
      */
     ScoringRun(ProfileStore profiles, AppStore apps, StatisticsStore statistics, StageChangePublisher publisher,
-               int segments, int sampleCapacity, int keptBetweenPasses, Instant now) {
+               int scanWorkers, int sampleCapacity, int keptBetweenPasses, Instant now) {
         this.sampleCapacity = sampleCapacity;
         this.keptBetweenPasses = keptBetweenPasses;
         this.profiles = profiles;
         this.apps = apps;
         this.statistics = statistics;
         this.publisher = publisher;
-        this.segments = segments;
+        this.scanWorkers = scanWorkers;
         this.now = now;
     }
 
-    /** Both passes over every segment, then each app's run record and statistics. */
+    /** Both passes over every scan worker's share, then each app's run record and statistics. */
     Summary run() {
         long started = System.nanoTime();
-        List<Integer> all = IntStream.range(0, segments).boxed().toList();
+        List<Integer> all = IntStream.range(0, scanWorkers).boxed().toList();
         Map<Integer, List<List<CustomerProfile>>> kept = new ConcurrentHashMap<>();
         AtomicLong seen = new AtomicLong();
-        inParallel(all, segment -> profiles.scan(segment, segments, page -> {
+        inParallel(all, worker -> profiles.scan(worker, scanWorkers, page -> {
             page.forEach(this::tally);
             if (seen.addAndGet(page.size()) <= keptBetweenPasses) {
-                kept.computeIfAbsent(segment, s -> new ArrayList<>()).add(page);
+                kept.computeIfAbsent(worker, s -> new ArrayList<>()).add(page);
             }
         }));
         tallies.forEach((appId, tally) -> scorers.put(appId, tally.freeze()));
         if (seen.get() <= keptBetweenPasses) {
-            inParallel(all, segment -> kept.getOrDefault(segment, List.of()).forEach(this::rescore));
+            inParallel(all, worker -> kept.getOrDefault(worker, List.of()).forEach(this::rescore));
         } else {
             kept.clear();
             score(all, Map.of());
@@ -111,17 +111,17 @@ final class ScoringRun {
         return summary(started);
     }
 
-    /** Pass 1 over some segments: the per-app tallies by app id. */
+    /** Pass 1 over some scan workers' shares: the per-app tallies by app id. */
     Map<String, AppTally> tally(List<Integer> some) {
-        inParallel(some, segment -> profiles.scan(segment, segments, page -> page.forEach(this::tally)));
+        inParallel(some, worker -> profiles.scan(worker, scanWorkers, page -> page.forEach(this::tally)));
         return new TreeMap<>(tallies);
     }
 
-    /** Pass 2 over some segments with the given scorers (added to those of this run's pass 1). */
+    /** Pass 2 over some scan workers' shares with the given scorers (added to those of this run's pass 1). */
     Summary score(List<Integer> some, Map<String, AppScorer> given) {
         long started = System.nanoTime();
         scorers.putAll(given);
-        inParallel(some, segment -> profiles.scan(segment, segments, this::rescore));
+        inParallel(some, worker -> profiles.scan(worker, scanWorkers, this::rescore));
         return summary(started);
     }
 
@@ -200,12 +200,12 @@ final class ScoringRun {
         scorer.count(r.profile());
     }
 
-    private void inParallel(List<Integer> some, IntConsumer perSegment) {
+    private void inParallel(List<Integer> some, IntConsumer perWorker) {
         ExecutorService pool = Executors.newFixedThreadPool(some.size());
         try {
             List<Future<?>> running = new ArrayList<>();
-            for (int segment : some) {
-                running.add(pool.submit(() -> perSegment.accept(segment)));
+            for (int worker : some) {
+                running.add(pool.submit(() -> perWorker.accept(worker)));
             }
             for (Future<?> f : running) {
                 f.get();

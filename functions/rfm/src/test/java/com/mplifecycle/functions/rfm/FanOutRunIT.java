@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mplifecycle.aws.bus.RfmSegmentPublisher;
+import com.mplifecycle.aws.bus.RfmSlicePublisher;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.AppStore;
@@ -35,8 +35,8 @@ import com.mplifecycle.domain.rfm.RfmRun;
 import com.mplifecycle.domain.stats.CustomerStatistics;
 
 /**
- * A run fanned out over segment invocations, with the bus played by hand: every
- * {@code RfmSegmentRequested} the function publishes is handed back to it, as the template's rule
+ * A run fanned out over slice invocations, with the bus played by hand: every
+ * {@code RfmSliceRequested} the function publishes is handed back to it, as the template's rule
  * does. Compared with the one-invocation run on the same profiles.
  */
 class FanOutRunIT {
@@ -68,11 +68,11 @@ class FanOutRunIT {
         aws.close();
     }
 
-    private RfmHandler handler(int totalSegments) {
+    private RfmHandler handler(int totalSlices) {
         Map<String, String> variables = new HashMap<>(aws.environment("RfmFunction"));
-        variables.put(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, Integer.toString(totalSegments));
+        variables.put(FunctionEnv.RFM_INVOCATIONS_MAX, Integer.toString(totalSlices));
         variables.put(FunctionEnv.RFM_CUSTOMERS_PER_INVOCATION, "1"); // fan out this small table all the way
-        variables.put(RfmHandler.SEGMENTS_VARIABLE, "2");
+        variables.put(RfmHandler.SCAN_WORKERS_VARIABLE, "2");
         return new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 
@@ -98,7 +98,7 @@ class FanOutRunIT {
         }
     }
 
-    /** Hands every segment request published since {@code from} back to the function until none is left. */
+    /** Hands every slice request published since {@code from} back to the function until none is left. */
     private int deliver(RfmHandler handler, int from) {
         int delivered = from;
         for (List<JsonNode> pending = requests(); delivered < pending.size(); pending = requests()) {
@@ -108,7 +108,7 @@ class FanOutRunIT {
     }
 
     private static List<JsonNode> requests() {
-        return bus.entries(RfmSegmentPublisher.DETAIL_TYPE);
+        return bus.entries(RfmSlicePublisher.DETAIL_TYPE);
     }
 
     @SuppressWarnings("unchecked")
@@ -144,7 +144,7 @@ class FanOutRunIT {
     }
 
     @Test
-    void fanOut_fourSegments_storesSameScoresAndRunRecordsAsOneInvocation() {
+    void fanOut_fourSlices_storesSameScoresAndRunRecordsAsOneInvocation() {
         seed();
         handler(1).handle(Map.of("source", "aws.scheduler"), null);
         Map<String, Object> single = outcome();
@@ -163,7 +163,7 @@ class FanOutRunIT {
     }
 
     @Test
-    void fanOut_redeliveredSegments_changeNothing() {
+    void fanOut_redeliveredSlices_changeNothing() {
         seed();
         RfmHandler fanned = handler(4);
         fanned.handle(Map.of("source", "aws.scheduler"), null);
@@ -172,8 +172,8 @@ class FanOutRunIT {
         int eventsBefore = bus.entries("CustomerStageChanged").size();
 
         List<JsonNode> again = new ArrayList<>(requests());
-        fanned.handle(envelope(again.get(1)), null); // a TALLY segment
-        fanned.handle(envelope(again.get(again.size() - 1)), null); // the last SCORE segment
+        fanned.handle(envelope(again.get(1)), null); // a TALLY slice
+        fanned.handle(envelope(again.get(again.size() - 1)), null); // the last SCORE slice
 
         assertEquals(delivered, requests().size(), "no phase is requested again");
         assertEquals(eventsBefore, bus.entries("CustomerStageChanged").size());
@@ -188,7 +188,7 @@ class FanOutRunIT {
 
         Map<String, Object> result = handler.handle(Map.of("source", "aws.scheduler"), null);
 
-        assertEquals(0, requests().size(), "no segment requested");
+        assertEquals(0, requests().size(), "no slice requested");
         assertEquals(profiles().approximateCount(), result.get("scanned"));
     }
 

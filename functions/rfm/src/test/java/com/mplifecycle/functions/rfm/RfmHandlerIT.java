@@ -50,7 +50,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 class RfmHandlerIT {
     private static final Instant NOW = Instant.parse("2026-03-01T04:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
-    private static final int KEPT_RUN_SEGMENTS = 4;
+    private static final int KEPT_RUN_SCAN_WORKERS = 4;
     private static FakeEventBridge bus;
     private LocalAws aws;
     private ProfileStore profiles;
@@ -83,7 +83,7 @@ class RfmHandlerIT {
 
     private Map<String, Object> runAt(Instant at) {
         Map<String, String> variables = new java.util.HashMap<>(aws.environment("RfmFunction"));
-        variables.put(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, "1"); // one invocation; FanOutRunIT covers the fan-out
+        variables.put(FunctionEnv.RFM_INVOCATIONS_MAX, "1"); // one invocation; FanOutRunIT covers the fan-out
         FunctionEnv env = new FunctionEnv(variables, Clock.fixed(at, ZoneOffset.UTC));
         return new RfmHandler(env).handle(Map.of("source", "aws.scheduler"), null);
     }
@@ -307,7 +307,7 @@ class RfmHandlerIT {
             ScoringRun.Summary summary = new ScoringRun(profiles, apps,
                     new StatisticsStore(clients.dynamoDb(), appsTable),
                     new StageChangePublisher(clients.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),
-                    KEPT_RUN_SEGMENTS, 50_000, keptBetweenPasses, NOW).run();
+                    KEPT_RUN_SCAN_WORKERS, 50_000, keptBetweenPasses, NOW).run();
             return new Outcome(summary, Json.write(apps.rfmRun("shop").orElseThrow()), scans.get(),
                     bus.stageChanges().size());
         }
@@ -318,8 +318,8 @@ class RfmHandlerIT {
         Outcome twoScans = runOverSeededTable(0);
         Outcome kept = runOverSeededTable(ScoringRun.KEPT_BETWEEN_PASSES);
 
-        assertEquals(2 * KEPT_RUN_SEGMENTS, twoScans.scans(), "each segment scanned in each pass (small table: one page)");
-        assertEquals(KEPT_RUN_SEGMENTS, kept.scans());
+        assertEquals(2 * KEPT_RUN_SCAN_WORKERS, twoScans.scans(), "each scan worker scanned in each pass (small table: one page)");
+        assertEquals(KEPT_RUN_SCAN_WORKERS, kept.scans());
         assertEquals(40, kept.summary().scanned());
         assertTrue(kept.summary().decayed() > 0, "some customers decay: pass 2 writes from the kept pages");
         assertEquals(Map.of("scanned", twoScans.summary().scanned(), "written", twoScans.summary().written(),

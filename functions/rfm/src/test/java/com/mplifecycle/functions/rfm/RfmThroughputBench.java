@@ -24,7 +24,7 @@ import com.mplifecycle.devtools.sandbox.LocalAws;
 /**
  * Throughput of a full run against DynamoDB Local, for docs/rfm.md. Off by default; run with
  * {@code -Drfm.throughput.customers=20000 -Dtest=RfmThroughputBench}; with
- * {@code -Drfm.throughput.fanout=N} the run fans out over N segment invocations, handed back one
+ * {@code -Drfm.throughput.fanout=N} the run fans out over N slice invocations, handed back one
  * after the other (as N Lambda instances would run them side by side), and each is timed.
  */
 @EnabledIfSystemProperty(named = "rfm.throughput.customers", matches = "[0-9]+")
@@ -36,12 +36,12 @@ class RfmThroughputBench {
     @Test
     void handleRequest_manyCustomers_reportsCustomersPerSecond() throws Exception {
         int customers = Integer.getInteger("rfm.throughput.customers");
-        int segments = Integer.getInteger("rfm.throughput.segments", RfmHandler.DEFAULT_SEGMENTS);
+        int scanWorkers = Integer.getInteger("rfm.throughput.scanWorkers", RfmHandler.DEFAULT_SCAN_WORKERS);
         try (LocalAws aws = LocalAws.start(); FakeEventBridge bus = FakeEventBridge.start()) {
             aws.endpoint("EVENTBRIDGE", bus.endpoint());
             Map<String, String> variables = new java.util.HashMap<>(aws.environment("RfmFunction"));
-            variables.put(RfmHandler.SEGMENTS_VARIABLE, Integer.toString(segments));
-            variables.put(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, "1"); // one invocation: what one segment invocation sustains
+            variables.put(RfmHandler.SCAN_WORKERS_VARIABLE, Integer.toString(scanWorkers));
+            variables.put(FunctionEnv.RFM_INVOCATIONS_MAX, "1"); // one invocation: what one slice's invocation sustains
             seed(new ProfileStore(aws.client(), variables.get(FunctionEnv.PROFILES_TABLE)), customers);
             RfmHandler handler = new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
 
@@ -50,45 +50,45 @@ class RfmThroughputBench {
 
             assertEquals((long) customers, first.get("scanned"));
             assertEquals(0L, second.get("written"));
-            report("all written", customers, segments, first);
-            report("nothing written", customers, segments, second);
+            report("all written", customers, scanWorkers, first);
+            report("nothing written", customers, scanWorkers, second);
         }
     }
 
     @Test
-    void handleRequest_fannedOut_reportsTimePerSegment() throws Exception {
+    void handleRequest_fannedOut_reportsTimePerSlice() throws Exception {
         int customers = Integer.getInteger("rfm.throughput.customers");
         int fanOut = Integer.getInteger("rfm.throughput.fanout", 1);
-        int threads = Integer.getInteger("rfm.throughput.segments", RfmHandler.DEFAULT_SEGMENTS);
+        int threads = Integer.getInteger("rfm.throughput.scanWorkers", RfmHandler.DEFAULT_SCAN_WORKERS);
         org.junit.jupiter.api.Assumptions.assumeTrue(fanOut > 1, "set rfm.throughput.fanout > 1");
         try (LocalAws aws = LocalAws.start(); FakeEventBridge bus = FakeEventBridge.start()) {
             aws.endpoint("EVENTBRIDGE", bus.endpoint());
             Map<String, String> variables = new java.util.HashMap<>(aws.environment("RfmFunction"));
-            variables.put(RfmHandler.SEGMENTS_VARIABLE, Integer.toString(threads));
-            variables.put(FunctionEnv.RFM_SCAN_SEGMENTS_TOTAL, Integer.toString(fanOut));
+            variables.put(RfmHandler.SCAN_WORKERS_VARIABLE, Integer.toString(threads));
+            variables.put(FunctionEnv.RFM_INVOCATIONS_MAX, Integer.toString(fanOut));
             variables.put(FunctionEnv.RFM_CUSTOMERS_PER_INVOCATION, "1"); // all fanOut invocations, whatever the size
             seed(new ProfileStore(aws.client(), variables.get(FunctionEnv.PROFILES_TABLE)), customers);
             RfmHandler handler = new RfmHandler(new FunctionEnv(variables, Clock.fixed(NOW, ZoneOffset.UTC)));
 
             handler.handle(Map.of(), null);
-            for (int next = 0; next < bus.entries("RfmSegmentRequested").size(); next++) {
-                com.fasterxml.jackson.databind.JsonNode entry = bus.entries("RfmSegmentRequested").get(next);
+            for (int next = 0; next < bus.entries("RfmSliceRequested").size(); next++) {
+                com.fasterxml.jackson.databind.JsonNode entry = bus.entries("RfmSliceRequested").get(next);
                 Map<?, ?> detail = com.mplifecycle.aws.json.Json.read(entry.get("Detail").asText(), Map.class);
                 long started = System.nanoTime();
                 Map<String, Object> result = handler.handle(
-                        Map.of("detail-type", "RfmSegmentRequested", "detail", detail), null);
-                System.out.printf("SEGMENT %s %s: %d customers / %d invocations, %d threads, %d ms%s%n",
-                        detail.get("phase"), detail.get("segment"), customers, fanOut, threads,
+                        Map.of("detail-type", "RfmSliceRequested", "detail", detail), null);
+                System.out.printf("SLICE %s %s: %d customers / %d invocations, %d threads, %d ms%s%n",
+                        detail.get("phase"), detail.get("slice"), customers, fanOut, threads,
                         (System.nanoTime() - started) / 1_000_000,
                         result.containsKey("finished") ? " (finished " + result.get("finished") + ")" : "");
             }
         }
     }
 
-    private static void report(String run, int customers, int segments, Map<String, Object> counts) {
+    private static void report(String run, int customers, int scanWorkers, Map<String, Object> counts) {
         long ms = (Long) counts.get("elapsedMs");
-        System.out.printf("THROUGHPUT %s: %d customers, %d segments, written %s, decayed %s, %d ms, %.0f customers/s%n",
-                run, customers, segments, counts.get("written"), counts.get("decayed"), ms, customers * 1000.0 / ms);
+        System.out.printf("THROUGHPUT %s: %d customers, %d scan workers, written %s, decayed %s, %d ms, %.0f customers/s%n",
+                run, customers, scanWorkers, counts.get("written"), counts.get("decayed"), ms, customers * 1000.0 / ms);
     }
 
     private static void seed(ProfileStore profiles, int customers) throws Exception {

@@ -47,7 +47,7 @@ public final class SessionHandler implements RequestStreamHandler {
 
     public SessionHandler(FunctionEnv env) {
         this.secrets = Secrets.load(env, new AwsClients(env)::secretsManager);
-        this.tokens = new SessionTokens(secrets.tokenSigningKey(), env.clock());
+        this.tokens = new SessionTokens(secrets::tokenSigningKey, env.clock());
         this.wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
                 .orElse(WeChatClient.DEFAULT_BASE_URL.toString())), WECHAT_CONNECT_TIMEOUT, WECHAT_TIMEOUT);
         this.log = new JsonLogger("session", env.clock());

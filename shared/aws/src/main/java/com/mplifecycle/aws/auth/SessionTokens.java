@@ -7,9 +7,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,15 +32,29 @@ public final class SessionTokens {
     private static final String HEADER = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"
             .getBytes(StandardCharsets.UTF_8));
 
-    private final SecretKeySpec key;
+    private final Supplier<byte[]> signingKey;
     private final Clock clock;
-    /** One keyed Mac per thread: looking the algorithm up and keying it cost more than the HMAC itself. */
-    private final ThreadLocal<Mac> macs;
+    private volatile KeyedMacs keyed;
 
     public SessionTokens(byte[] signingKey, Clock clock) {
-        this.key = new SecretKeySpec(signingKey, "HmacSHA256");
+        this(() -> signingKey, clock);
+    }
+
+    /** Signs and verifies with the key {@code signingKey} gives at each call, so a rotated key takes effect. */
+    public SessionTokens(Supplier<byte[]> signingKey, Clock clock) {
+        this.signingKey = signingKey;
         this.clock = clock;
-        this.macs = ThreadLocal.withInitial(this::keyedMac);
+    }
+
+    /**
+     * One keyed Mac per thread for one key: looking the algorithm up and keying it cost more than the
+     * HMAC itself.
+     */
+    private record KeyedMacs(byte[] key, ThreadLocal<Mac> macs) {
+        static KeyedMacs of(byte[] key) {
+            SecretKeySpec spec = new SecretKeySpec(key, "HmacSHA256");
+            return new KeyedMacs(key, ThreadLocal.withInitial(() -> keyedMac(spec)));
+        }
     }
 
     public String issue(String appId, String customerId, String openid) {
@@ -108,11 +124,17 @@ public final class SessionTokens {
     }
 
     private byte[] sign(String input) {
+        byte[] key = signingKey.get();
+        KeyedMacs current = keyed;
+        if (current == null || (current.key() != key && !Arrays.equals(current.key(), key))) {
+            current = KeyedMacs.of(key);
+            keyed = current;
+        }
         // doFinal leaves the Mac reset and keyed for the next token
-        return macs.get().doFinal(input.getBytes(StandardCharsets.US_ASCII));
+        return current.macs().get().doFinal(input.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private Mac keyedMac() {
+    private static Mac keyedMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

@@ -56,7 +56,7 @@ public final class StageChangePublisher {
                 .build();
     }
 
-    /** The event's detail: exactly the fields of spec §3; {@code from} is null on first contact. */
+    /** The event's detail: exactly the fields docs/product.md lists (Stages); {@code from} is null on first contact. */
     public static Map<String, Object> detail(StageChange c) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("appId", c.appId());

@@ -49,6 +49,7 @@ public final class AwsClients {
     private SdkHttpClient http;
     private DynamoDbClient dynamoDb;
     private EventBridgeClient eventBridge;
+    private SecretsManagerClient secretsManager;
 
     public AwsClients(FunctionEnv env, ExecutionInterceptor... interceptors) {
         this.env = env;
@@ -69,9 +70,12 @@ public final class AwsClients {
         return eventBridge;
     }
 
-    /** A new client each time: secrets are read once, at construction, and the caller closes it. */
+    /** Kept like the others: the secrets are read again every few minutes (see {@code Secrets}). */
     public synchronized SecretsManagerClient secretsManager() {
-        return configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build();
+        if (secretsManager == null) {
+            secretsManager = configure(SecretsManagerClient.builder(), "SECRETS_MANAGER").build();
+        }
+        return secretsManager;
     }
 
     private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String service) {

@@ -17,14 +17,14 @@ public record FunctionEnv(Map<String, String> variables, Clock clock) {
     public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
     public static final String DISPATCH_TABLE = "DISPATCH_TABLE";
     public static final String SECRETS_ARN = "SECRETS_ARN";
-    /** Local runs only: the secrets document itself instead of a Secrets Manager ARN. */
+    /** Tests and benchmarks only: the secrets document itself, fixed, instead of a Secrets Manager ARN. */
     public static final String LOCAL_SECRETS_JSON = "LOCAL_SECRETS_JSON";
     public static final String WECHAT_BASE_URL = "WECHAT_BASE_URL";
     public static final String EVENT_TTL_DAYS = "EVENT_TTL_DAYS";
     /** The operators' console's origin (https://host), the one origin the admin routes allow (CORS). */
     public static final String CONSOLE_ORIGIN = "CONSOLE_ORIGIN";
-    /** At most this many invocations the daily RFM run fans out over, one scan segment each (1 = one invocation). */
-    public static final String RFM_SCAN_SEGMENTS_TOTAL = "RFM_SCAN_SEGMENTS_TOTAL";
+    /** At most this many invocations the daily RFM run fans out over, one slice of the profiles each (1 = one invocation). */
+    public static final String RFM_INVOCATIONS_MAX = "RFM_INVOCATIONS_MAX";
     /** Profiles per invocation the daily RFM run is sized by: a smaller table fans out over fewer invocations. */
     public static final String RFM_CUSTOMERS_PER_INVOCATION = "RFM_CUSTOMERS_PER_INVOCATION";
 

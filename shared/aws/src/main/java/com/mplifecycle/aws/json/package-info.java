@@ -11,16 +11,16 @@
         AppSettings.class, PushLimits.class, LifecycleThresholds.class,
         RfmRun.class, RfmStatisticsSnapshot.class, BgNbdParameters.class,
         CustomerStatistics.class, RetentionCohort.class, RepurchaseMonth.class,
-        FieldError.class, RfmSegmentPublisher.SegmentRequest.class, TallyPart.class, ScorePart.class, ModelPart.class})
+        FieldError.class, RfmSlicePublisher.SliceRequest.class, TallyPart.class, ScorePart.class, ModelPart.class})
 package com.mplifecycle.aws.json;
 
-import com.mplifecycle.aws.bus.RfmSegmentPublisher;
+import com.mplifecycle.aws.bus.RfmSlicePublisher;
 import com.mplifecycle.aws.store.ModelPart;
 import com.mplifecycle.aws.store.ScorePart;
 import com.mplifecycle.aws.store.TallyPart;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.PushLimits;
-import com.mplifecycle.domain.campaign.FieldError;
+import com.mplifecycle.domain.input.FieldError;
 import com.mplifecycle.domain.churn.BgNbdParameters;
 import com.mplifecycle.domain.feedback.FeedbackItem;
 import com.mplifecycle.domain.feedback.StatusChange;

@@ -30,7 +30,10 @@ public record DispatchRecord(String appId, String customerId, String campaignId,
         SENDING,
         /** WeChat accepted the message ({@code msgid}). */
         SENT,
-        /** Sent again after {@code dueAt}: WeChat was busy or over quota (-1, 45009, 45011, 43108). */
+        /**
+         * Sent again after {@code dueAt}: WeChat was busy or over quota (-1, 45009, 45011, 43108), or the
+         * app's WeChat credentials were not in the secret yet ({@code no_credentials}).
+         */
         RETRY,
         /** WeChat refused ({@code errcode}) or the retries ran out. */
         FAILED,

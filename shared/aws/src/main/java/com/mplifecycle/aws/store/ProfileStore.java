@@ -95,15 +95,16 @@ public final class ProfileStore {
     }
 
     /**
-     * One segment of a parallel scan, page by page (at most 1 MB of items each), read lazily so
+     * One worker's share of a parallel scan ({@code worker} of {@code workers}: DynamoDB's
+     * {@code Segment} and {@code TotalSegments}), page by page (at most 1 MB of items each), read lazily so
      * that memory does not grow with the table. Each page is handed over as it arrives.
      */
-    public void scan(int segment, int totalSegments, Consumer<List<CustomerProfile>> page) {
-        if (segment < 0 || segment >= totalSegments) {
-            throw new IllegalArgumentException("segment " + segment + " outside 0.." + (totalSegments - 1));
+    public void scan(int worker, int workers, Consumer<List<CustomerProfile>> page) {
+        if (worker < 0 || worker >= workers) {
+            throw new IllegalArgumentException("scan worker " + worker + " outside 0.." + (workers - 1));
         }
-        for (ScanResponse response : db.scanPaginator(b -> b.tableName(table).segment(segment)
-                .totalSegments(totalSegments))) {
+        for (ScanResponse response : db.scanPaginator(b -> b.tableName(table).segment(worker)
+                .totalSegments(workers))) {
             page.accept(response.items().stream().filter(item -> !ProfileCodec.isTombstone(item))
                     .map(ProfileCodec::profile).toList());
         }

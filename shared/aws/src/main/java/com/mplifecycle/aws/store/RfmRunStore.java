@@ -24,9 +24,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The items of one fanned-out RFM run in the apps table (docs/data-model.md): a progress item
- * (time, segments, phase, the set of segments done per phase) and one JSON document ({@link DeflatedJson}) per
- * (phase, segment, app), overwritten by a redelivered segment. Every item expires a week after
- * the run. Counting a segment done is conditional on the segment not being in the phase's set,
+ * (time, slices, phase, the set of slices done per phase) and one JSON document ({@link DeflatedJson}) per
+ * (phase, slice, app), overwritten by a redelivered slice. Every item expires a week after
+ * the run. Counting a slice done is conditional on the slice not being in the phase's set,
  * so a redelivery counts once and exactly one invocation sees the set become complete.
  */
 public final class RfmRunStore {
@@ -37,8 +37,8 @@ public final class RfmRunStore {
     private static final String DONE_PREFIX = "done_";
     private static final String DOC = "docz";
 
-    /** A run's progress: the segments done so far in each phase. */
-    public record Progress(String runId, Instant at, int totalSegments, String phase, Map<String, Integer> done) {
+    /** A run's progress: the slices done so far in each phase. */
+    public record Progress(String runId, Instant at, int totalSlices, String phase, Map<String, Integer> done) {
         public Progress {
             done = Map.copyOf(done);
         }
@@ -57,12 +57,12 @@ public final class RfmRunStore {
     }
 
     /** Writes the progress item of a new run, in {@code phase} with nothing done. */
-    public void start(String runId, Instant at, int totalSegments, String phase) {
+    public void start(String runId, Instant at, int totalSlices, String phase) {
         db.putItem(b -> b.tableName(table).item(Map.of(
                 TableKeys.PK, AttributeValue.fromS(TableKeys.rfmRun(runId)),
                 TableKeys.SK, AttributeValue.fromS(TableKeys.RFM_RUN_SK),
                 AT, AttributeValue.fromS(at.toString()),
-                TOTAL, AttributeValue.fromN(Integer.toString(totalSegments)),
+                TOTAL, AttributeValue.fromN(Integer.toString(totalSlices)),
                 PHASE, AttributeValue.fromS(phase),
                 TableKeys.EXPIRES, expires(at))));
     }
@@ -84,18 +84,18 @@ public final class RfmRunStore {
     }
 
     /**
-     * Counts {@code segment} done in {@code phase}: the number of segments done after it, or empty
+     * Counts {@code slice} done in {@code phase}: the number of slices done after it, or empty
      * when it was counted before (a redelivery).
      */
-    public OptionalInt markDone(String runId, String phase, int segment) {
+    public OptionalInt markDone(String runId, String phase, int slice) {
         try {
             Map<String, AttributeValue> after = db.updateItem(b -> b.tableName(table)
                     .key(key(TableKeys.rfmRun(runId), TableKeys.RFM_RUN_SK))
                     .updateExpression("ADD #d :s")
                     .conditionExpression("attribute_exists(#pk) AND NOT contains(#d, :n)")
                     .expressionAttributeNames(Map.of("#d", DONE_PREFIX + phase, "#pk", TableKeys.PK))
-                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromNs(List.of(Integer.toString(segment))),
-                            ":n", AttributeValue.fromN(Integer.toString(segment))))
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromNs(List.of(Integer.toString(slice))),
+                            ":n", AttributeValue.fromN(Integer.toString(slice))))
                     .returnValues(ReturnValue.UPDATED_NEW)).attributes();
             return OptionalInt.of(after.get(DONE_PREFIX + phase).ns().size());
         } catch (ConditionalCheckFailedException e) {
@@ -118,16 +118,16 @@ public final class RfmRunStore {
         }
     }
 
-    /** Stores (or replaces) one app's result of one segment; a negative segment is the run-wide result. */
-    public void putPart(Progress run, String phase, int segment, String appId, Record part) {
+    /** Stores (or replaces) one app's result of one slice; a negative slice is the run-wide result. */
+    public void putPart(Progress run, String phase, int slice, String appId, Record part) {
         db.putItem(b -> b.tableName(table).item(Map.of(
                 TableKeys.PK, AttributeValue.fromS(TableKeys.rfmRun(run.runId())),
-                TableKeys.SK, AttributeValue.fromS(TableKeys.rfmRunPart(phase, segment, appId)),
+                TableKeys.SK, AttributeValue.fromS(TableKeys.rfmRunPart(phase, slice, appId)),
                 DOC, DeflatedJson.attribute(RecordJson.write(part)),
                 TableKeys.EXPIRES, expires(run.at()))));
     }
 
-    /** Every part stored under {@code phase}, in sort-key order (segment, then app). */
+    /** Every part stored under {@code phase}, in sort-key order (slice, then app). */
     public <T extends Record> List<T> parts(String runId, String phase, Class<T> type) {
         List<T> parts = new ArrayList<>();
         Map<String, AttributeValue> start = null;

@@ -79,11 +79,11 @@ public final class TableKeys {
     }
 
     /**
-     * Sort key of one app's result of one segment in one phase of a fanned-out RFM run
-     * ({@code tally#00003#shop}), or of the merged model ({@code model#shop}) when segment is negative.
+     * Sort key of one app's result of one slice in one phase of a fanned-out RFM run
+     * ({@code tally#00003#shop}), or of the merged model ({@code model#shop}) when slice is negative.
      */
-    public static String rfmRunPart(String phase, int segment, String appId) {
-        return segment < 0 ? phase + "#" + appId : String.format("%s#%05d#%s", phase, segment, appId);
+    public static String rfmRunPart(String phase, int slice, String appId) {
+        return slice < 0 ? phase + "#" + appId : String.format("%s#%05d#%s", phase, slice, appId);
     }
 
     /** Partition key of a customer's items in the events and profiles tables. */

@@ -9,8 +9,8 @@ import com.mplifecycle.domain.rfm.RfmStatisticsSnapshot;
 
 /**
  * A part the RFM function's fan-out stores in the run table ({@link RfmRunStore#putPart}); its JSON adapter is generated.
- * Pass 1 of one app over one scan segment of a fanned-out run, as stored between invocations.
- * The segment's BG/NBD sample (by customer key) is {@code priorities}, the key hashes, and
+ * Pass 1 of one app over one slice of a fanned-out run, as stored between invocations.
+ * The slice's BG/NBD sample (by customer key) is {@code priorities}, the key hashes, and
  * {@code summaries}, flattened to whole days: x, t_x days, T days per customer (summaries are in
  * weeks of whole days, so the conversion is exact).
  */

@@ -39,6 +39,22 @@ class SessionTokensTest {
     }
 
     @Test
+    void verify_afterTheKeyIsRotated_acceptsTheNewKeysTokensOnly() {
+        byte[] rotated = "rotated-key-rotated-key-rotated-key!".getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.atomic.AtomicReference<byte[]> key = new java.util.concurrent.atomic.AtomicReference<>(KEY);
+        SessionTokens live = new SessionTokens(key::get, CLOCK);
+        String before = live.issue("shop", "c_r", "o-r");
+
+        key.set(rotated);
+        String after = live.issue("shop", "c_r", "o-r");
+
+        assertEquals("c_r", live.verify(after).customerId());
+        assertEquals("c_r", new SessionTokens(rotated, CLOCK).verify(after).customerId());
+        assertEquals("bad token signature", assertThrows(TokenRejectedException.class, () -> live.verify(before))
+                .getMessage());
+    }
+
+    @Test
     void verify_otherHeaderSpellingOfHs256_isReadAndAccepted() {
         String token = signed("{\"typ\":\"JWT\", \"alg\":\"HS256\"}", payloadOf(tokens.issue("shop", "c_2", "o-2")), KEY);
 

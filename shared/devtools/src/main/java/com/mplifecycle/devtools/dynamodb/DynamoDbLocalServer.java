@@ -20,14 +20,19 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 /**
  * DynamoDB Local (the AWS-made emulator) running in this JVM on a loopback port.
  *
- * <p>In memory unless a data directory is given. sqlite4java's native library must be on
- * {@code sqlite4java.library.path}; the build copies it to {@code target/native-libs}.
+ * <p>In memory unless a data directory is given. One database whatever the caller's access key and
+ * region ({@code -sharedDb}): left to its default, DynamoDB Local keeps a database per key and region,
+ * so the AWS CLI or any client with other dummy credentials would see no tables. sqlite4java's native
+ * library must be on {@code sqlite4java.library.path}; the build copies it to {@code target/native-libs}.
  */
 public final class DynamoDbLocalServer implements AutoCloseable {
-    /** Region and dummy credentials that every local client uses: DynamoDB Local keys tables by them. */
+    /** Region and dummy credentials of the local clients; with the shared database any others work too. */
     public static final Region REGION = Region.US_EAST_1;
     public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    /** The file DynamoDB Local keeps the shared database in, in the data directory. */
+    static final String SHARED_DATABASE_FILE = "shared-local-instance.db";
 
     private final DynamoDBProxyServer server;
     private final URI endpoint;
@@ -52,8 +57,8 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         ensureNativeLibraryPath();
         int chosen = port == 0 ? freePort() : port;
         String[] args = dataDir == null
-                ? new String[] {"-inMemory", "-port", Integer.toString(chosen), "-disableTelemetry"}
-                : new String[] {"-dbPath", createDirectories(dataDir).toString(), "-port",
+                ? new String[] {"-inMemory", "-sharedDb", "-port", Integer.toString(chosen), "-disableTelemetry"}
+                : new String[] {"-dbPath", sharedDatabaseIn(dataDir).toString(), "-sharedDb", "-port",
                         Integer.toString(chosen), "-disableTelemetry"};
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
@@ -110,11 +115,21 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         }
     }
 
-    private static Path createDirectories(Path dir) {
+    /**
+     * Creates {@code dir} if needed. A folder written before the shared database holds the tables in
+     * the file of the local credentials and region: it becomes the shared file, so they are kept.
+     */
+    private static Path sharedDatabaseIn(Path dir) {
         try {
-            return Files.createDirectories(dir);
+            Files.createDirectories(dir);
+            Path perCredentials = dir.resolve(CREDENTIALS.resolveCredentials().accessKeyId() + "_" + REGION.id() + ".db");
+            Path shared = dir.resolve(SHARED_DATABASE_FILE);
+            if (Files.exists(perCredentials) && !Files.exists(shared)) {
+                Files.move(perCredentials, shared);
+            }
+            return dir;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot create " + dir, e);
+            throw new IllegalStateException("cannot prepare " + dir, e);
         }
     }
 

@@ -4,7 +4,7 @@ import java.time.LocalTime;
 import java.util.Objects;
 
 /**
- * Per-app limits every campaign send obeys (spec §5): at most {@code maxPerDay} pushes per customer
+ * Per-app limits every campaign send obeys (docs/product.md, Sending rules): at most {@code maxPerDay} pushes per customer
  * per 24 hours across campaigns, and no sends between {@code quietFrom} and {@code quietUntil} app
  * time (a window may wrap midnight; equal ends mean no quiet hours).
  */

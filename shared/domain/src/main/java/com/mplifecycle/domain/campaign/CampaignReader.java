@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.mplifecycle.domain.input.FieldError;
+import com.mplifecycle.domain.input.JsonFields;
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.rfm.RfmSegment;
 import com.mplifecycle.domain.wechat.SubscribeMessageRules;

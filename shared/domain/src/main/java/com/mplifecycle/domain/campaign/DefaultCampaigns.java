@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The seeds' scenarios as a campaign set an app can start from (spec §5). Template ids are
+ * The seeds' scenarios as a campaign set an app can start from (docs/product.md, Campaigns). Template ids are
  * placeholders ({@code TPL_...}): an operator replaces them with the app's private template ids
  * and adapts the keyword names to those templates before enabling the set. Priorities put
  * time-critical and high-value pushes first when several are due for one customer.

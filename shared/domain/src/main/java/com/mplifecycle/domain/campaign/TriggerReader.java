@@ -5,9 +5,11 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
+import com.mplifecycle.domain.input.FieldError;
+import com.mplifecycle.domain.input.JsonFields;
 import com.mplifecycle.domain.lifecycle.Stage;
 
-/** Reads the {@code trigger} object of a campaign; defaults are the product's (spec §5). */
+/** Reads the {@code trigger} object of a campaign; defaults are the product's (docs/product.md, Campaigns). */
 final class TriggerReader {
     static final List<String> TYPES = List.of("stage_entered", "reactivated", "inactive", "cart_abandoned",
             "after_first_order", "newcomer_no_order", "birthday", "streak_at_risk",

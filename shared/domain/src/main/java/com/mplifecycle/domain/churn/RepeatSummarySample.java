@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * not on the order a parallel scan delivered them, so refitting unchanged data gives the same
  * model. Use one of the two {@code add} methods per sample.
  *
- * <p>Samples by key of disjoint parts (the scan segments of a fanned-out run) combine with
+ * <p>Samples by key of disjoint parts (the slices of a fanned-out run) combine with
  * {@link #merge}: the union of their {@link #keyed()} entries, cut to the capacity by the same
  * priority, so the result is the sample one pass would have kept whenever each part kept every
  * customer of that result.

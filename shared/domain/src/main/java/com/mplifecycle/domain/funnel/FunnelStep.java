@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import com.mplifecycle.domain.event.EventType;
 
-/** The steps of the purchase funnel (spec §6), in the order a customer must take them. */
+/** The steps of the purchase funnel (docs/product.md, Statistics), in the order a customer must take them. */
 public enum FunnelStep {
     /** The mini-program was launched. */
     LAUNCH(EventType.APP_LAUNCH),

@@ -13,7 +13,7 @@ import com.mplifecycle.domain.profile.Order;
 import com.mplifecycle.domain.profile.OrderDay;
 
 /**
- * The stage rules of spec §3 as pure functions of a profile and a time.
+ * The stage rules of docs/product.md (Stages) as pure functions of a profile and a time.
  *
  * <p>Promotions ({@link #afterActivity}) happen as events are folded; decay ({@link #decay})
  * happens in the scheduled run because absence produces no event. Where a churn model is fitted

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import com.mplifecycle.domain.order.PaidOrders;
+
 /**
  * A paid order as the profile keeps it. Refunds are keyed by the refund event's id so that a
  * redelivered refund counts once; a refund may arrive before its order ({@code paidAt} null).
@@ -27,8 +29,8 @@ public record Order(String orderId, Instant paidAt, long amountFen, Map<String, 
         return Math.max(0, amountFen - refundedFen());
     }
 
-    /** A paid order that was not refunded in full counts as an order. */
+    /** Whether this is a paid order that counts ({@link PaidOrders#counts}). */
     public boolean counts() {
-        return isPaid() && (amountFen == 0 || netFen() > 0);
+        return isPaid() && PaidOrders.counts(amountFen, refundedFen());
     }
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
  *
  * @param day    epoch day in the app's time zone
  * @param orders counted orders of that day
- * @param zero   of which zero-amount orders (they count as orders, RFM leaves them out)
+ * @param zero   of which ¥0 orders (they count as orders, for RFM too, adding nothing to M:
+ *               {@link com.mplifecycle.domain.order.PaidOrders})
  * @param netFen their amounts net of refunds
  * @param first  the earliest paid time among them
  * @param last   the latest paid time among them
@@ -39,13 +40,16 @@ public record OrderDay(int day, long orders, long zero, long netFen, Instant fir
     }
 
     /**
-     * The day's orders as RFM sees them: one RFM order per non-zero order, the net amount split so
-     * that count and sum are those of the real orders (each real one was at least 1 fen net).
+     * The day's orders as RFM sees them: one RFM order per order, ¥0 ones at 0, the net amount split
+     * over the others so that count and sum are those of the real orders (each was at least 1 fen net).
      */
     public List<com.mplifecycle.domain.rfm.Order> rfmOrders() {
         long positive = orders - zero;
         LocalDate date = LocalDate.ofEpochDay(day);
-        List<com.mplifecycle.domain.rfm.Order> out = new ArrayList<>((int) positive);
+        List<com.mplifecycle.domain.rfm.Order> out = new ArrayList<>((int) orders);
+        for (long i = 0; i < zero; i++) {
+            out.add(com.mplifecycle.domain.rfm.Order.of(date, 0));
+        }
         for (long i = 1; i < positive; i++) {
             out.add(com.mplifecycle.domain.rfm.Order.of(date, 1));
         }

@@ -11,8 +11,9 @@ import com.mplifecycle.domain.rfm.Order;
 
 /**
  * A profile's paid orders as RFM and BG/NBD see them: order days in the app's time zone, amounts
- * and refunds in fen, the orders summed per day ({@link OrderDay}) included. Orders not yet paid (a refund that arrived first) are left out; whether an
- * order counts (not fully refunded) is {@link Order#counts()}'s rule, not repeated here.
+ * and refunds in fen, the orders summed per day ({@link OrderDay}) included. Orders not yet paid (a
+ * refund that arrived first) are left out; whether an order counts is
+ * {@link com.mplifecycle.domain.order.PaidOrders}'s rule, not repeated here.
  */
 public final class PurchaseHistory {
     private PurchaseHistory() {

@@ -9,7 +9,7 @@ import com.mplifecycle.domain.rfm.RfmSegment;
 import com.mplifecycle.domain.rfm.ValueTier;
 
 /**
- * A customer's RFM scores as of the app's last scheduled run (spec §4): raw values over the 365-day
+ * A customer's RFM scores as of the app's last scheduled run (docs/product.md, RFM): raw values over the 365-day
  * window ending on the run's day, quintile scores, the 8-cell segment, the A/B/C tier and the
  * member class. Derived on read by {@link CustomerScores}, never stored.
  */

@@ -3,12 +3,14 @@ package com.mplifecycle.domain.rfm;
 import java.time.LocalDate;
 import java.util.Objects;
 
+import com.mplifecycle.domain.order.PaidOrders;
+
 /**
  * One paid order of a customer as RFM sees it: the order day, the amount paid and the part
  * of it refunded so far, both in fen.
  *
- * <p>An order counts as a paid order while some of its amount remains after refunds
- * ({@link #counts()}); a fully refunded order (or a zero-amount one) counts for nothing.
+ * <p>Whether it counts is the one rule of {@link PaidOrders}: a ¥0 order counts (for F and R, adding
+ * nothing to M), an order refunded in full does not.
  */
 public record Order(LocalDate date, long amountFen, long refundedFen) {
 
@@ -31,8 +33,8 @@ public record Order(LocalDate date, long amountFen, long refundedFen) {
         return Math.max(0, amountFen - refundedFen);
     }
 
-    /** Whether this order is still a paid order, i.e. not fully refunded. */
+    /** Whether this order counts as a paid order ({@link PaidOrders#counts}). */
     public boolean counts() {
-        return netAmountFen() > 0;
+        return PaidOrders.counts(amountFen, refundedFen);
     }
 }

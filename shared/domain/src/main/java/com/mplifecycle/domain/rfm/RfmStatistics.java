@@ -8,10 +8,10 @@ import java.util.TreeMap;
  * Pass 1 of RFM scoring: accumulates what the scorer needs (counts, sums for the means,
  * histograms of R, F and binned M) one buyer at a time. Memory is bounded by the window
  * length and the number of distinct F values and M bins, not by the number of customers.
- * Accumulators of separate scan segments combine with {@link #merge}; the result is the same
+ * Accumulators of separate scan workers or slices combine with {@link #merge}; the result is the same
  * as one pass over all buyers, in any order.
  *
- * <p>Mutable and not thread-safe: use one per scan segment, then merge.
+ * <p>Mutable and not thread-safe: use one per scan worker, then merge.
  */
 public final class RfmStatistics {
 

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * What the scheduled run counted over an app's profiles besides RFM: retention cohorts and
  * repurchase by first-order month, as of {@code computedAt}. Counts of disjoint sets of
- * customers (the scan segments of a fanned-out run) add up with {@link #plus}.
+ * customers (the slices of a fanned-out run) add up with {@link #plus}.
  */
 public record CustomerStatistics(String appId, Instant computedAt, List<RetentionCohort> retention,
                                  List<RepurchaseMonth> repurchase) {

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.mplifecycle.domain.input.FieldError;
+
 /** Invalid campaigns are refused with the field and the reason; valid ones round-trip through JSON. */
 class CampaignReaderTest {
     private static Map<String, Object> valid() {

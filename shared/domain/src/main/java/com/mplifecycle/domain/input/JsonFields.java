@@ -1,22 +1,28 @@
-package com.mplifecycle.domain.campaign;
+package com.mplifecycle.domain.input;
 
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Typed reads of one JSON object (as maps and lists) that add a {@link FieldError} with the field's
- * path instead of throwing, so a request learns every problem at once.
+ * path instead of throwing, so a request learns every problem at once. The one way admin request
+ * bodies (campaigns, settings) are validated: a reader collects the errors and answers either the
+ * value or all of them.
  */
-final class JsonFields {
+public final class JsonFields {
     private final Map<String, Object> json;
     private final String prefix;
     private final List<FieldError> errors;
 
-    JsonFields(Map<String, Object> json, String prefix, List<FieldError> errors) {
+    public JsonFields(Map<String, Object> json, String prefix, List<FieldError> errors) {
         this.json = json == null ? Map.of() : json;
         this.prefix = prefix;
         this.errors = errors;
@@ -26,11 +32,12 @@ final class JsonFields {
         return prefix + field;
     }
 
-    private void error(String field, String reason) {
+    /** Records that {@code field} of this object is invalid. */
+    public void error(String field, String reason) {
         errors.add(new FieldError(path(field), reason));
     }
 
-    String string(String field, boolean required, int maxLength) {
+    public String string(String field, boolean required, int maxLength) {
         Object v = json.get(field);
         if (v == null) {
             if (required) {
@@ -50,7 +57,7 @@ final class JsonFields {
         return s;
     }
 
-    boolean bool(String field, boolean absent) {
+    public boolean bool(String field, boolean absent) {
         Object v = json.get(field);
         if (v == null) {
             return absent;
@@ -62,7 +69,7 @@ final class JsonFields {
         return (Boolean) v;
     }
 
-    int integer(String field, int absent, int min, int max) {
+    public int integer(String field, int absent, int min, int max) {
         Object v = json.get(field);
         if (v == null) {
             return absent;
@@ -76,7 +83,7 @@ final class JsonFields {
     }
 
     @SuppressWarnings("unchecked")
-    Optional<JsonFields> object(String field, boolean required) {
+    public Optional<JsonFields> object(String field, boolean required) {
         Object v = json.get(field);
         if (v == null) {
             if (required) {
@@ -92,7 +99,7 @@ final class JsonFields {
     }
 
     @SuppressWarnings("unchecked")
-    List<JsonFields> objects(String field) {
+    public List<JsonFields> objects(String field) {
         Object v = json.get(field);
         List<JsonFields> out = new ArrayList<>();
         if (v == null) {
@@ -114,7 +121,7 @@ final class JsonFields {
     }
 
     /** Every field of this object as a string value (keyword data). */
-    Map<String, String> strings() {
+    public Map<String, String> strings() {
         Map<String, String> out = new LinkedHashMap<>();
         json.forEach((k, v) -> {
             if (v instanceof String) {
@@ -127,7 +134,7 @@ final class JsonFields {
     }
 
     /** A list of enum constant names, e.g. stages. */
-    <E extends Enum<E>> List<E> names(String field, Class<E> type) {
+    public <E extends Enum<E>> List<E> names(String field, Class<E> type) {
         Object v = json.get(field);
         List<E> out = new ArrayList<>();
         if (v == null) {
@@ -146,7 +153,7 @@ final class JsonFields {
         return out;
     }
 
-    <E extends Enum<E>> E constant(String field, Object value, Class<E> type) {
+    public <E extends Enum<E>> E constant(String field, Object value, Class<E> type) {
         try {
             return Enum.valueOf(type, String.valueOf(value).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
@@ -155,7 +162,48 @@ final class JsonFields {
         }
     }
 
-    Object raw(String field) {
+    /** A number strictly between 0 and 1 (a probability threshold). */
+    public double fraction(String field, double absent) {
+        Object v = json.get(field);
+        if (v == null) {
+            return absent;
+        }
+        double d = v instanceof Number n ? n.doubleValue() : Double.NaN;
+        if (!(d > 0 && d < 1)) {
+            error(field, "must be a number strictly between 0 and 1");
+            return absent;
+        }
+        return d;
+    }
+
+    /** A local time {@code HH:mm}. */
+    public LocalTime time(String field, LocalTime absent) {
+        Object v = json.get(field);
+        if (v == null) {
+            return absent;
+        }
+        try {
+            if (v instanceof String text && text.matches("\\d{2}:\\d{2}")) {
+                return LocalTime.parse(text);
+            }
+        } catch (DateTimeParseException e) {
+            // answered below
+        }
+        error(field, "must be a local time HH:mm");
+        return absent;
+    }
+
+    /** Refuses every field not in {@code known}: a typo must not look like success. */
+    public void onlyKnown(Set<String> known) {
+        json.keySet().stream().filter(k -> !known.contains(k)).sorted()
+                .forEach(k -> error(k, "is not a known field; one of " + new TreeSet<>(known)));
+    }
+
+    public boolean has(String field) {
+        return json.get(field) != null;
+    }
+
+    public Object raw(String field) {
         return json.get(field);
     }
 }
