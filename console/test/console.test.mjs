@@ -151,6 +151,8 @@ test('customers: a list by stage as the API pages it, a customer looked up and e
   const victim = ids[0];
   const before = (await api('GET', `/customers/${victim}`)).body;
   await page.type('[data-testid=lookup-input]', victim);
+  // the list is the customers view already: wait for the profile's own render
+  await page.evaluate(() => document.body.removeAttribute('data-ready'));
   await page.click('[data-testid=lookup] button[type=submit]');
   await ready(page, 'customers');
   assert.equal(await page.$eval('[data-testid=profile-id]', (e) => e.textContent), victim);
