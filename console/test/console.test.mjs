@@ -121,7 +121,10 @@ test('campaigns: an invalid field is refused next to the field, fixed, saved, pa
     if (v.liftInterval) assert.equal(shown[i][9], v.liftInterval.significant ? '是' : '否');
   });
   await shot(page, 'campaign-results');
-  await go(page, '#/campaigns', 'campaigns');
+  // back to the list by its link: the detail page is the campaigns view already, so wait for the list's own render
+  await page.evaluate(() => document.body.removeAttribute('data-ready'));
+  await page.click('a[href="#/campaigns"]');
+  await ready(page, 'campaigns');
   await page.click('button[data-action=delete][data-id=browser-test]');
   await page.waitForFunction(() => !document.querySelector('a[data-campaign=browser-test]'));
   assert.equal((await api('GET', '/campaigns/browser-test')).status, 404);
@@ -152,6 +155,8 @@ test('customers: a list by stage as the API pages it, a customer looked up and e
   const victim = ids[0];
   const before = (await api('GET', `/customers/${victim}`)).body;
   await page.type('[data-testid=lookup-input]', victim);
+  // the list is the customers view already: wait for the profile's own render
+  await page.evaluate(() => document.body.removeAttribute('data-ready'));
   await page.click('[data-testid=lookup] button[type=submit]');
   await page.waitForSelector('[data-testid=profile-id]');
   await ready(page, 'customers');

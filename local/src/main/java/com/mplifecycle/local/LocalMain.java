@@ -85,7 +85,7 @@ public final class LocalMain {
             long demoStart = System.nanoTime();
             ZoneId zone = LocalRuntime.DEMO_ZONE;
             DemoDriver demo = new DemoDriver(URI.create(runtime.apiUrl()), zone, out, runtime.adminKey());
-            failed = demo.run(LocalRuntime.DEMO_APP, options.demoCustomers(), options.demoDays(), 42);
+            failed = demo.run(LocalRuntime.DEMO_APP, runtime.adminKey(), options.demoCustomers(), options.demoDays(), 42);
             out.printf("Demo finished in %.1f s, %d failed requests%n", (System.nanoTime() - demoStart) / 1e9, failed);
             runtime.drain(Duration.ofSeconds(30));
             Map<String, JsonNode> campaignStatistics = new TreeMap<>();
@@ -97,6 +97,8 @@ public final class LocalMain {
                     demo.segmentCounts(LocalRuntime.DEMO_APP, runtime.adminKey()), campaignStatistics, out);
             LoyaltySummary.print(runtime.profilesClient(), runtime.tableName("LoyaltyTable"), LocalRuntime.DEMO_APP,
                     out);
+            DemoSummary.printSharingAndFeedback(demo.sharingStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()),
+                    demo.feedbackStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()), out);
             // the console closes the list: its line below (console/with-runtime waits for it)
             NextSteps.lines(runtime.apiUrl(), LocalRuntime.DEMO_APP, runtime.adminKey(), null,
                     campaignStatistics.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey)

@@ -36,6 +36,15 @@ public final class DemoDriver {
     static final LocalTime VISIT_TIME = LocalTime.of(10, 0);
     /** A visit's events span 5 seconds (launch to paid order). */
     static final Duration VISIT_LENGTH = Duration.ofSeconds(6);
+    /** Share of visits with a share to a friend; of newcomers who arrive through an earlier share; of visits with feedback. */
+    static final double SHARE_RATE = 0.08;
+    static final double REFERRED_RATE = 0.3;
+    /** Share of later visits that open a share (a customer already known: an open, no acquisition). */
+    static final double KNOWN_OPEN_RATE = 0.03;
+    static final double FEEDBACK_RATE = 0.02;
+    static final List<String> FEEDBACK_CATEGORIES = List.of("bug", "suggestion", "complaint");
+    static final Map<String, String> FEEDBACK_TEXTS = Map.of("bug", "支付页面打不开", "suggestion", "希望增加夜间模式",
+            "complaint", "配送太慢了，等了三天");
 
     private final URI api;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -46,6 +55,11 @@ public final class DemoDriver {
     private long visitNanos;
     private long drainNanos;
     private long nightNanos;
+    /** Share ids made so far, and those of the days before the current one (what a newcomer can open). */
+    private final List<String> shares = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile List<String> sharesBeforeToday = List.of();
+    private java.time.LocalDate firstDay;
+    private java.time.LocalDate lastDay;
 
     /** The app's admin key: the merchant's server reports paid orders with it. */
     private final String adminKey;
@@ -59,17 +73,29 @@ public final class DemoDriver {
         this.adminKey = adminKey;
     }
 
-    private record Customer(String name, CustomerKind kind, int start, Random random, boolean[] bought) {
+    /** {@code social}: the customer's own dice for sharing and feedback, apart from the visit pattern's. */
+    private record Customer(String name, CustomerKind kind, int start, Random random, boolean[] bought, Random social) {
     }
 
-    /** Runs the demo; returns the number of failed requests (0 when everything worked). */
+    /** Runs the demo without an operator; returns the number of failed requests (0 when everything worked). */
     public long run(String appId, int customers, int days, long seed) throws Exception {
+        return run(appId, null, customers, days, seed);
+    }
+
+    /**
+     * Runs the demo; with an admin key an operator works the feedback inbox each evening. Returns
+     * the number of failed requests (0 when everything worked).
+     */
+    public long run(String appId, String adminKey, int customers, int days, long seed) throws Exception {
         Random random = new Random(seed);
         Instant firstMorning = startAtVisitTime();
+        firstDay = java.time.LocalDate.ofInstant(firstMorning, zone);
+        lastDay = firstDay.plusDays(Math.max(0, days - 1));
         List<Customer> people = new ArrayList<>();
         for (int i = 0; i < customers; i++) {
             people.add(new Customer("cust" + i, CustomerKind.pick(random), random.nextInt(Math.max(1, days / 2)),
-                    new Random(seed * 31 + i), new boolean[1]));
+                    new Random(seed * 31 + i), new boolean[1],
+                    new Random((seed * 131 + i) * 0x9E3779B97F4A7C15L)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         // a reward the members buy with their points (stock shared by all: the redemptions race for it)
@@ -80,6 +106,7 @@ public final class DemoDriver {
                 int today = day;
                 // the day's events end at the visit time, so triggers "N days later" are due at the same sweep
                 Instant now = firstMorning.plus(Duration.ofDays(day)).minus(VISIT_LENGTH);
+                sharesBeforeToday = shares.stream().sorted().toList(); // sorted: the same picks whatever the threads' order
                 List<Future<?>> work = new ArrayList<>();
                 for (Customer c : people) {
                     if (c.kind().activeOn(today, c.start(), c.random())) {
@@ -98,6 +125,9 @@ public final class DemoDriver {
                 call("POST", "/_local/clock", Json.write(Map.of("set",
                         firstMorning.plus(Duration.ofDays(day + 1)).toString())));
                 call("POST", "/_local/drain", null);
+                if (adminKey != null) {
+                    workInbox(appId, adminKey); // the next morning: what came in yesterday
+                }
                 long t3 = System.nanoTime();
                 visitNanos += t1 - t0;
                 drainNanos += t2 - t1;
@@ -145,10 +175,24 @@ public final class DemoDriver {
             long t = now.toEpochMilli();
             List<Map<String, Object>> events = new ArrayList<>();
             String id = c.name() + "-" + day + "-";
-            events.add(event(id + "launch", "app_launch", t, Map.of("scene", day == c.start() ? 1047 : 1001)));
+            events.add(event(id + "launch", "app_launch", t, launchProps(c, day)));
             events.add(event(id + "view", "page_view", t + 1000, Map.of("path", "pages/index/index")));
             List<String> asked = day == c.start() ? FIRST_VISIT_TEMPLATES
                     : c.random().nextDouble() < 0.3 ? LATER_TEMPLATES : List.of();
+            if (c.social().nextDouble() < SHARE_RATE) {
+                String shareId = id + "share";
+                events.add(event(id + "share", "share", t + 1200, Map.of("path", "pages/index/index?clm_s=" + shareId,
+                        "shareId", shareId)));
+                shares.add(shareId);
+            }
+            if (c.social().nextDouble() < FEEDBACK_RATE) {
+                String category = FEEDBACK_CATEGORIES.get(c.social().nextInt(FEEDBACK_CATEGORIES.size()));
+                events.add(event(id + "feedback", "feedback", t + 1300, Map.of("category", category,
+                        "text", FEEDBACK_TEXTS.get(category), "page", "pages/index/index")));
+                List<String> withFeedback = new ArrayList<>(asked);
+                withFeedback.add("TPL_FEEDBACK");
+                asked = withFeedback;
+            }
             if (c.kind() == CustomerKind.CHECK_IN_FAN) {
                 events.add(event(id + "checkin", "check_in", t + 2000, Map.of("date",
                         java.time.LocalDate.ofInstant(now, zone).toString())));
@@ -197,6 +241,51 @@ public final class DemoDriver {
         } else {
             throw new IllegalStateException("redemption answered " + r.statusCode() + ": " + r.body());
         }
+    }
+
+    /**
+     * The launch of a visit: a newcomer's first may come through a share of an earlier day (scene
+     * 1007, a chat card, with {@code clm_s} in the query), and now and then a known customer's too.
+     */
+    private Map<String, Object> launchProps(Customer c, int day) {
+        List<String> earlier = sharesBeforeToday;
+        if (day == c.start() && !earlier.isEmpty() && c.social().nextDouble() < REFERRED_RATE) {
+            return Map.of("scene", 1007, "query", Map.of("clm_s", earlier.get(c.social().nextInt(earlier.size()))));
+        }
+        if (day != c.start() && !earlier.isEmpty() && c.social().nextDouble() < KNOWN_OPEN_RATE) {
+            return Map.of("scene", 1007, "query", "clm_s=" + earlier.get(c.social().nextInt(earlier.size())));
+        }
+        return Map.of("scene", day == c.start() ? 1047 : 1001);
+    }
+
+    /**
+     * The operator's evening round: resolves the open complaints and acknowledges the open bugs
+     * (suggestions wait); one page of the inbox.
+     */
+    private void workInbox(String appId, String adminKey) {
+        try {
+            JsonNode open = call("GET", "/v1/apps/" + appId + "/feedback?status=open&limit=100", null, adminKey);
+            for (JsonNode item : open.path("items")) {
+                String category = item.path("category").asText();
+                String change = category.equals("complaint") ? "{\"status\":\"resolved\",\"note\":\"已联系顾客处理\"}"
+                        : category.equals("bug") ? "{\"status\":\"acknowledged\"}" : null;
+                if (change != null) {
+                    call("PATCH", "/v1/apps/" + appId + "/feedback/" + item.path("feedbackId").asText(), change, adminKey);
+                }
+            }
+        } catch (Exception e) {
+            failures.incrementAndGet();
+        }
+    }
+
+    /** {@code GET /v1/apps/{appId}/stats/sharing} over the demo's days. */
+    public JsonNode sharingStatistics(String appId, String adminKey) throws Exception {
+        return call("GET", "/v1/apps/" + appId + "/stats/sharing?from=" + firstDay + "&to=" + lastDay, null, adminKey);
+    }
+
+    /** {@code GET /v1/apps/{appId}/stats/feedback} over the demo's days. */
+    public JsonNode feedbackStatistics(String appId, String adminKey) throws Exception {
+        return call("GET", "/v1/apps/" + appId + "/stats/feedback?from=" + firstDay + "&to=" + lastDay, null, adminKey);
     }
 
     /**

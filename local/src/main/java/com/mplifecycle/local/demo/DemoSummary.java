@@ -47,6 +47,35 @@ public final class DemoSummary {
         writeCampaigns(campaignStatistics, out);
     }
 
+    /** Share figures and the feedback inbox's counts, as the admin API answers them over the demo's days. */
+    public static void printSharingAndFeedback(JsonNode sharing, JsonNode feedback, PrintStream out) {
+        out.println("  sharing (GET /v1/apps/{appId}/stats/sharing):");
+        JsonNode ratio = sharing.path("opensPerShare");
+        out.printf("    %d sharers, %d shares, %d opens by others (%s per share), %d new customers through shares%n",
+                sharing.path("sharers").asLong(), sharing.path("shares").asLong(), sharing.path("opens").asLong(),
+                ratio.isNumber() ? String.format("%.2f", ratio.asDouble()) : "-", sharing.path("newCustomers").asLong());
+        JsonNode top = sharing.path("topSharers").path(0);
+        if (!top.isMissingNode()) {
+            out.printf("    top sharer %s: %d shares, %d opens, %d new customers%n", top.path("customerId").asText(),
+                    top.path("shares").asLong(), top.path("opens").asLong(), top.path("newCustomers").asLong());
+        }
+        out.println("  feedback inbox (GET /v1/apps/{appId}/stats/feedback):");
+        JsonNode c = feedback.path("byCategory");
+        JsonNode st = feedback.path("byStatus");
+        out.printf("    %d items: %d bugs, %d suggestions, %d complaints; %d open, %d acknowledged, %d resolved%n",
+                feedback.path("total").asLong(), c.path("bug").asLong(), c.path("suggestion").asLong(),
+                c.path("complaint").asLong(), st.path("open").asLong(), st.path("acknowledged").asLong(),
+                st.path("resolved").asLong());
+        JsonNode complaints = feedback.path("complaints");
+        out.printf("    complaints resolved in %s h (median), %s h (p90); %d open for 48 h or more%n",
+                hours(complaints.path("medianHoursToResolve")), hours(complaints.path("p90HoursToResolve")),
+                complaints.path("openOlderThan48h").asLong());
+    }
+
+    private static String hours(JsonNode n) {
+        return n.isNumber() ? String.format("%.1f", n.asDouble()) : "-";
+    }
+
     /** Per campaign and variant, from the admin API: decided, sent, failed, skipped, conversions, lift. */
     private static void writeCampaigns(Map<String, JsonNode> statistics, PrintStream out) {
         out.println("  pushes by campaign and variant (GET /v1/apps/{appId}/stats/campaigns/{id}):");

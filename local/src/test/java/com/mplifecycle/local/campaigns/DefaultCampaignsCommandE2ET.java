@@ -19,14 +19,14 @@ import com.mplifecycle.local.runtime.RuntimeOptions;
 /** The default campaign set: printed to edit, and installed for an app through the admin API. */
 class DefaultCampaignsCommandE2ET {
     @Test
-    void run_printsTheNineSeedCampaigns() {
+    void run_printsTheTenSeedCampaigns() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         assertEquals(0, DefaultCampaignsCommand.run(List.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 System.err));
 
         JsonNode set = Json.read(out.toString(StandardCharsets.UTF_8), JsonNode.class);
-        assertEquals(9, set.size());
+        assertEquals(10, set.size());
         assertEquals("cart_abandoned", set.get("cart-abandoned").get("trigger").get("type").asText());
     }
 
@@ -43,7 +43,7 @@ class DefaultCampaignsCommandE2ET {
 
             assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
             assertEquals(1, unauthorized);
-            assertEquals(9, new CampaignStore(runtime.profilesClient(), "AppsTable").list("demo").size());
+            assertEquals(10, new CampaignStore(runtime.profilesClient(), "AppsTable").list("demo").size());
             assertTrue(new CampaignStore(runtime.profilesClient(), "AppsTable").get("demo", "birthday").isPresent());
         }
     }

@@ -25,11 +25,13 @@ import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.DynamoDbCampaignOutcomeCounts;
 import com.mplifecycle.aws.store.EventStore;
+import com.mplifecycle.aws.store.FeedbackStore;
 import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.LoyaltyStore;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.SharingStore;
 import com.mplifecycle.aws.store.StageHistoryStore;
 import com.mplifecycle.aws.store.StatisticsStore;
 import com.mplifecycle.domain.profile.CustomerIds;
@@ -66,10 +68,12 @@ public final class AdminHandler implements RequestStreamHandler {
         DispatchStore dispatch = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE),
                 env.required(FunctionEnv.PROFILES_TABLE), appsTable);
         LoyaltyStore loyalty = new LoyaltyStore(db, env.required(FunctionEnv.LOYALTY_TABLE));
+        FeedbackStore feedback = new FeedbackStore(db, appsTable);
+        SharingStore sharing = new SharingStore(db, appsTable);
         CustomerErasure erasure = new CustomerErasure(profiles, List.of(events::deleteCustomer,
                 (app, customer) -> funnel.deleteCustomer(app, customer, java.time.LocalDate.now(clock)), dispatch::deleteCustomer,
-                loyalty::deleteCustomer), clock);
-        CustomerRoutes customers = new CustomerRoutes(profiles, apps, clock, erasure);
+                loyalty::deleteCustomer, feedback::deleteCustomer, sharing::deleteCustomer), clock);
+        CustomerRoutes customers = new CustomerRoutes(profiles, apps, sharing, clock, erasure);
         routes.put("GET /v1/apps/{appId}/customers", new CustomerList(profiles, apps)::list);
         routes.put("GET /v1/apps/{appId}/customers/{customerId}", customers::get);
         routes.put("DELETE /v1/apps/{appId}/customers/{customerId}", customers::delete);
@@ -86,6 +90,11 @@ public final class AdminHandler implements RequestStreamHandler {
         routes.put("GET /v1/apps/{appId}/stats/funnel", stats::funnel);
         routes.put("GET /v1/apps/{appId}/stats/campaigns/{campaignId}",
                 new CampaignStatistics(new DynamoDbCampaignOutcomeCounts(db, appsTable))::get);
+        FeedbackRoutes inbox = new FeedbackRoutes(feedback, profiles, apps, clock);
+        routes.put("GET /v1/apps/{appId}/feedback", inbox::list);
+        routes.put("PATCH /v1/apps/{appId}/feedback/{feedbackId}", inbox::patch);
+        routes.put("GET /v1/apps/{appId}/stats/feedback", inbox::stats);
+        routes.put("GET /v1/apps/{appId}/stats/sharing", new SharingRoutes(sharing, clock)::stats);
         String busName = env.required(FunctionEnv.EVENT_BUS_NAME);
         // the EventBridge client is made on the first campaign change, not at start (cold start)
         java.util.concurrent.atomic.AtomicReference<CampaignChangePublisher> publisher =

@@ -1,11 +1,13 @@
 package com.mplifecycle.functions.admin;
 
 import java.time.Clock;
+import java.util.Map;
 
 import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.SharingStore;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.profile.CustomerScores;
 
@@ -13,12 +15,14 @@ import com.mplifecycle.domain.profile.CustomerScores;
 final class CustomerRoutes {
     private final ProfileStore profiles;
     private final AppStore apps;
+    private final SharingStore sharing;
     private final Clock clock;
     private final CustomerErasure erasure;
 
-    CustomerRoutes(ProfileStore profiles, AppStore apps, Clock clock, CustomerErasure erasure) {
+    CustomerRoutes(ProfileStore profiles, AppStore apps, SharingStore sharing, Clock clock, CustomerErasure erasure) {
         this.profiles = profiles;
         this.apps = apps;
+        this.sharing = sharing;
         this.clock = clock;
         this.erasure = erasure;
     }
@@ -33,8 +37,13 @@ final class CustomerRoutes {
         String customerId = request.id("customerId");
         AppSettings settings = apps.settingsOrDefaults(request.appId());
         return profiles.load(request.appId(), customerId)
-                .map(p -> ApiResponses.json(200, ProfileView.of(p, scores(settings), settings.timeZone(),
-                        clock.instant(), settings.lifecycle().activeWindowDays())))
+                .map(p -> {
+                    Map<String, Object> view = ProfileView.of(p, scores(settings), settings.timeZone(),
+                            clock.instant(), settings.lifecycle().activeWindowDays());
+                    // kept outside the profile: counted when asked
+                    view.put("referredCustomers", sharing.referredCount(request.appId(), customerId));
+                    return ApiResponses.json(200, view);
+                })
                 .orElseGet(() -> ApiResponses.error(404, "no such customer", request.requestId()));
     }
 

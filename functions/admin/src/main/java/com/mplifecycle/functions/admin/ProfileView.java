@@ -40,6 +40,8 @@ final class ProfileView {
         v.put("checkInStreak", p.checkIn() == null ? 0 : p.checkIn().length());
         v.put("lastPush", p.lastPush() == null ? null : lastPush(p.lastPush()));
         v.put("loyalty", p.loyalty() == null ? null : loyalty(p.loyalty()));
+        v.put("referredBy", p.referredBy() == null ? null : Map.of("customerId", p.referredBy().sharerId(),
+                "shareId", p.referredBy().shareId(), "at", p.referredBy().at().toString()));
         return v;
     }
 

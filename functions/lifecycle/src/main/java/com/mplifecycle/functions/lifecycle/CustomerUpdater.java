@@ -12,16 +12,20 @@ import java.util.Optional;
 import com.mplifecycle.aws.store.ChunkRecord;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignOutcomeCounters;
+import com.mplifecycle.aws.store.FeedbackStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.SharingStore;
 import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.feedback.FeedbackItem;
 import com.mplifecycle.domain.funnel.FunnelStep;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
 import com.mplifecycle.domain.lifecycle.StageChange;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.LastPush;
+import com.mplifecycle.domain.sharing.ShareActivity;
 
 /**
  * Load → fold → conditional write for one customer. The stage changes are written with the profile
@@ -29,6 +33,9 @@ import com.mplifecycle.domain.profile.LastPush;
  * stream once committed ({@link StageChangeRelay}), so consumers never see an event before its
  * profile; if the write loses a race, the fold is redone on the fresh profile. A stage change
  * recorded long after it happened (late events) keeps when it was recorded, for campaign windows.
+ *
+ * <p>Feedback items and sharing records are written before the profile, each keyed by what it records:
+ * a record redelivered after a failed write writes them again and changes nothing.
  *
  * <p>An erased customer's records that the events table received before the erasure are dropped
  * (the stream and retries can deliver them after it); later records start a new profile.
@@ -47,12 +54,17 @@ final class CustomerUpdater {
     private final AppStore apps;
     private final CampaignOutcomeCounters campaignCounters;
     private final Clock clock;
+    private final FeedbackStore feedback;
+    private final SharingStore sharing;
 
-    CustomerUpdater(ProfileStore profiles, AppStore apps, CampaignOutcomeCounters campaignCounters, Clock clock) {
+    CustomerUpdater(ProfileStore profiles, AppStore apps, CampaignOutcomeCounters campaignCounters, Clock clock,
+                    FeedbackStore feedback, SharingStore sharing) {
         this.profiles = profiles;
         this.apps = apps;
         this.campaignCounters = campaignCounters;
         this.clock = clock;
+        this.feedback = feedback;
+        this.sharing = sharing;
     }
 
     Map<String, StoredCustomer> load(List<String> customerKeys) {
@@ -81,10 +93,16 @@ final class CustomerUpdater {
                 openid = openid == null ? r.openid() : openid;
             }
             ProfileFolder.Result result = folder.fold(before, openid, events);
-            if (result.profile().equals(before)) {
+            ShareActivity shares = shareActivity(appId, before, events);
+            CustomerProfile after = shares.applyTo(result.profile());
+            receiveFeedback(appId, customerId, events, after);
+            if (!shares.isEmpty()) {
+                sharing.record(appId, shares, settings.timeZone());
+            }
+            if (after.equals(before)) {
                 return Outcome.NOTHING; // nothing new, the funnel included: a redelivery
             }
-            Optional<CustomerProfile> saved = profiles.save(recorded(result.profile(), result.changes()), erasedAt,
+            Optional<CustomerProfile> saved = profiles.save(recorded(after, result.changes()), erasedAt,
                     result.changes());
             if (saved.isPresent()) {
                 countConversion(before.lastPush(), saved.get().lastPush(), appId);
@@ -104,6 +122,26 @@ final class CustomerUpdater {
             return p;
         }
         return p.toBuilder().stage(p.stage(), p.stageSince(), now).build();
+    }
+
+    /** Shares and opens of shares in the events; sharers are looked up only when the events open a share. */
+    private ShareActivity shareActivity(String appId, CustomerProfile before, List<TrackedEvent> events) {
+        java.util.Set<String> opened = ShareActivity.openedShareIds(events);
+        Map<String, String> sharers = opened.isEmpty() ? Map.of() : sharing.sharersOf(appId, opened);
+        return ShareActivity.of(before, events, id -> Optional.ofNullable(sharers.get(id)));
+    }
+
+    /**
+     * The events' feedback into the app's inbox, with the stage the fold left the customer in, before
+     * the profile is written: a feedback event need not change the profile (an active day already
+     * counted), and a record redelivered after a failed write finds its items there (stored once).
+     */
+    private void receiveFeedback(String appId, String customerId, List<TrackedEvent> events, CustomerProfile after) {
+        List<FeedbackItem> items = new ArrayList<>();
+        events.forEach(e -> FeedbackItem.received(customerId, e, after.stage()).ifPresent(items::add));
+        if (!items.isEmpty()) {
+            feedback.receive(appId, items);
+        }
     }
 
     /**

@@ -26,8 +26,10 @@ import com.mplifecycle.aws.store.AppCampaigns;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.CampaignOutcomeCounters;
+import com.mplifecycle.aws.store.FeedbackStore;
 import com.mplifecycle.aws.store.FunnelStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.SharingStore;
 import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.domain.funnel.FunnelAdditions;
@@ -70,7 +72,9 @@ public final class LifecycleHandler implements RequestStreamHandler {
         this.updater = new CustomerUpdater(
                 new ProfileStore(db, profilesTable, campaigns),
                 apps,
-                new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)), env.clock());
+                new CampaignOutcomeCounters(db, env.required(FunctionEnv.APPS_TABLE)), env.clock(),
+                new FeedbackStore(db, env.required(FunctionEnv.APPS_TABLE)),
+                new SharingStore(db, env.required(FunctionEnv.APPS_TABLE)));
         this.funnel = new FunnelStore(db, env.required(FunctionEnv.APPS_TABLE));
         this.log = new JsonLogger("lifecycle", env.clock());
         this.relay = new StageChangeRelay(new StageChangePublisher(aws.eventBridge(),

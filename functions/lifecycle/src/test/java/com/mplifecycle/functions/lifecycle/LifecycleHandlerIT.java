@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +26,10 @@ import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.EventChunk;
 import com.mplifecycle.aws.store.EventChunkCodec;
 import com.mplifecycle.aws.store.EventStore;
+import com.mplifecycle.aws.store.FeedbackStore;
 import com.mplifecycle.aws.store.ItemSize;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.SharingStore;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.devtools.events.EventBridgeEndpoint;
 import com.mplifecycle.devtools.events.LocalEventBus;
@@ -37,8 +40,11 @@ import com.mplifecycle.devtools.streams.StreamEventSource;
 import com.mplifecycle.devtools.streams.StreamSourceConfig;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.feedback.FeedbackItem;
+import com.mplifecycle.domain.feedback.FeedbackStatus;
 import com.mplifecycle.domain.lifecycle.ProfileBounds;
 import com.mplifecycle.domain.lifecycle.Stage;
+import com.mplifecycle.domain.sharing.SharingStatistics;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.Order;
 
@@ -284,5 +290,54 @@ class LifecycleHandlerIT {
         assertEquals("900000000000000000002", failures.get(0).get("itemIdentifier").asText());
         assertEquals(Stage.NEW, profiles.load("shop", "c_good").orElseThrow().stage());
         assertTrue(profiles.load("shop", "c_bad").isEmpty());
+    }
+
+    @Test
+    void stream_feedbackSentTwice_oneOpenInboxItemWithTheStage() throws Exception {
+        TrackedEvent complaint = new TrackedEvent("fb1", EventType.FEEDBACK, NOW.minusSeconds(20),
+                Map.of("category", "complaint", "text", "<script>x</script> 太慢", "page", "pages/order/detail"));
+        EventChunk chunk = new EventChunk("shop", "c_feedback", "o-fb", List.of(launch("fb0", NOW.minusSeconds(40)),
+                complaint));
+        events.write(List.of(chunk), NOW);
+        drain();
+        events.write(List.of(chunk), NOW.plusSeconds(5)); // a retried request: the chunk again, a MODIFY record
+        drain();
+
+        List<FeedbackItem> inbox = new FeedbackStore(aws.client(), "AppsTable").all("shop", NOW.minusSeconds(3600),
+                NOW.plusSeconds(3600)).stream().filter(i -> i.customerId().equals("c_feedback")).toList();
+        assertEquals(1, inbox.size());
+        assertEquals("<script>x</script> 太慢", inbox.get(0).text());
+        assertEquals(FeedbackStatus.OPEN, inbox.get(0).status());
+        assertEquals(Stage.NEW, inbox.get(0).stage());
+        assertEquals(NOW.minusSeconds(20), inbox.get(0).receivedAt());
+    }
+
+    @Test
+    void stream_shareOpenedByNewKnownAndSelf_countedOnceAndNewcomerAttributed() throws Exception {
+        Instant t = NOW.minusSeconds(300);
+        events.write(List.of(new EventChunk("shop", "c_sh_known", "o-k", List.of(launch("k0", t.minusSeconds(60)))),
+                new EventChunk("shop", "c_sh_a", "o-a", List.of(launch("a0", t), new TrackedEvent("a1", EventType.SHARE,
+                        t.plusSeconds(1), Map.of("path", "pages/item?id=7&clm_s=sh-1", "shareId", "sh-1"))))), NOW);
+        drain();
+        EventChunk newcomer = new EventChunk("shop", "c_sh_b", "o-b", List.of(new TrackedEvent("b0", EventType.APP_LAUNCH,
+                t.plusSeconds(10), Map.of("scene", 1007L, "query", Map.of("id", "7", "clm_s", "sh-1")))));
+        events.write(List.of(newcomer,
+                new EventChunk("shop", "c_sh_known", "o-k", List.of(new TrackedEvent("k1", EventType.APP_SHOW,
+                        t.plusSeconds(20), Map.of("scene", 1007L, "query", "id=7&clm_s=sh-1")))),
+                new EventChunk("shop", "c_sh_a", "o-a", List.of(new TrackedEvent("a2", EventType.APP_SHOW,
+                        t.plusSeconds(30), Map.of("scene", 1007L, "query", "clm_s=sh-1"))))), NOW);
+        drain();
+        events.write(List.of(newcomer), NOW.plusSeconds(5)); // the newcomer's request retried
+        drain();
+
+        SharingStore sharing = new SharingStore(aws.client(), "AppsTable");
+        SharingStatistics s = SharingStatistics.of(sharing.entries("shop", LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 1)).stream().filter(e -> e.sharerId().equals("c_sh_a")).toList());
+        assertEquals(1, s.shares());
+        assertEquals(2, s.opens(), "the newcomer's and the known customer's; not the sharer's own");
+        assertEquals(1, s.newCustomers());
+        assertEquals("c_sh_a", profiles.load("shop", "c_sh_b").orElseThrow().referredBy().sharerId());
+        assertEquals(null, profiles.load("shop", "c_sh_known").orElseThrow().referredBy());
+        assertEquals(1, sharing.referredCount("shop", "c_sh_a"));
     }
 }

@@ -6,7 +6,8 @@
  */
 @Json.Import({
         CustomerProfile.class, Order.class, OrderDay.class, ArchivedOrderIds.class, Cart.class, CheckInStreak.class,
-        Demographics.class, LastPush.class, FunnelDays.class, FunnelProgress.class,
+        Demographics.class, LastPush.class, FunnelDays.class, FunnelProgress.class, Referral.class,
+        ResolvedFeedback.class, FeedbackItem.class, StatusChange.class,
         AppSettings.class, PushLimits.class, AbuseLimits.class, LifecycleThresholds.class,
         RfmRun.class, RfmStatisticsSnapshot.class, BgNbdParameters.class,
         CustomerStatistics.class, RetentionCohort.class, RepurchaseMonth.class,
@@ -24,6 +25,8 @@ import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.PushLimits;
 import com.mplifecycle.domain.input.FieldError;
 import com.mplifecycle.domain.churn.BgNbdParameters;
+import com.mplifecycle.domain.feedback.FeedbackItem;
+import com.mplifecycle.domain.feedback.StatusChange;
 import com.mplifecycle.domain.funnel.FunnelDays;
 import com.mplifecycle.domain.funnel.FunnelProgress;
 import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
@@ -43,6 +46,8 @@ import com.mplifecycle.domain.profile.LastPush;
 import com.mplifecycle.domain.profile.LoyaltyStatus;
 import com.mplifecycle.domain.profile.Order;
 import com.mplifecycle.domain.profile.OrderDay;
+import com.mplifecycle.domain.profile.Referral;
+import com.mplifecycle.domain.profile.ResolvedFeedback;
 import com.mplifecycle.domain.rfm.RfmRun;
 import com.mplifecycle.domain.rfm.RfmStatisticsSnapshot;
 import com.mplifecycle.domain.stats.CustomerStatistics;

@@ -38,6 +38,16 @@ public final class TableKeys {
     public static final String WECHAT_TOKEN_LOCK_SK = "wechatToken#lock";
     /** Sort-key prefix of an app's campaigns in the apps table. */
     public static final String CAMPAIGN_SK_PREFIX = "campaign#";
+    /** Sort-key prefix of an app's feedback inbox items ({@code feedback#{feedbackId}}). */
+    public static final String FEEDBACK_SK_PREFIX = "feedback#";
+    /** Sort-key prefix of the share-id items ({@code share#{shareId}}). */
+    private static final String SHARE_SK_PREFIX = "share#";
+    /** Sort-key prefix of the per-day sharing records ({@code sharing#{YYYY-MM-DD}#{s|o|n}#{id}}). */
+    private static final String SHARING_DAY_SK_PREFIX = "sharing#";
+    /** A prefix of both {@code share#} and {@code sharing#} sort keys, for one query over either. */
+    public static final String SHARING_SK_PREFIX_ROOT = "shar";
+    /** Sort-key prefix of the acquisition items ({@code referral#{sharerId}#{customerId}}). */
+    public static final String REFERRAL_SK_PREFIX = "referral#";
     /**
      * The name of two sparse indexes: the dispatch table's of records waiting for a retry (one partition
      * value, {@link #DUE_PARTITION}), and the profiles table's due index (partitions {@code due#00..15}).
@@ -161,6 +171,53 @@ public final class TableKeys {
     public static java.time.LocalDate funnelDayOf(String sortKey) {
         return java.time.LocalDate.parse(sortKey.substring(FUNNEL_DAY_SK_PREFIX.length(),
                 FUNNEL_DAY_SK_PREFIX.length() + 10));
+    }
+
+    /** Sort key of a feedback inbox item in the apps table (partition key: the app). */
+    public static String feedback(String feedbackId) {
+        return FEEDBACK_SK_PREFIX + feedbackId;
+    }
+
+    /** Sort key of the item that names a share's sharer (partition key: the app). */
+    public static String share(String shareId) {
+        return SHARE_SK_PREFIX + shareId;
+    }
+
+    /** The share id of a {@link #share} sort key. */
+    public static String shareIdOf(String sortKey) {
+        return sortKey.substring(SHARE_SK_PREFIX.length());
+    }
+
+    /** Sort key of one sharing record of a local day: {@code kind} s (share), o (open) or n (new customer). */
+    public static String sharingDay(java.time.LocalDate day, String kind, String id) {
+        return SHARING_DAY_SK_PREFIX + day + "#" + kind + "#" + id;
+    }
+
+    /** The lowest sharing-record sort key of {@code day}, for a range query. */
+    public static String sharingDaysFrom(java.time.LocalDate day) {
+        return SHARING_DAY_SK_PREFIX + day + "#";
+    }
+
+    /** Above every sharing-record sort key of {@code day}, for a range query. */
+    public static String sharingDaysTo(java.time.LocalDate day) {
+        return SHARING_DAY_SK_PREFIX + day + "#~";
+    }
+
+    /** The kind (s, o, n) of a {@link #sharingDay} sort key. */
+    public static java.util.Optional<String> sharingKindOf(String sortKey) {
+        int start = SHARING_DAY_SK_PREFIX.length() + 11;
+        return sortKey.startsWith(SHARING_DAY_SK_PREFIX) && sortKey.length() > start + 1
+                ? java.util.Optional.of(sortKey.substring(start, sortKey.indexOf('#', start))) : java.util.Optional.empty();
+    }
+
+    /** Sort key of the item that records a customer acquired through a sharer's share. */
+    public static String referral(String sharerId, String customerId) {
+        return REFERRAL_SK_PREFIX + sharerId + "#" + customerId;
+    }
+
+    /** The prefix of a sharer's {@link #referral} sort keys. */
+    public static String referralsOf(String sharerId) {
+        return REFERRAL_SK_PREFIX + sharerId + "#";
     }
 
     /** Sort key of an app's stage counts of one local day. */

@@ -37,6 +37,10 @@ import com.mplifecycle.domain.profile.CheckInStreak;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.Demographics;
 import com.mplifecycle.domain.profile.LastPush;
+import com.mplifecycle.domain.profile.Referral;
+import com.mplifecycle.domain.profile.ResolvedFeedback;
+import com.mplifecycle.domain.feedback.FeedbackItem;
+import com.mplifecycle.domain.feedback.FeedbackStatus;
 import com.mplifecycle.domain.profile.Order;
 import com.mplifecycle.domain.rfm.RfmRun;
 import com.mplifecycle.domain.rfm.RfmSegment;
@@ -95,8 +99,11 @@ class RecordJsonTest {
         AppSettings custom = new AppSettings("shop", ZoneId.of("Europe/Berlin"),
                 new LifecycleThresholds(5, 20, 2, 1, 8, 3, 10, 45, 0.4, 0.05), new PushLimits(2, LocalTime.of(21, 30),
                 LocalTime.of(9, 0)));
+        FeedbackItem feedback = FeedbackItem.received("c-0042", new TrackedEvent("fb", EventType.FEEDBACK, T,
+                Map.of("category", "complaint", "text", "<b>慢</b>\n\"quoted\"", "page", "pages/order")),
+                Stage.DECLINING).orElseThrow().change(FeedbackStatus.RESOLVED, "已处理", T.plusSeconds(3600));
         return Stream.of(all, weeklyBuyer(), richProfile(), CustomerProfile.empty("shop", "c-empty"),
-                AppSettings.defaults("shop"), custom, run, sparse, statistics);
+                AppSettings.defaults("shop"), custom, run, sparse, statistics, feedback);
     }
 
     /** Two months of a weekly buyer, through the real fold (funnel, active days, orders, stage). */
@@ -129,6 +136,8 @@ class RecordJsonTest {
                 .archived(3, 5000, 2)
                 .archivedOrderIds(ArchivedOrderIds.NONE.with(List.of("order-2025-1", "order-2025-2"), Instant.parse("2025-01-02T00:00:00Z")))
                 .loyalty(new com.mplifecycle.domain.profile.LoyaltyStatus("银卡", T, java.time.LocalDate.of(2027, 3, 1), 120))
+                .referredBy(new Referral("c-0007", "share-1", T))
+                .lastResolvedFeedback(new ResolvedFeedback("1772337600000-00ff00ff00ff00ff", T))
                 .build();
     }
 
@@ -152,8 +161,8 @@ class RecordJsonTest {
 
         assertTrue(!p.funnel().days().isEmpty() && !p.orders().isEmpty() && !p.activeDays().isEmpty()
                 && p.archivedOrderIds().size() == 2 && p.cart() != null && p.checkIn() != null
-                && p.demographics() != null && p.lastPush() != null && p.stage() != null && p.loyalty() != null,
-                p::toString);
+                && p.demographics() != null && p.lastPush() != null && p.stage() != null && p.loyalty() != null
+                && p.referredBy() != null && p.lastResolvedFeedback() != null, p::toString);
     }
 
     @Test

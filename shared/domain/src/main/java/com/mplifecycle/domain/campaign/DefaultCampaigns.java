@@ -37,6 +37,8 @@ public final class DefaultCampaigns {
                 map("thing1", "生日快乐！专属礼物已备好", "thing2", "当天下单享双倍积分")));
         all.put("streak-at-risk", campaign("连签提醒", 85, map("type", "streak_at_risk", "minStreak", 3, "at", "20:00"),
                 "TPL_CHECKIN", "pages/checkin/index", map("thing1", "今天还没签到哦", "number2", "{{streak}}")));
+        all.put("feedback-resolved", campaign("反馈已处理", 95, map("type", "feedback_resolved"), "TPL_FEEDBACK",
+                "pages/feedback/index", map("thing1", "您的反馈已处理完毕", "thing2", "感谢您的宝贵意见")));
         return all;
     }
 

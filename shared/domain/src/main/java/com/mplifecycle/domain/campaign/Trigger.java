@@ -201,4 +201,16 @@ public sealed interface Trigger {
                     : from(s.levelUpAt(), "level-up:" + s.levelUpAt().toEpochMilli());
         }
     }
+
+    /** An operator resolved the customer's feedback: tell them it was handled, once per feedback. */
+    record FeedbackResolved() implements Trigger {
+        public String type() {
+            return "feedback_resolved";
+        }
+
+        public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+            return p.lastResolvedFeedback() == null ? Optional.empty()
+                    : from(p.lastResolvedFeedback().resolvedAt(), "feedback:" + p.lastResolvedFeedback().feedbackId());
+        }
+    }
 }

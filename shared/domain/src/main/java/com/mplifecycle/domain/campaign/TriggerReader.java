@@ -12,7 +12,8 @@ import com.mplifecycle.domain.lifecycle.Stage;
 /** Reads the {@code trigger} object of a campaign; defaults are the product's (docs/product.md, Campaigns). */
 final class TriggerReader {
     static final List<String> TYPES = List.of("stage_entered", "reactivated", "inactive", "cart_abandoned",
-            "after_first_order", "newcomer_no_order", "birthday", "streak_at_risk", "points_expiring", "level_up");
+            "after_first_order", "newcomer_no_order", "birthday", "streak_at_risk", "points_expiring", "level_up",
+            "feedback_resolved");
 
     private TriggerReader() {
     }
@@ -50,6 +51,8 @@ final class TriggerReader {
                 return new Trigger.PointsExpiring(t.integer("days", 7, 1, 365));
             case "level_up":
                 return new Trigger.LevelUp();
+            case "feedback_resolved":
+                return new Trigger.FeedbackResolved();
             case "streak_at_risk":
                 return new Trigger.StreakAtRisk(t.integer("minStreak", 3, 1, 3650), time(t, errors));
             default:

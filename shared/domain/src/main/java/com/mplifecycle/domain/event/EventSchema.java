@@ -26,7 +26,7 @@ final class EventSchema {
 
     static {
         FIELDS.put(EventType.APP_LAUNCH, List.of(req("scene", INTEGER), opt("path", SHORT_STRING), opt("query", QUERY)));
-        FIELDS.put(EventType.APP_SHOW, List.of(req("scene", INTEGER)));
+        FIELDS.put(EventType.APP_SHOW, List.of(req("scene", INTEGER), opt("path", SHORT_STRING), opt("query", QUERY)));
         FIELDS.put(EventType.APP_HIDE, List.of(req("durationMs", NON_NEGATIVE_INTEGER)));
         FIELDS.put(EventType.PAGE_VIEW, List.of(req("path", SHORT_STRING)));
         FIELDS.put(EventType.PAGE_LEAVE, List.of(req("path", SHORT_STRING), req("dwellMs", NON_NEGATIVE_INTEGER)));
@@ -37,8 +37,10 @@ final class EventSchema {
                 opt("items", ITEM_LIST)));
         FIELDS.put(EventType.ORDER_REFUNDED, List.of(req("orderId", SHORT_STRING), req("amountFen", POSITIVE_INTEGER)));
         FIELDS.put(EventType.CHECK_IN, List.of(req("date", DATE)));
-        FIELDS.put(EventType.SHARE, List.of(req("path", SHORT_STRING), opt("target", SHORT_STRING)));
-        FIELDS.put(EventType.FEEDBACK, List.of(req("category", FEEDBACK_CATEGORY), req("text", TEXT)));
+        FIELDS.put(EventType.SHARE, List.of(req("path", SHORT_STRING), opt("target", SHORT_STRING),
+                opt("shareId", SHORT_STRING)));
+        FIELDS.put(EventType.FEEDBACK, List.of(req("category", FEEDBACK_CATEGORY), req("text", TEXT),
+                opt("page", SHORT_STRING)));
         FIELDS.put(EventType.SUBSCRIBE_RESULT, List.of(req("results", SUBSCRIBE_RESULTS)));
         FIELDS.put(EventType.PROFILE_UPDATE, List.of(opt("birthday", MONTH_DAY), opt("gender", SHORT_STRING),
                 opt("region", SHORT_STRING), opt("tags", STRING_LIST)));

@@ -24,6 +24,9 @@ import com.mplifecycle.domain.lifecycle.Stage;
  * {@code spentGrants} remembers spent ones for a month so a redelivered event cannot re-grant.
  * {@code funnel} is the purchase funnel's progress of the customer's last days, so that the
  * stream function counts each step once per day, when the write that records it succeeds.
+ * {@code referredBy} is who brought the customer (set once); {@code lastResolvedFeedback} the
+ * customer's feedback resolved last (the {@code feedback_resolved} trigger). What the customer
+ * brought and wrote is kept outside the profile (sharing records and the feedback inbox).
  * RFM scores and churn values are not kept here: they follow from the orders and the app's last
  * scheduled run ({@link CustomerScores}), so a run that moves a quintile boundary or refits the
  * churn model rewrites no profile.
@@ -44,6 +47,7 @@ public record CustomerProfile(
         Cart cart, CheckInStreak checkIn, Demographics demographics,
         Map<String, List<String>> creditGrants, Map<String, Long> spentGrants,
         int reactivations, LastPush lastPush, FunnelDays funnel, LoyaltyStatus loyalty,
+        Referral referredBy, ResolvedFeedback lastResolvedFeedback,
         long version) {
 
     public CustomerProfile {
@@ -63,7 +67,8 @@ public record CustomerProfile(
     /** A profile with nothing folded into it yet. */
     public static CustomerProfile empty(String appId, String customerId) {
         return new CustomerProfile(appId, customerId, null, null, null, null, null, null, List.of(), List.of(), 0, 0, 0,
-                ArchivedOrderIds.NONE, List.of(), null, null, null, Map.of(), Map.of(), 0, null, FunnelDays.NONE, null, 0);
+                ArchivedOrderIds.NONE, List.of(), null, null, null, Map.of(), Map.of(), 0, null, FunnelDays.NONE, null,
+                null, null, 0);
     }
 
     public Builder toBuilder() {
@@ -142,6 +147,8 @@ public record CustomerProfile(
         private LastPush lastPush;
         private FunnelDays funnel;
         private LoyaltyStatus loyalty;
+        private Referral referredBy;
+        private ResolvedFeedback lastResolvedFeedback;
         private long version;
 
         private Builder(CustomerProfile p) {
@@ -169,6 +176,8 @@ public record CustomerProfile(
             lastPush = p.lastPush;
             funnel = p.funnel;
             loyalty = p.loyalty;
+            referredBy = p.referredBy;
+            lastResolvedFeedback = p.lastResolvedFeedback;
             version = p.version;
         }
 
@@ -203,13 +212,15 @@ public record CustomerProfile(
         public Builder lastPush(LastPush v) { lastPush = v; return this; }
         public Builder funnel(FunnelDays v) { funnel = v; return this; }
         public Builder loyalty(LoyaltyStatus v) { loyalty = v; return this; }
+        public Builder referredBy(Referral v) { referredBy = v; return this; }
+        public Builder lastResolvedFeedback(ResolvedFeedback v) { lastResolvedFeedback = v; return this; }
         public Builder version(long v) { version = v; return this; }
 
         public CustomerProfile build() {
             return new CustomerProfile(appId, customerId, openid, stage, stageSince, stageRecordedAt, firstSeenAt,
                     lastActiveAt, activeDays, orders, archivedOrders, archivedRevenueFen, archivedOrderDays,
                     archivedOrderIds, orderDays, cart, checkIn, demographics, creditGrants, spentGrants, reactivations,
-                    lastPush, funnel, loyalty, version);
+                    lastPush, funnel, loyalty, referredBy, lastResolvedFeedback, version);
         }
     }
 }

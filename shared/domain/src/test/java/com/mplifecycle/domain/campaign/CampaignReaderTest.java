@@ -81,6 +81,6 @@ class CampaignReaderTest {
 
     @Test
     void defaultCampaigns_allNineAreValid() {
-        assertEquals(9, DefaultCampaigns.campaigns().size());
+        assertEquals(10, DefaultCampaigns.campaigns().size());
     }
 }

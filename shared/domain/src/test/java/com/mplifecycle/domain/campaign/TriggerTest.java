@@ -129,4 +129,17 @@ class TriggerTest {
         assertTrue(at(t, short2, eight).isEmpty());
         assertTrue(at(t, doneToday, eight).isEmpty());
     }
+
+    @Test
+    void feedbackResolved_dueOncePerFeedbackForGrace() {
+        Trigger t = new Trigger.FeedbackResolved();
+        CustomerProfile none = Profiles.base("c1", T0.minus(Duration.ofDays(3))).stage(Stage.GROWING, T0).build();
+        CustomerProfile resolved = none.toBuilder()
+                .lastResolvedFeedback(new com.mplifecycle.domain.profile.ResolvedFeedback("123-ab", T0)).build();
+
+        assertEquals(Optional.of("feedback:123-ab"), at(t, resolved, T0.plusSeconds(60)));
+        assertTrue(at(t, resolved, T0.plus(Trigger.GRACE)).isEmpty());
+        assertTrue(at(t, none, T0.plusSeconds(60)).isEmpty());
+        assertEquals("feedback_resolved", CampaignJson.trigger(t).get("type"));
+    }
 }
