@@ -17,6 +17,14 @@ class LoyaltyTriggersTest {
     /** 2026-03-10 12:00 in Shanghai. */
     private static final Instant NOW = Instant.parse("2026-03-10T04:00:00Z");
 
+    private static final PushPolicy NEVER_QUIET = new PushPolicy(java.time.Duration.ofHours(24),
+            java.time.LocalTime.MIDNIGHT, java.time.LocalTime.MIDNIGHT);
+
+    /** The occurrence's key when it is due at {@code now} (no quiet hours), as a dispatch run sees it. */
+    private static Optional<String> due(Trigger t, CustomerProfile p, Instant now) {
+        return t.occurrence(p, now, ZONE).filter(o -> o.isDue(now, NEVER_QUIET, ZONE)).map(Occurrence::key);
+    }
+
     private static CustomerProfile with(LoyaltyStatus status) {
         return CustomerProfile.empty("shop", "c1").toBuilder().loyalty(status).build();
     }
@@ -26,11 +34,11 @@ class LoyaltyTriggersTest {
         Trigger t = new Trigger.PointsExpiring(7);
         CustomerProfile p = with(new LoyaltyStatus(null, null, LocalDate.of(2026, 3, 17), 120));
 
-        assertEquals(Optional.of("points-expiring:2026-03-17"), t.occurrence(p, NOW, ZONE));
-        assertEquals(Optional.empty(), t.occurrence(p, NOW.minusSeconds(86_400), ZONE), "8 days before");
-        assertEquals(Optional.of("points-expiring:2026-03-17"), t.occurrence(p, NOW.plusSeconds(6 * 86_400L), ZONE));
-        assertEquals(Optional.empty(), t.occurrence(p, NOW.plusSeconds(7 * 86_400L), ZONE), "expired by then");
-        assertEquals(Optional.empty(), t.occurrence(CustomerProfile.empty("shop", "c1"), NOW, ZONE));
+        assertEquals(Optional.of("points-expiring:2026-03-17"), due(t, p, NOW));
+        assertEquals(Optional.empty(), due(t, p, NOW.minusSeconds(86_400)), "8 days before");
+        assertEquals(Optional.of("points-expiring:2026-03-17"), due(t, p, NOW.plusSeconds(6 * 86_400L)));
+        assertEquals(Optional.empty(), due(t, p, NOW.plusSeconds(7 * 86_400L)), "expired by then");
+        assertEquals(Optional.empty(), due(t, CustomerProfile.empty("shop", "c1"), NOW));
     }
 
     @Test
@@ -38,8 +46,8 @@ class LoyaltyTriggersTest {
         Trigger t = new Trigger.LevelUp();
         CustomerProfile p = with(new LoyaltyStatus("银卡", NOW.minusSeconds(3_600), null, 0));
 
-        assertEquals(Optional.of("level-up:" + NOW.minusSeconds(3_600).toEpochMilli()), t.occurrence(p, NOW, ZONE));
-        assertEquals(Optional.empty(), t.occurrence(p, NOW.plusSeconds(86_400), ZONE));
-        assertEquals(Optional.empty(), t.occurrence(with(LoyaltyStatus.NONE), NOW, ZONE));
+        assertEquals(Optional.of("level-up:" + NOW.minusSeconds(3_600).toEpochMilli()), due(t, p, NOW));
+        assertEquals(Optional.empty(), due(t, p, NOW.plusSeconds(86_400)));
+        assertEquals(Optional.empty(), due(t, with(LoyaltyStatus.NONE), NOW));
     }
 }
