@@ -138,7 +138,7 @@ class TriggerTest {
                 .lastResolvedFeedback(new com.mplifecycle.domain.profile.ResolvedFeedback("123-ab", T0)).build();
 
         assertEquals(Optional.of("feedback:123-ab"), at(t, resolved, T0.plusSeconds(60)));
-        assertTrue(at(t, resolved, T0.plus(Trigger.GRACE)).isEmpty());
+        assertTrue(at(t, resolved, T0.plus(Occurrence.GRACE)).isEmpty());
         assertTrue(at(t, none, T0.plusSeconds(60)).isEmpty());
         assertEquals("feedback_resolved", CampaignJson.trigger(t).get("type"));
     }
