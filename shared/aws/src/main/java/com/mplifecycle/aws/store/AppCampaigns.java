@@ -46,11 +46,20 @@ public final class AppCampaigns implements NextDue {
         this.clock = clock;
     }
 
-    /** The profile's next due moment as of the clock's now, from the cached campaigns, nothing decided. */
+    /**
+     * The profile's next due moment as of the clock's now, from the cached campaigns, nothing decided;
+     * never later than when every container's copy of the campaigns is surely newer than this one
+     * (this copy's expiry plus {@link AppStore#CACHE_FOR}). A campaign created while this copy was
+     * cached is unknown here, and the backfill after its creation may have passed this customer
+     * before this write: the sweep then looks at the customer once more with fresh campaigns.
+     */
     @Override
     public Optional<Instant> of(CustomerProfile p) {
         Instant now = clock.instant();
-        return of(p.appId(), now).nextDue(p, Set.of(), now);
+        Cached cached = cached(p.appId(), now);
+        Instant surelyFresh = cached.until().plus(AppStore.CACHE_FOR);
+        Optional<Instant> due = cached.app().nextDue(p, Set.of(), now);
+        return Optional.of(due.filter(d -> d.isBefore(surelyFresh)).orElse(surelyFresh));
     }
 
     /** The app read now, bypassing and refreshing the cache. */
@@ -62,12 +71,16 @@ public final class AppCampaigns implements NextDue {
 
     /** The app as of {@code now} (the invocation's clock): from the cache while it is fresh. */
     public App of(String appId, Instant now) {
+        return cached(appId, now).app();
+    }
+
+    private Cached cached(String appId, Instant now) {
         Cached cached = loaded.get(appId);
         if (cached == null || !now.isBefore(cached.until())) {
             cached = new Cached(load(appId), now.plus(AppStore.CACHE_FOR));
             loaded.put(appId, cached);
         }
-        return cached.app();
+        return cached;
     }
 
     private App load(String appId) {
