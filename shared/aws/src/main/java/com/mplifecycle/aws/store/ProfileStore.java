@@ -73,20 +73,22 @@ public final class ProfileStore {
     /**
      * Moves a profile in the due index without rewriting it: conditional on the version it was computed
      * from, so a profile written meanwhile keeps the place its writer gave it. False on that conflict.
+     * It also drops the stage changes the last write stored ({@code chg}): the stream record of that
+     * write carries them to the relay, and this write's record must not announce them again.
      */
     public boolean setDue(CustomerProfile p, Optional<Instant> due) {
         String key = TableKeys.customer(p.appId(), p.customerId());
         Map<String, String> names = new HashMap<>(Map.of("#v", ProfileCodec.VERSION, "#due", ProfileCodec.DUE,
-                "#p", ProfileCodec.DUE_SHARD));
+                "#p", ProfileCodec.DUE_SHARD, "#chg", ProfileCodec.CHANGES));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":v",
                 AttributeValue.fromN(Long.toString(p.version()))));
         String update;
         if (due.isPresent()) {
-            update = "SET #due = :due, #p = :p";
+            update = "SET #due = :due, #p = :p REMOVE #chg";
             values.put(":due", AttributeValue.fromN(Long.toString(due.get().toEpochMilli())));
             values.put(":p", AttributeValue.fromS(ProfileCodec.dueShard(key)));
         } else {
-            update = "REMOVE #due, #p";
+            update = "REMOVE #due, #p, #chg";
         }
         try {
             db.updateItem(b -> b.tableName(table).key(key(key)).updateExpression(update)
