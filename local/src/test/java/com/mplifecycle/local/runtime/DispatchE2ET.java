@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.StreamSupport;
 
@@ -52,15 +51,9 @@ class DispatchE2ET {
     }
 
     private static JsonNode call(String method, String path, String body, String token, int status) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(runtime.apiUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = RuntimeCalls.send(runtime, method, path, body, token);
         assertEquals(status, r.statusCode(), path + " answered " + r.body());
-        return r.body().isEmpty() ? null : Json.read(r.body(), JsonNode.class);
+        return RuntimeCalls.json(r);
     }
 
     @Test

@@ -2,9 +2,7 @@ package com.mplifecycle.local.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -135,15 +133,9 @@ class SharingAndFeedbackE2ET {
     }
 
     private static JsonNode call(String method, String path, String body, String token, int status) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(runtime.apiUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = RuntimeCalls.send(runtime, method, path, body, token);
         assertEquals(status, r.statusCode(), method + " " + path + " answered " + r.body());
-        return r.body().isEmpty() ? null : Json.read(r.body(), JsonNode.class);
+        return RuntimeCalls.json(r);
     }
 
     private static long messages(String openid, String templateId) throws Exception {
