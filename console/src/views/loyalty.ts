@@ -64,7 +64,8 @@ export async function loyaltyView(main: HTMLElement, customerId?: string): Promi
             drawRewards();
           } }, t('delete')))])));
   };
-  const rewardForm = h('form', { class: 'toolbar', 'data-testid': 'reward-editor', onsubmit: async (e: Event) => {
+  // novalidate: the API validates, and its reason is what the operator reads
+  const rewardForm = h('form', { class: 'toolbar', novalidate: true, 'data-testid': 'reward-editor', onsubmit: async (e: Event) => {
     e.preventDefault();
     rewardError.textContent = '';
     const body = { name: nameInput.value, costPoints: Number(costInput.value), stock: Number(stockInput.value),
@@ -120,7 +121,7 @@ export async function loyaltyView(main: HTMLElement, customerId?: string): Promi
     // a changed amount or reason is another adjustment; the same one resent keeps its requestId
     adjustPoints.addEventListener('input', () => { pending = requestId(); });
     reason.addEventListener('input', () => { pending = requestId(); });
-    const adjust = h('form', { class: 'toolbar', 'data-testid': 'adjust', onsubmit: async (e: Event) => {
+    const adjust = h('form', { class: 'toolbar', novalidate: true, 'data-testid': 'adjust', onsubmit: async (e: Event) => {
       e.preventDefault();
       adjustError.textContent = '';
       try {
