@@ -57,11 +57,9 @@ public final class DispatchHandler implements RequestStreamHandler {
     /** Segments of a backfill's scan, each a chain of its own when the app is large. */
     static final int SCAN_WORKERS = 16;
     public static final int WORKERS = 16;
-    /** Keys a page of the due index holds (one {@code BatchGetItem}), items a page of a backfill scan evaluates. */
-    public static final String PAGE_SIZE = "DISPATCH_PAGE_SIZE";
+    /** {@link FunctionEnv#DISPATCH_PAGE_SIZE} unless set. */
     static final int DEFAULT_PAGE_SIZE = 100;
-    /** Pages one invocation takes of one walk (a shard of the due index, a backfill segment) before handing on. */
-    public static final String PAGES_PER_INVOCATION = "DISPATCH_PAGES_PER_INVOCATION";
+    /** {@link FunctionEnv#DISPATCH_PAGES_PER_INVOCATION} unless set. */
     static final int DEFAULT_PAGES_PER_INVOCATION = 20;
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
@@ -95,10 +93,10 @@ public final class DispatchHandler implements RequestStreamHandler {
         this.records = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE), profilesTable,
                 env.required(FunctionEnv.APPS_TABLE));
         SendPauseBook pauses = new SendPauseBook(new SendPauses(db, appsTable));
-        int pageSize = env.integer(PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        int pageSize = env.integer(FunctionEnv.DISPATCH_PAGE_SIZE, DEFAULT_PAGE_SIZE);
         WalkChains chains = new WalkChains(new ChainLeases(db, appsTable),
                 new DispatchWorkPublisher(aws::eventBridge, env.required(FunctionEnv.EVENT_BUS_NAME)),
-                env.integer(PAGES_PER_INVOCATION, DEFAULT_PAGES_PER_INVOCATION));
+                env.integer(FunctionEnv.DISPATCH_PAGES_PER_INVOCATION, DEFAULT_PAGES_PER_INVOCATION));
         WeChatClient wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
                 .orElse(WeChatClient.DEFAULT_BASE_URL.toString())), WECHAT_CONNECT_TIMEOUT, WECHAT_TIMEOUT);
         PushSender sender = new PushSender(wechat, new AccessTokenCache(db, appsTable, wechat, clock),

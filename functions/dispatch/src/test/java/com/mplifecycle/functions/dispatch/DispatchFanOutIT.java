@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.mplifecycle.aws.bus.DispatchWorkPublisher;
+import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.DispatchRecord;
 import com.mplifecycle.aws.store.SendPauses;
@@ -85,8 +86,8 @@ class DispatchFanOutIT {
     }
 
     private static DispatchHandler handler(String appId) {
-        return f.handler(Map.of(DispatchHandler.PAGE_SIZE, Integer.toString(PAGE),
-                DispatchHandler.PAGES_PER_INVOCATION, Integer.toString(PAGES)), appId);
+        return f.handler(Map.of(FunctionEnv.DISPATCH_PAGE_SIZE, Integer.toString(PAGE),
+                FunctionEnv.DISPATCH_PAGES_PER_INVOCATION, Integer.toString(PAGES)), appId);
     }
 
     /**
@@ -189,8 +190,8 @@ class DispatchFanOutIT {
     @Test
     void launch_hopsRedeliveredAndCrashingBetweenPages_everyoneSentOnce_noWalkForks() throws Exception {
         DispatchHandler h = handler("shaky");
-        DispatchHandler crashes = f.handler(Map.of(DispatchHandler.PAGE_SIZE, Integer.toString(PAGE),
-                DispatchHandler.PAGES_PER_INVOCATION, Integer.toString(PAGES),
+        DispatchHandler crashes = f.handler(Map.of(FunctionEnv.DISPATCH_PAGE_SIZE, Integer.toString(PAGE),
+                FunctionEnv.DISPATCH_PAGES_PER_INVOCATION, Integer.toString(PAGES),
                 "AWS_ENDPOINT_URL_DYNAMODB", crashing.endpoint().toString()), "shaky");
         // a hop's first attempt runs in a container whose reads of the due index's next page fail: it dispatches
         // its first page and dies; the bus retries it (the template's 2 retries) in a healthy one, and every
