@@ -25,27 +25,36 @@ public record LoyaltySettings(int pointsPerYuan, int checkInPoints, int checkInS
             new Level("铂金", 5_000, 2.0), new Level("钻石", 10_000, 3.0));
     public static final int DEFAULT_REFERRAL_POINTS = 100;
     public static final int DEFAULT_REFERRAL_WELCOME_POINTS = 50;
-    public static final int MAX_REFERRAL_POINTS = 100_000;
     public static final LoyaltySettings DEFAULTS = new LoyaltySettings(1, 10, 5, 30, 100, 365, 7, 20, 7, 365,
             DEFAULT_LEVELS);
+
+    /** Bounds of the settings (the settings reader answers them as reasons). */
+    public static final int MAX_POINTS_PER_YUAN = 10_000;
+    public static final int MAX_CHECK_IN_POINTS = 10_000;
+    public static final int MAX_CHECK_IN_MAX_POINTS = 100_000;
+    public static final int MAX_BONUS_POINTS = 100_000;
+    public static final int MAX_DAYS = 3650;
+    public static final int MAX_NOTICE_DAYS = 365;
+    public static final int MAX_MAKE_UP_DAYS = 31;
+    public static final int MAX_LEVELS = 20;
 
     public LoyaltySettings {
         referralPoints = referralPoints == null ? DEFAULT_REFERRAL_POINTS : referralPoints;
         referralWelcomePoints = referralWelcomePoints == null ? DEFAULT_REFERRAL_WELCOME_POINTS : referralWelcomePoints;
-        requireRange("referralPoints", referralPoints, 0, MAX_REFERRAL_POINTS);
-        requireRange("referralWelcomePoints", referralWelcomePoints, 0, MAX_REFERRAL_POINTS);
+        requireRange("referralPoints", referralPoints, 0, MAX_BONUS_POINTS);
+        requireRange("referralWelcomePoints", referralWelcomePoints, 0, MAX_BONUS_POINTS);
         Objects.requireNonNull(levels, "levels");
         levels = List.copyOf(levels);
-        requireRange("pointsPerYuan", pointsPerYuan, 0, 10_000);
-        requireRange("checkInPoints", checkInPoints, 0, 10_000);
-        requireRange("checkInStep", checkInStep, 0, 10_000);
-        requireRange("checkInMaxPoints", checkInMaxPoints, checkInPoints, 100_000);
-        requireRange("birthdayPoints", birthdayPoints, 0, 100_000);
-        requireRange("expiryDays", expiryDays, 1, 3650);
-        requireRange("expiringNoticeDays", expiringNoticeDays, 1, 365);
-        requireRange("makeUpCost", makeUpCost, 0, 100_000);
-        requireRange("makeUpDays", makeUpDays, 0, 31);
-        requireRange("growthWindowDays", growthWindowDays, 1, 3650);
+        requireRange("pointsPerYuan", pointsPerYuan, 0, MAX_POINTS_PER_YUAN);
+        requireRange("checkInPoints", checkInPoints, 0, MAX_CHECK_IN_POINTS);
+        requireRange("checkInStep", checkInStep, 0, MAX_CHECK_IN_POINTS);
+        requireRange("checkInMaxPoints", checkInMaxPoints, checkInPoints, MAX_CHECK_IN_MAX_POINTS);
+        requireRange("birthdayPoints", birthdayPoints, 0, MAX_BONUS_POINTS);
+        requireRange("expiryDays", expiryDays, 1, MAX_DAYS);
+        requireRange("expiringNoticeDays", expiringNoticeDays, 1, MAX_NOTICE_DAYS);
+        requireRange("makeUpCost", makeUpCost, 0, MAX_BONUS_POINTS);
+        requireRange("makeUpDays", makeUpDays, 0, MAX_MAKE_UP_DAYS);
+        requireRange("growthWindowDays", growthWindowDays, 1, MAX_DAYS);
         if (levels.isEmpty() || levels.get(0).growth() != 0) {
             throw new IllegalArgumentException("levels must start with a level at growth 0");
         }
@@ -59,8 +68,8 @@ public record LoyaltySettings(int pointsPerYuan, int checkInPoints, int checkInS
                 }
             }
         }
-        if (levels.size() > 20) {
-            throw new IllegalArgumentException("at most 20 levels");
+        if (levels.size() > MAX_LEVELS) {
+            throw new IllegalArgumentException("at most " + MAX_LEVELS + " levels");
         }
     }
 
@@ -93,6 +102,11 @@ public record LoyaltySettings(int pointsPerYuan, int checkInPoints, int checkInS
             }
         }
         return 0;
+    }
+
+    /** Whether a level of this name exists. */
+    public boolean isLevel(String levelName) {
+        return levels.stream().anyMatch(l -> l.name().equals(levelName));
     }
 
     /** The highest level whose growth threshold {@code growth} reaches. */
