@@ -257,7 +257,8 @@ abstract class RuntimeScenarioSuite {
                 api.drain();
             }
         }
-        long afterWeek = 600 + (10 + 15 + 20) + (10 + 15 + 20) - 20;
+        // check-ins earn at 银卡's multiplier (×1.2); the make-up's cost is exact
+        long afterWeek = 600 + (12 + 18 + 24) + (12 + 18 + 24) - 20;
         assertEquals(afterWeek, api.call(200, "GET", "/v1/me", null, member.token()).get("points").get("balance").asLong());
 
         JsonNode redemption = api.call(201, "POST", "/v1/me/redemptions", "{\"rewardId\":\"tea\",\"requestId\":\"lm-r1\"}",

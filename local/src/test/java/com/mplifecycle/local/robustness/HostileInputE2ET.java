@@ -98,7 +98,10 @@ class HostileInputE2ET {
             }
         }
         pool.shutdown();
-        assertEquals(200, api.post("/_local/drain", "", null).status());
+        // A fresh connection: a hostile request can leave a pooled keep-alive connection mid-body, and the JDK
+        // HTTP server then reads the leftover bytes as a bad request line and answers the next request 400.
+        ApiClient.Answer drained = new ApiClient(runtime.apiUrl()).post("/_local/drain", "", null);
+        assertEquals(200, drained.status(), drained.body());
         List<String> stored = storedEventIds(customerId);
 
         byKind.forEach((k, v) -> System.out.printf("  %-50s %6d%n", k, v));

@@ -38,6 +38,7 @@ import com.mplifecycle.domain.churn.RepeatSummary;
 import com.mplifecycle.domain.profile.ChurnSnapshot;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.PurchaseHistory;
+import com.mplifecycle.domain.loyalty.ClientOrders;
 import com.mplifecycle.domain.rfm.RfmRun;
 import com.mplifecycle.domain.rfm.RfmSegment;
 import com.mplifecycle.domain.rfm.RfmStatistics;
@@ -173,5 +174,50 @@ class AdminHandlerIT {
         assertEquals(404, get("shop", "c_nobody", shopKey).statusCode());
         assertEquals(400, get("shop", "..%2F..%2Fc_1", shopKey).statusCode());
         assertEquals(400, get("../shop", "c_1", shopKey).statusCode());
+    }
+
+    private static ApiResponse settings(String method, String body) {
+        String route = method + " /v1/apps/{appId}/settings";
+        return handler.handle(new ApiRequest(null, route, method, Map.of("authorization", "Bearer " + otherKey,
+                "content-type", "application/json"), Map.of("appId", "other"), null, body, false));
+    }
+
+    /** The orders and loyalty sections through the settings route: set, kept by other changes, stored, refused with reasons. */
+    @Test
+    void putSettings_ordersAndLoyalty_partialChangesKeepTheRest_badValuesRefusedWithReasons() {
+        ApiResponse put = settings("PUT", "{\"orders\":{\"clientOrders\":\"ignore\"},\"loyalty\":{\"pointsPerYuan\":2,"
+                + "\"growthWindowDays\":90,\"levels\":[{\"name\":\"Member\",\"growth\":0},"
+                + "{\"name\":\"VIP\",\"growth\":800,\"multiplier\":1.5}]}}");
+        assertEquals(200, put.statusCode(), put.body());
+        ApiResponse partial = settings("PUT", "{\"loyalty\":{\"makeUpCost\":35,\"referralWelcomePoints\":80}}");
+        assertEquals(200, partial.statusCode(), partial.body());
+
+        JsonNode got = Json.read(settings("GET", null).body(), JsonNode.class);
+        assertEquals("ignore", got.get("orders").get("clientOrders").asText());
+        JsonNode loyalty = got.get("loyalty");
+        assertEquals(2, loyalty.get("pointsPerYuan").asInt());
+        assertEquals(90, loyalty.get("growthWindowDays").asInt());
+        assertEquals(35, loyalty.get("makeUpCost").asInt());
+        assertEquals(10, loyalty.get("checkInPoints").asInt(), "a field never named keeps its default");
+        assertEquals(100, loyalty.get("referralPoints").asInt(), "the referral reward's default");
+        assertEquals(80, loyalty.get("referralWelcomePoints").asInt());
+        assertEquals("VIP", loyalty.get("levels").get(1).get("name").asText());
+        assertEquals(1.5, loyalty.get("levels").get(1).get("multiplier").asDouble());
+        AppSettings stored = new AppStore(aws.client(), "AppsTable", Clock.fixed(NOW, ZoneOffset.UTC))
+                .settings("other").orElseThrow();
+        assertEquals(ClientOrders.IGNORE, stored.orderSettings().clientOrders(), "what the lifecycle fold reads");
+        assertEquals(90, stored.loyaltySettings().growthWindowDays(), "what the loyalty function reads");
+        assertEquals(80, stored.loyaltySettings().referralWelcomePoints());
+
+        ApiResponse bad = settings("PUT", "{\"orders\":{\"clientOrders\":\"maybe\"},\"loyalty\":{\"makeUpCost\":-1,"
+                + "\"levels\":[{\"name\":\"A\",\"growth\":0},{\"name\":\"A\",\"growth\":0,\"multiplier\":0.5}]}}");
+        assertEquals(400, bad.statusCode(), bad.body());
+        JsonNode errors = Json.read(bad.body(), JsonNode.class).get("fields");
+        List<String> fields = new java.util.ArrayList<>();
+        errors.forEach(e -> fields.add(e.get("field").asText()));
+        assertEquals(List.of("orders.clientOrders", "loyalty.makeUpCost", "loyalty.levels[1].multiplier",
+                "loyalty.levels[1].name", "loyalty.levels[1].growth"), fields, bad.body());
+        assertEquals(35, Json.read(settings("GET", null).body(), JsonNode.class).get("loyalty").get("makeUpCost")
+                .asInt(), "nothing of a refused change is stored");
     }
 }

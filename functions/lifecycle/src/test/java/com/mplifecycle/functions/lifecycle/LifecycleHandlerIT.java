@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.EventChunk;
 import com.mplifecycle.aws.store.EventChunkCodec;
 import com.mplifecycle.aws.store.EventStore;
@@ -38,7 +39,10 @@ import com.mplifecycle.devtools.invoke.LocalContext;
 import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.devtools.streams.StreamEventSource;
 import com.mplifecycle.devtools.streams.StreamSourceConfig;
+import com.mplifecycle.domain.app.AppSettings;
+import com.mplifecycle.domain.app.SettingsReader;
 import com.mplifecycle.domain.event.EventType;
+import com.mplifecycle.domain.event.ServerOrders;
 import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.feedback.FeedbackItem;
 import com.mplifecycle.domain.feedback.FeedbackStatus;
@@ -237,6 +241,32 @@ class LifecycleHandlerIT {
         CustomerProfile p = profiles.load("shop", "c_deflated").orElseThrow();
         assertEquals(900, p.revenueFen());
         assertEquals("o-deflated", p.openid());
+    }
+
+    /**
+     * {@code orders.clientOrders: "ignore"} as {@code PUT /v1/apps/{appId}/settings} stores it: a client's
+     * {@code order_paid} (forgeable) moves no stage and reaches no order list (RFM reads it), the server's
+     * order does.
+     */
+    @Test
+    void stream_clientOrdersIgnored_byStoredSetting_onlyServerOrdersCount() throws Exception {
+        AppSettings ignore = ((SettingsReader.Valid) SettingsReader.read(AppSettings.defaults("strict"),
+                Map.of("orders", Map.of("clientOrders", "ignore")))).settings();
+        new AppStore(aws.client(), "AppsTable", Clock.fixed(NOW, ZoneOffset.UTC)).putSettings(ignore);
+        events.write(List.of(new EventChunk("strict", "c_forger", "o-forger", List.of(launch("g0", NOW.minusSeconds(60)),
+                paid("g1", NOW.minusSeconds(50), "forged-1", 9_999_900)))), NOW);
+        drain();
+        CustomerProfile forged = profiles.load("strict", "c_forger").orElseThrow();
+        assertEquals(Stage.NEW, forged.stage(), "a client's order moves no stage");
+        assertEquals(0, forged.paidOrders());
+
+        events.write(List.of(new EventChunk("strict", "c_forger", "o-forger", List.of(
+                new ServerOrders.Order("s-1", "c_forger", null, 2_500, NOW.minusSeconds(40)).event()))), NOW);
+        drain();
+        CustomerProfile p = profiles.load("strict", "c_forger").orElseThrow();
+        assertEquals(Stage.GROWING, p.stage());
+        assertEquals(List.of("s-1"), p.orders().stream().map(Order::orderId).toList());
+        assertEquals(2_500, p.revenueFen());
     }
 
     @Test

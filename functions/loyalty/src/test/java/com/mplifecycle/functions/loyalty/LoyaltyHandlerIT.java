@@ -33,6 +33,9 @@ import com.mplifecycle.devtools.invoke.LocalContext;
 import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.devtools.streams.StreamEventSource;
 import com.mplifecycle.devtools.streams.StreamSourceConfig;
+import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.domain.app.AppSettings;
+import com.mplifecycle.domain.app.SettingsReader;
 import com.mplifecycle.domain.profile.CustomerIds;
 
 /**
@@ -49,11 +52,12 @@ class LoyaltyHandlerIT {
     private static LoyaltyHandler handler;
     private static SessionTokens tokens;
     private static StreamEventSource stream;
+    private static Map<String, String> env;
 
     @BeforeAll
     static void start() {
         aws = LocalAws.start();
-        Map<String, String> env = new HashMap<>(aws.environment("LoyaltyFunction"));
+        env = new HashMap<>(aws.environment("LoyaltyFunction"));
         env.put(FunctionEnv.LOCAL_SECRETS_JSON, "{\"tokenSigningKey\":\"" + KEY + "\"}");
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         handler = new LoyaltyHandler(new FunctionEnv(env, clock));
@@ -235,6 +239,49 @@ class LoyaltyHandlerIT {
         assertEquals(401, call("POST /v1/apps/{appId}/orders", Map.of("appId", "shop"), "{}", "wrong").statusCode());
         assertEquals(401, call("GET /v1/me", Map.of(), null, ADMIN).statusCode());
         assertEquals(400, postOrders("{\"orders\":[]}").statusCode());
+    }
+
+    /**
+     * An app's own settings as {@code PUT /v1/apps/{appId}/settings} stores them: a 30-day growth window and
+     * a ×2 level. Growth counts only the window's orders alike in the live upgrade, {@code GET /v1/me} and
+     * the daily downgrade; a check-in earns at the level's multiplier.
+     */
+    @Test
+    void storedSettings_growthWindowEverywhere_checkInAtTheLevelsMultiplier() throws Exception {
+        AppSettings club = ((SettingsReader.Valid) SettingsReader.read(AppSettings.defaults("club"), Map.of("loyalty",
+                Map.of("growthWindowDays", 30, "levels", List.of(Map.of("name", "Member", "growth", 0),
+                        Map.of("name", "VIP", "growth", 500, "multiplier", 2)))))).settings();
+        new AppStore(aws.client(), "AppsTable", Clock.fixed(NOW, ZoneOffset.UTC)).putSettings(club);
+        new AdminKeys(aws.client(), "AppsTable", Clock.fixed(NOW, ZoneOffset.UTC)).register("club", "club-admin-key-it");
+        String cid = CustomerIds.of("club", "gus");
+        String token = tokens.issue("club", cid, "gus");
+        long old = NOW.minus(Duration.ofDays(31)).toEpochMilli();
+        assertEquals(202, call("POST /v1/apps/{appId}/orders", Map.of("appId", "club"), "{\"orders\":["
+                + "{\"orderId\":\"g-old\",\"openid\":\"gus\",\"amountFen\":60000,\"paidAt\":" + old + "},"
+                + order("g-1", "gus", 10_000) + "]}", "club-admin-key-it").statusCode());
+        drain();
+        JsonNode level = json(call("GET /v1/me", Map.of(), null, token)).get("level");
+        assertEquals("Member", level.get("name").asText(), "the order of 31 days ago lifts nothing");
+        assertEquals(100, level.get("growth").asLong());
+
+        call("POST /v1/apps/{appId}/orders", Map.of("appId", "club"), "{\"orders\":[" + order("g-2", "gus", 40_000)
+                + "]}", "club-admin-key-it");
+        drain();
+        assertEquals("VIP", json(call("GET /v1/me", Map.of(), null, token)).get("level").get("name").asText());
+        ApiResponse checkIn = call("POST /v1/me/check-ins", Map.of(), "{}", token);
+        assertEquals(20, json(checkIn).get("points").asInt(), "10 × 2 at VIP: " + checkIn.body());
+
+        // 30 days on, the daily run: both orders left the window, so VIP is lost (one level at a time)
+        Clock later = Clock.fixed(NOW.plus(Duration.ofDays(30)), ZoneOffset.UTC);
+        LoyaltyHandler next = new LoyaltyHandler(new FunctionEnv(env, later));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        next.handleRequest(new java.io.ByteArrayInputStream("{}".getBytes(StandardCharsets.UTF_8)), out, null);
+        Map<String, String> headers = Map.of("authorization", "Bearer club-admin-key-it");
+        ApiResponse points = next.handle(new ApiRequest("req", "GET /v1/apps/{appId}/customers/{customerId}/points", "GET",
+                headers, Map.of("appId", "club", "customerId", cid), Map.of(), null, false));
+        JsonNode after = json(points).get("level");
+        assertEquals("Member", after.get("name").asText());
+        assertEquals(0, after.get("growth").asLong());
     }
 
     @SafeVarargs

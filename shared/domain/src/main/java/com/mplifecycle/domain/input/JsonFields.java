@@ -162,6 +162,29 @@ public final class JsonFields {
         }
     }
 
+    /** A number from {@code min} to {@code max} with at most {@code decimals} decimal places. */
+    public double number(String field, double absent, double min, double max, int decimals) {
+        Object v = json.get(field);
+        if (v == null) {
+            return absent;
+        }
+        double d = v instanceof Number n ? n.doubleValue() : Double.NaN;
+        if (!(d >= min && d <= max)) {
+            error(field, "must be a number from " + plain(min) + " to " + plain(max));
+            return absent;
+        }
+        double scaled = d * Math.pow(10, decimals);
+        if (Math.abs(scaled - Math.rint(scaled)) > 1e-6) {
+            error(field, "must have at most " + decimals + " decimal places");
+            return absent;
+        }
+        return d;
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
     /** A number strictly between 0 and 1 (a probability threshold). */
     public double fraction(String field, double absent) {
         Object v = json.get(field);

@@ -40,15 +40,26 @@ public final class LoyaltyRules {
 
     /** Points of an order: {@code pointsPerYuan} per yuan times the multiplier, rounded down. */
     public long orderPoints(long amountFen, double multiplier) {
-        long hundredths = Math.round(multiplier * 100);
-        return Math.floorDiv(Math.multiplyExact(Math.multiplyExact(amountFen, settings.pointsPerYuan()), hundredths),
-                100L * 100L);
+        return Math.floorDiv(Math.multiplyExact(Math.multiplyExact(amountFen, settings.pointsPerYuan()),
+                Math.round(multiplier * 100)), 100L * 100L);
     }
 
-    /** Points of a check-in that makes a streak of {@code streak} days: base, plus a step a day, capped. */
+    /**
+     * Points of a check-in that makes a streak of {@code streak} days, before the level's multiplier:
+     * base, plus a step a day, capped.
+     */
     public long checkInPoints(int streak) {
         long points = settings.checkInPoints() + (long) settings.checkInStep() * Math.max(0, streak - 1);
         return Math.min(points, settings.checkInMaxPoints());
+    }
+
+    /**
+     * Earned points at the level the account holds: {@code points} times its multiplier, rounded down,
+     * as order points are. Every earning goes through it (orders through {@link #orderPoints}); costs
+     * (make-ups, rewards) and an operator's adjustments are exact.
+     */
+    public long atLevel(long points, PointsAccount account) {
+        return Math.floorDiv(Math.multiplyExact(points, level(account).multiplierHundredths()), 100L);
     }
 
     /** The points a refund takes back: the order's points times its refunded share, less what earlier refunds took. */
@@ -110,9 +121,9 @@ public final class LoyaltyRules {
                 -takeBack, after.balance(), refundedAt, orderId, null)), null);
     }
 
-    /** The birthday bonus of {@code year}, once (its cause is the year). */
+    /** The birthday bonus of {@code year} at the level's multiplier, once (its cause is the year). */
     public LoyaltyOutcome birthday(PointsAccount account, int year, Instant now) {
-        long points = settings.birthdayPoints();
+        long points = atLevel(settings.birthdayPoints(), account);
         PointsAccount after = account.earn(points, today(now).plusDays(settings.expiryDays()));
         return new Changed(after, List.of(new LedgerEntry(LedgerEntry.causeOf(Kind.BIRTHDAY, Integer.toString(year)),
                 Kind.BIRTHDAY, points, after.balance(), now, null, null)), null);
@@ -194,7 +205,7 @@ public final class LoyaltyRules {
             return new Changed(after, List.of(new LedgerEntry(LedgerEntry.causeOf(Kind.MAKE_UP, date.toString()),
                     Kind.MAKE_UP, -settings.makeUpCost(), after.balance(), now, date.toString(), null)), null);
         }
-        long points = checkInPoints(streak(runs, today));
+        long points = atLevel(checkInPoints(streak(runs, today)), account);
         PointsAccount after = withRuns.earn(points, today.plusDays(settings.expiryDays()));
         return new Changed(after, List.of(new LedgerEntry(LedgerEntry.causeOf(Kind.CHECK_IN, date.toString()),
                 Kind.CHECK_IN, points, after.balance(), now, date.toString(), null)), null);
@@ -234,8 +245,10 @@ public final class LoyaltyRules {
 
     /**
      * The daily run: expires lots due by today (one entry per expiry day, so a rerun records nothing
-     * twice), forgets orders past both windows, and moves a customer whose growth fell below the
-     * level's threshold down one level.
+     * twice), forgets orders past both windows, and moves a customer whose growth (the window's, as
+     * everywhere: {@link #growth}) fell below the level's threshold down one level. A customer whose
+     * growth reaches a higher level (the operator lowered thresholds) moves up; one whose level no
+     * longer exists (renamed) holds the level their growth reaches.
      */
     public LoyaltyOutcome daily(PointsAccount account, Instant now) {
         LocalDate today = today(now);
@@ -253,8 +266,19 @@ public final class LoyaltyRules {
         orders.values().removeIf(o -> o.day().isBefore(keepFrom));
         after = after.withOrders(orders).withCheckIns(prune(after.checkIns(), today));
         int held = settings.indexOf(after.level());
+        long growth = growth(after, today);
+        int reached = settings.indexFor(growth);
         LevelChange change = null;
-        if (held > 0 && growth(after, today) < settings.levels().get(held).growth()) {
+        if (after.level() != null && !settings.isLevel(after.level())) {
+            // the operator renamed or removed the level: the customer holds what their growth reaches, silently
+            after = after.withLevel(settings.levels().get(reached).name(), now, false);
+        } else if (after.level() != null && reached > held) {
+            // thresholds lowered since the last order: an upgrade still applies as soon as it is seen
+            String from = settings.levels().get(held).name();
+            String to = settings.levels().get(reached).name();
+            change = new LevelChange(from, to, true);
+            after = after.withLevel(to, now, true);
+        } else if (held > 0 && growth < settings.levels().get(held).growth()) {
             String down = settings.levels().get(held - 1).name();
             change = new LevelChange(settings.levels().get(held).name(), down, false);
             after = after.withLevel(down, now, false);

@@ -213,4 +213,80 @@ class LoyaltyRulesTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new LoyaltySettings(1, 10,
                 5, 30, 100, 365, 7, 20, 7, 365, List.of(new Level("a", 0, 1), new Level("b", 0, 2))));
     }
+
+    private static LoyaltySettings window(int growthWindowDays) {
+        return new LoyaltySettings(1, 10, 5, 30, 100, 365, 7, 20, 7, growthWindowDays, LoyaltySettings.DEFAULT_LEVELS);
+    }
+
+    private static Instant daysBefore(Instant at, int days) {
+        return at.minusSeconds(days * 86_400L);
+    }
+
+    @Test
+    void checkInAndBirthday_earnAtTheLevelsMultiplier_roundedDown_makeUpCostIsNot() {
+        PointsAccount silver = changed(rules.orderPaid(PointsAccount.empty(), "o1", NOW, 50_000, NOW)).after();
+        assertEquals("银卡", silver.level());
+        long balance = silver.balance();
+
+        PointsAccount a = changed(rules.checkIn(silver, TODAY.minusDays(1), false, daysBefore(NOW, 1))).after();
+        assertEquals(12, a.balance() - balance, "10 × 1.2");
+        Changed second = changed(rules.checkIn(a, TODAY, false, NOW));
+        assertEquals(18, second.entries().get(0).points(), "15 × 1.2");
+        Changed madeUp = changed(rules.checkIn(second.after(), TODAY.minusDays(3), true, NOW));
+        assertEquals(-20, madeUp.entries().get(0).points(), "a make-up's cost is not multiplied");
+
+        PointsAccount gold = changed(rules.orderPaid(PointsAccount.empty(), "o2", NOW, 200_000, NOW)).after();
+        assertEquals("金卡", gold.level());
+        assertEquals(150, changed(rules.birthday(gold, 2026, NOW)).entries().get(0).points(), "100 × 1.5");
+        LoyaltyRules odd = new LoyaltyRules(new LoyaltySettings(1, 7, 5, 30, 33, 365, 7, 20, 7, 365, List.of(
+                new Level("a", 0, 1.15))), ZONE);
+        PointsAccount none = PointsAccount.empty();
+        assertEquals(8, changed(odd.checkIn(none, TODAY, false, NOW)).entries().get(0).points(), "7 × 1.15 = 8.05");
+        assertEquals(37, changed(odd.birthday(none, 2026, NOW)).entries().get(0).points(), "33 × 1.15 = 37.95");
+    }
+
+    @Test
+    void growthWindow_configured_countsOnlyOrdersInsideIt_forUpgradesDowngradesAndGrowth() {
+        LoyaltyRules month = new LoyaltyRules(window(30), ZONE);
+        PointsAccount a = changed(month.orderPaid(PointsAccount.empty(), "old", daysBefore(NOW, 30), 60_000, NOW))
+                .after();
+        assertEquals(0, month.growth(a, TODAY), "paid 30 days ago: outside a 30-day window");
+        Changed recent = changed(month.orderPaid(a, "new", NOW, 10_000, NOW));
+        assertNull(recent.levelChange(), "the old order does not lift the level");
+        assertEquals(100, month.growth(recent.after(), TODAY));
+        assertEquals("银卡", changed(rules.orderPaid(a, "new", NOW, 10_000, NOW)).after().level(),
+                "with the default year it would");
+
+        PointsAccount silver = changed(month.orderPaid(PointsAccount.empty(), "o1", NOW, 50_000, NOW)).after();
+        assertEquals("银卡", silver.level());
+        assertEquals("银卡", changed(month.daily(silver, NOW.plusSeconds(29L * 86_400))).after().level());
+        Changed down = changed(month.daily(silver, NOW.plusSeconds(30L * 86_400)));
+        assertEquals(new LoyaltyOutcome.LevelChange("银卡", "普通", false), down.levelChange());
+        assertEquals("银卡", changed(rules.daily(silver, NOW.plusSeconds(30L * 86_400))).after().level());
+    }
+
+    @Test
+    void daily_renamedLevel_heldByGrowthSilently_loweredThreshold_upgrades() {
+        PointsAccount gold = changed(rules.orderPaid(PointsAccount.empty(), "o1", NOW, 300_000, NOW)).after();
+        LoyaltyRules renamed = new LoyaltyRules(new LoyaltySettings(1, 10, 5, 30, 100, 365, 7, 20, 7, 365, List.of(
+                new Level("Member", 0, 1), new Level("Gold", 2_000, 1.5))), ZONE);
+        Changed placed = changed(renamed.daily(gold, NOW));
+        assertEquals("Gold", placed.after().level());
+        assertNull(placed.levelChange(), "a rename is no level-up");
+
+        LoyaltyRules lower = new LoyaltyRules(new LoyaltySettings(1, 10, 5, 30, 100, 365, 7, 20, 7, 365, List.of(
+                new Level("普通", 0, 1), new Level("金卡", 1_000, 1.5), new Level("钻石", 3_000, 3))), ZONE);
+        PointsAccount silverish = changed(lower.orderPaid(PointsAccount.empty(), "o1", NOW, 150_000, NOW)).after();
+        assertEquals("金卡", silverish.level());
+        LoyaltyRules lowered = new LoyaltyRules(new LoyaltySettings(1, 10, 5, 30, 100, 365, 7, 20, 7, 365, List.of(
+                new Level("普通", 0, 1), new Level("金卡", 1_000, 1.5), new Level("钻石", 1_400, 3))), ZONE);
+        Changed up = changed(lowered.daily(silverish, NOW));
+        assertEquals(new LoyaltyOutcome.LevelChange("金卡", "钻石", true), up.levelChange());
+        assertEquals(NOW, up.after().levelUpAt());
+    }
+
+    @Test
+    void levels_multiplierBelowOne_refused() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Level("a", 0, 0.5));
+    }
 }
