@@ -24,8 +24,8 @@ import com.mplifecycle.domain.profile.CustomerProfile;
 
 /**
  * The events table's stream, second consumer beside the lifecycle fold: server orders earn points and
- * growth, server refunds take their share back, a {@code check_in} event of its own day earns the
- * day's check-in points, and the first of these on a customer's birthday earns the birthday bonus.
+ * growth, server refunds take their share back, a {@code check_in} event dated the day ingest received it
+ * earns the day's check-in points, and the first of these on a customer's birthday earns the birthday bonus.
  * Client {@code order_paid} events never earn. Each cause is written once (its ledger key), so a
  * redelivered record changes nothing; a customer that fails is reported as batch item failures.
  */
@@ -77,29 +77,35 @@ final class LedgerStream {
         return Map.of("batchItemFailures", failures);
     }
 
+    /** An event with when ingest stored it: the server's time, which a client cannot choose. */
+    private record Received(TrackedEvent event, Instant at) {
+    }
+
     private int apply(String customerKey, List<ChunkRecord> chunks) {
         String appId = TableKeys.appOf(customerKey);
         String customerId = TableKeys.customerOf(customerKey);
-        List<TrackedEvent> events = new ArrayList<>();
-        chunks.forEach(c -> c.events().stream().filter(LedgerStream::earns).forEach(events::add));
+        List<Received> events = new ArrayList<>();
+        Instant now = clock.instant();
+        chunks.forEach(c -> c.events().stream().filter(LedgerStream::earns)
+                .forEach(e -> events.add(new Received(e, c.receivedAt() == null ? now : c.receivedAt()))));
         if (events.isEmpty()) {
             return 0;
         }
-        events.sort(Comparator.comparing(TrackedEvent::ts).thenComparing(TrackedEvent::eventId));
+        events.sort(Comparator.comparing((Received r) -> r.event().ts()).thenComparing(r -> r.event().eventId()));
         AppSettings settings = apps.settingsOrDefaults(appId);
         LoyaltyRules rules = new LoyaltyRules(settings.loyaltySettings(), settings.timeZone());
         MonthDay birthday = birthday(appId, customerId);
         int written = 0;
         com.mplifecycle.domain.loyalty.PointsAccount last = null;
-        for (TrackedEvent e : events) {
-            Instant now = clock.instant();
-            Accounts.Applied applied = accounts.apply(appId, customerId, a -> decide(rules, a, e, now));
+        for (Received r : events) {
+            TrackedEvent e = r.event();
+            Accounts.Applied applied = accounts.apply(appId, customerId, a -> decide(rules, a, r, clock.instant()));
             if (applied instanceof Accounts.Applied.Done done) {
                 written++;
                 last = done.account();
             }
-            LocalDate day = rules.today(e.ts());
-            if (birthday != null && MonthDay.from(day).equals(birthday) && e.type() != EventType.SERVER_ORDER_REFUNDED
+            LocalDate day = earningDay(rules, r);
+            if (day != null && birthday != null && MonthDay.from(day).equals(birthday)
                     && settings.loyaltySettings().birthdayPoints() > 0) {
                 Accounts.Applied bonus = accounts.apply(appId, customerId,
                         a -> rules.birthday(a, day.getYear(), e.ts()));
@@ -116,21 +122,40 @@ final class LedgerStream {
         return written;
     }
 
+    /**
+     * The day an event earns on, for the birthday bonus: a server order's payment day (the merchant's
+     * server is trusted), a check-in's date when it is the day ingest received it; null for refunds and
+     * for check-ins of another day (which earn nothing).
+     */
+    private static LocalDate earningDay(LoyaltyRules rules, Received r) {
+        TrackedEvent e = r.event();
+        return switch (e.type()) {
+            case SERVER_ORDER_PAID -> rules.today(e.ts());
+            case CHECK_IN -> {
+                LocalDate date = LocalDate.parse(e.string("date"));
+                yield date.equals(rules.today(r.at())) ? date : null;
+            }
+            default -> null;
+        };
+    }
+
     private static boolean earns(TrackedEvent e) {
         return e.type() == EventType.SERVER_ORDER_PAID || e.type() == EventType.SERVER_ORDER_REFUNDED
                 || e.type() == EventType.CHECK_IN;
     }
 
     private static LoyaltyOutcome decide(LoyaltyRules rules, com.mplifecycle.domain.loyalty.PointsAccount a,
-                                         TrackedEvent e, Instant now) {
+                                         Received r, Instant now) {
+        TrackedEvent e = r.event();
         return switch (e.type()) {
             case SERVER_ORDER_PAID -> rules.orderPaid(a, e.string("orderId"), e.ts(), e.number("amountFen"), now);
             case SERVER_ORDER_REFUNDED -> rules.refunded(a, e.string("refundId"), e.string("orderId"),
                     e.number("amountFen"), e.ts());
             default -> {
                 LocalDate date = LocalDate.parse(e.string("date"));
-                // a check-in earns for its own day only: another date is refused and recorded nowhere
-                LoyaltyOutcome o = rules.checkIn(a, date, false, e.ts());
+                // a check-in earns for the day ingest received it only (the client's ts and date are its own
+                // word: a past day is a make-up, which costs points); another date is recorded nowhere
+                LoyaltyOutcome o = rules.checkIn(a, date, false, r.at());
                 yield o instanceof LoyaltyOutcome.Refused ? new LoyaltyOutcome.Changed(a, List.of(), null) : o;
             }
         };
