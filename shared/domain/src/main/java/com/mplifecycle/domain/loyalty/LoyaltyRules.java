@@ -278,7 +278,9 @@ public final class LoyaltyRules {
             String to = settings.levels().get(reached).name();
             change = new LevelChange(from, to, true);
             after = after.withLevel(to, now, true);
-        } else if (held > 0 && growth < settings.levels().get(held).growth()) {
+        } else if (held > 0 && growth < settings.levels().get(held).growth()
+                && (after.levelSince() == null || today(after.levelSince()).isBefore(today))) {
+            // one level a day: a rerun of the day's run (a retry, a second schedule) moves no further
             String down = settings.levels().get(held - 1).name();
             change = new LevelChange(settings.levels().get(held).name(), down, false);
             after = after.withLevel(down, now, false);
