@@ -128,10 +128,13 @@ public record PointsAccount(SortedMap<LocalDate, Long> lots, long debt, long ear
         return new PointsAccount(lots, debt, earned, spent, expired, orders, level, levelSince, checkIns, levelUpAt, v);
     }
 
-    /** What campaigns read of this account, in the profile: the level, the last level-up, the next expiry. */
-    public com.mplifecycle.domain.profile.LoyaltyStatus status() {
+    /**
+     * What campaigns read of this account, in the profile: the level, the last level-up, the next expiry,
+     * and the app's notice before expiries ({@code noticeDays}, the setting {@code loyalty.expiringNoticeDays}).
+     */
+    public com.mplifecycle.domain.profile.LoyaltyStatus status(int noticeDays) {
         Map.Entry<LocalDate, Long> next = lots.isEmpty() ? null : lots.entrySet().iterator().next();
         return new com.mplifecycle.domain.profile.LoyaltyStatus(level, levelUpAt, next == null ? null : next.getKey(),
-                next == null ? 0 : next.getValue());
+                next == null ? 0 : next.getValue(), noticeDays);
     }
 }

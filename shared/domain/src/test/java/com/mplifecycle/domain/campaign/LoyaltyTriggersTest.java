@@ -32,7 +32,7 @@ class LoyaltyTriggersTest {
     @Test
     void pointsExpiring_dueFromNDaysBefore_untilTheDayBefore_oncePerExpiryDay() {
         Trigger t = new Trigger.PointsExpiring(7);
-        CustomerProfile p = with(new LoyaltyStatus(null, null, LocalDate.of(2026, 3, 17), 120));
+        CustomerProfile p = with(new LoyaltyStatus(null, null, LocalDate.of(2026, 3, 17), 120, 3));
 
         assertEquals(Optional.of("points-expiring:2026-03-17"), due(t, p, NOW));
         assertEquals(Optional.empty(), due(t, p, NOW.minusSeconds(86_400)), "8 days before");
@@ -42,9 +42,24 @@ class LoyaltyTriggersTest {
     }
 
     @Test
+    void pointsExpiring_withoutDaysOfItsOwn_warnsAsTheAppsSettingSays() {
+        Trigger t = TriggerReader.read(Optional.of(new com.mplifecycle.domain.input.JsonFields(
+                java.util.Map.of("type", "points_expiring"), "trigger.", new java.util.ArrayList<>())),
+                new java.util.ArrayList<>());
+        CustomerProfile threeDays = with(new LoyaltyStatus(null, null, LocalDate.of(2026, 3, 17), 120, 3));
+
+        assertEquals(Optional.empty(), due(t, threeDays, NOW), "7 days before: the app warns 3 days before");
+        assertEquals(Optional.of("points-expiring:2026-03-17"), due(t, threeDays, NOW.plusSeconds(4 * 86_400L)));
+        CustomerProfile before = with(new LoyaltyStatus(null, null, LocalDate.of(2026, 3, 17), 120, 0));
+        assertEquals(Optional.of("points-expiring:2026-03-17"), due(t, before, NOW),
+                "a status written before it kept the notice: the default 7 days");
+        assertEquals(java.util.Map.of("type", "points_expiring"), CampaignJson.trigger(t));
+    }
+
+    @Test
     void levelUp_dueForADayAfterIt() {
         Trigger t = new Trigger.LevelUp();
-        CustomerProfile p = with(new LoyaltyStatus("银卡", NOW.minusSeconds(3_600), null, 0));
+        CustomerProfile p = with(new LoyaltyStatus("银卡", NOW.minusSeconds(3_600), null, 0, 7));
 
         assertEquals(Optional.of("level-up:" + NOW.minusSeconds(3_600).toEpochMilli()), due(t, p, NOW));
         assertEquals(Optional.empty(), due(t, p, NOW.plusSeconds(86_400)));
