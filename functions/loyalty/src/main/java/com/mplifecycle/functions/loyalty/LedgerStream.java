@@ -9,11 +9,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ChunkRecord;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.EventType;
@@ -27,7 +29,8 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  * growth, server refunds take their share back, a {@code check_in} event dated the day ingest received it
  * earns the day's check-in points, and the first of these on a customer's birthday earns the birthday bonus.
  * Client {@code order_paid} events never earn. Each cause is written once (its ledger key), so a
- * redelivered record changes nothing; a customer that fails is reported as batch item failures.
+ * redelivered record changes nothing; records received before the customer's erasure (the profile's
+ * tombstone) are dropped, as the lifecycle fold drops them; a customer that fails is reported as batch item failures.
  */
 final class LedgerStream {
     private final Accounts accounts;
@@ -84,9 +87,13 @@ final class LedgerStream {
     private int apply(String customerKey, List<ChunkRecord> chunks) {
         String appId = TableKeys.appOf(customerKey);
         String customerId = TableKeys.customerOf(customerKey);
+        Optional<StoredCustomer> stored = profiles.loadForFold(appId, customerId);
+        Instant erasedAt = stored.map(StoredCustomer::erasedAt).orElse(null);
         List<Received> events = new ArrayList<>();
         Instant now = clock.instant();
-        chunks.forEach(c -> c.events().stream().filter(LedgerStream::earns)
+        // records the events table received before an erasure are the erased customer's: never earn from them
+        chunks.stream().filter(c -> erasedAt == null || c.receivedAfter(erasedAt)).forEach(c -> c.events().stream()
+                .filter(LedgerStream::earns)
                 .forEach(e -> events.add(new Received(e, c.receivedAt() == null ? now : c.receivedAt()))));
         if (events.isEmpty()) {
             return 0;
@@ -94,7 +101,7 @@ final class LedgerStream {
         events.sort(Comparator.comparing((Received r) -> r.event().ts()).thenComparing(r -> r.event().eventId()));
         AppSettings settings = apps.settingsOrDefaults(appId);
         LoyaltyRules rules = new LoyaltyRules(settings.loyaltySettings(), settings.timeZone());
-        MonthDay birthday = birthday(appId, customerId);
+        MonthDay birthday = birthday(stored.map(StoredCustomer::profile).orElse(null));
         int written = 0;
         com.mplifecycle.domain.loyalty.PointsAccount last = null;
         for (Received r : events) {
@@ -161,8 +168,7 @@ final class LedgerStream {
         };
     }
 
-    private MonthDay birthday(String appId, String customerId) {
-        CustomerProfile p = profiles.load(appId, customerId).orElse(null);
+    private static MonthDay birthday(CustomerProfile p) {
         String b = p == null || p.demographics() == null ? null : p.demographics().birthday();
         try {
             return b == null ? null : MonthDay.parse("--" + b);

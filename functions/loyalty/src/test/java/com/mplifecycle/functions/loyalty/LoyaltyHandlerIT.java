@@ -38,6 +38,7 @@ import com.mplifecycle.aws.store.EventChunk;
 import com.mplifecycle.aws.store.EventStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.event.EventType;
+import com.mplifecycle.domain.event.ServerOrders;
 import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.Demographics;
@@ -271,6 +272,26 @@ class LoyaltyHandlerIT {
         JsonNode account = points(cid);
         assertEquals(10, account.get("balance").asLong());
         assertEquals("checkin:2026-03-10", account.get("entries").get(0).get("cause").asText());
+    }
+
+    /**
+     * Erasure: a stream record the events table received before it (late, or redelivered) must not bring
+     * the erased ledger back; what arrives after it is a new start.
+     */
+    @Test
+    void erasedCustomer_recordsReceivedBeforeTheErasure_earnNothing() {
+        String cid = CustomerIds.of("shop", "ivy");
+        new ProfileStore(aws.client(), "ProfilesTable").erase("shop", cid, NOW.minusSeconds(1_800), Duration.ofDays(30));
+        EventStore events = new EventStore(aws.client(), "EventsTable", Duration.ofDays(400));
+        events.write(List.of(new EventChunk("shop", cid, "ivy", List.of(new ServerOrders.Order("i-1", cid, "ivy",
+                10_000, NOW.minusSeconds(7_200)).event()))), NOW.minusSeconds(3_600));
+        drain();
+        assertEquals(0, points(cid).get("entries").size(), "received before the erasure");
+
+        events.write(List.of(new EventChunk("shop", cid, "ivy", List.of(new ServerOrders.Order("i-2", cid, "ivy",
+                20_000, NOW.minusSeconds(60)).event()))), NOW);
+        drain();
+        assertEquals(200, points(cid).get("balance").asLong());
     }
 
     /**
