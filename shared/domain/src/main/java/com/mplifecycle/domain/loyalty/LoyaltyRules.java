@@ -228,6 +228,11 @@ public final class LoyaltyRules {
         if (reward.stock() <= 0) {
             return new Refused(409, "reward " + reward.rewardId() + " is out of stock");
         }
+        if (reward.minLevel() != null && !settings.isLevel(reward.minLevel())) {
+            // the level was renamed or removed since: refuse rather than offer it to every level
+            return new Refused(409, "reward " + reward.rewardId() + " needs level " + reward.minLevel()
+                    + ", which the app no longer has");
+        }
         if (reward.minLevel() != null
                 && settings.indexOf(account.level()) < settings.indexOf(reward.minLevel())) {
             return new Refused(409, "reward " + reward.rewardId() + " needs level " + reward.minLevel());

@@ -200,6 +200,8 @@ class LoyaltyRulesTest {
                 .status());
         assertEquals(409, refused(rules.redeem(withPoints(60), new Reward("x", "X", 50, 5, null, false), "r", NOW))
                 .status());
+        Refused gone = refused(rules.redeem(withPoints(60), new Reward("x", "X", 50, 5, "Gold", true), "r", NOW));
+        assertTrue(gone.reason().contains("no longer has"), "a minLevel renamed away offers the reward to nobody");
     }
 
     @Test
