@@ -16,17 +16,22 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.devtools.wechat.WeChatStandIn;
+import com.mplifecycle.domain.profile.CustomerIds;
 
 /**
  * Sharing and the feedback inbox end to end through the runtime: customers' events over HTTP, the
  * stream, the admin API and the scheduled dispatch, with the message at the stand-in WeChat. A shares;
- * B opens A's share and is new; C, known before, opens it; A opens their own share; then B complains,
- * an operator acknowledges and resolves it, and B is told once.
+ * B opens A's share and is new; C, known before, opens it; A opens their own share; B's first server
+ * order (sent twice) rewards A and B once, C's order nobody, and A is told once; B's full refund takes
+ * both rewards back; then B complains, an operator acknowledges and resolves it, and B is told once.
  */
 class SharingAndFeedbackE2ET {
     private static final String FEEDBACK_CAMPAIGN = "{\"name\":\"feedback handled\",\"priority\":95,"
             + "\"trigger\":{\"type\":\"feedback_resolved\"},\"templateId\":\"T_FEEDBACK\","
             + "\"page\":\"pages/feedback/index\",\"data\":{\"thing1\":\"您的反馈已处理完毕\"},\"holdoutPercent\":0}";
+    private static final String REFERRAL_CAMPAIGN = "{\"name\":\"referral rewarded\",\"priority\":90,"
+            + "\"trigger\":{\"type\":\"referral_rewarded\"},\"templateId\":\"T_REFERRAL\","
+            + "\"page\":\"pages/points/index\",\"data\":{\"thing1\":\"好友首单完成，邀请积分已到账\"},\"holdoutPercent\":0}";
     private static LocalRuntime runtime;
     private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -72,7 +77,62 @@ class SharingAndFeedbackE2ET {
         assertEquals(aId, bee.get("referredBy").get("customerId").asText());
         assertEquals(1, call("GET", "/v1/apps/demo/customers/" + aId, null, key, 200).get("referredCustomers").asInt());
 
+        referralRewarded(key, a, aId, b);
         complaintResolved(key, b);
+    }
+
+    private void referralRewarded(String key, String a, String aId, String b) throws Exception {
+        call("PUT", "/v1/apps/demo/campaigns/referral-rewarded", REFERRAL_CAMPAIGN, key, 200);
+        String ayOpenid = WeChatStandIn.openIdFor(LocalRuntime.DEMO_WECHAT_APP_ID, "ay~1");
+        runtime.wechat().acceptSubscription(ayOpenid, "T_REFERRAL");
+        call("POST", "/v1/events", events(event("a-sub", "subscribe_result", "{\"results\":{\"T_REFERRAL\":\"accept\"}}")),
+                a, 202);
+        call("POST", "/_local/drain", null, null, 200);
+        String orders = "{\"orders\":[" + serverOrder("b-o1", "bee~1", 10_000) + "," + serverOrder("c-o1", "cee~1", 10_000)
+                + "]}";
+        call("POST", "/v1/apps/demo/orders", orders, key, 202);
+        call("POST", "/v1/apps/demo/orders", orders, key, 202); // the merchant's server retried
+        call("POST", "/_local/drain", null, null, 200);
+
+        assertEquals(List.of("referral:" + customerId(b) + " 100"), ledger(key, aId));
+        assertEquals(List.of("order:b-o1 100", "referral:welcome 50"), ledger(key, customerId(b)));
+        JsonNode mine = call("GET", "/v1/me/points", null, b, 200);
+        JsonNode welcome = StreamSupport.stream(mine.get("entries").spliterator(), false)
+                .filter(e -> e.get("cause").asText().equals("referral:welcome")).findFirst().orElseThrow();
+        assertEquals("referral", welcome.get("kind").asText(), mine.toString());
+        assertEquals("b-o1", welcome.get("ref").asText(), "the customer's own ledger names the first order");
+        assertEquals(150, welcome.get("balance").asLong());
+        assertEquals(List.of("order:c-o1 100"), ledger(key, CustomerIds.of("demo",
+                WeChatStandIn.openIdFor(LocalRuntime.DEMO_WECHAT_APP_ID, "cee~1"))), "C was known before the open");
+
+        call("POST", "/_local/run/DispatchFunction", null, null, 200);
+        call("POST", "/_local/clock", "{\"advance\":\"PT10M\"}", null, 200);
+        call("POST", "/_local/run/DispatchFunction", null, null, 200);
+        call("POST", "/_local/drain", null, null, 200);
+        assertEquals(1, messages(ayOpenid, "T_REFERRAL"), "the sharer is told once");
+
+        String refund = "{\"refunds\":[{\"refundId\":\"b-r1\",\"orderId\":\"b-o1\",\"amountFen\":10000,"
+                + "\"refundedAt\":" + runtime.clock().instant().toEpochMilli() + "}]}";
+        call("POST", "/v1/apps/demo/refunds", refund, key, 202);
+        call("POST", "/_local/drain", null, null, 200);
+        assertEquals(List.of("referral:" + customerId(b) + " 100", "referral:" + customerId(b) + ":refunded -100"),
+                ledger(key, aId));
+        assertEquals(0, call("GET", "/v1/apps/demo/customers/" + customerId(b) + "/points", null, key, 200)
+                .get("balance").asLong(), "the refund took the order's points and the welcome back");
+        call("POST", "/_local/run/DispatchFunction", null, null, 200);
+        assertEquals(1, messages(ayOpenid, "T_REFERRAL"));
+    }
+
+    private static String serverOrder(String orderId, String code, long fen) {
+        return "{\"orderId\":\"" + orderId + "\",\"openid\":\"" + WeChatStandIn.openIdFor(LocalRuntime.DEMO_WECHAT_APP_ID,
+                code) + "\",\"amountFen\":" + fen + ",\"paidAt\":" + runtime.clock().instant().toEpochMilli() + "}";
+    }
+
+    /** A customer's ledger as sorted "cause points" lines. */
+    private static List<String> ledger(String key, String customerId) throws Exception {
+        JsonNode points = call("GET", "/v1/apps/demo/customers/" + customerId + "/points", null, key, 200);
+        return StreamSupport.stream(points.get("entries").spliterator(), false)
+                .map(e -> e.get("cause").asText() + " " + e.get("points").asLong()).sorted().toList();
     }
 
     private void complaintResolved(String key, String b) throws Exception {
@@ -90,7 +150,8 @@ class SharingAndFeedbackE2ET {
         assertEquals(1, inbox.get("items").size(), inbox.toString());
         JsonNode item = inbox.get("items").get(0);
         assertEquals("<img src=x onerror=alert(1)> 送货太慢", item.get("text").asText());
-        assertEquals("NEW", item.get("stage").asText());
+        assertEquals(call("GET", "/v1/apps/demo/customers/" + customerId(b), null, key, 200).get("stage").asText(),
+                item.get("stage").asText(), "the stage when the complaint came");
         String path = "/v1/apps/demo/feedback/" + item.get("feedbackId").asText();
         call("PATCH", path, "{\"status\":\"acknowledged\",\"note\":\"查看中\"}", key, 200);
         call("POST", "/_local/run/DispatchFunction", null, null, 200);

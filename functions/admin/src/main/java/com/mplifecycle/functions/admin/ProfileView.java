@@ -45,13 +45,15 @@ final class ProfileView {
         return v;
     }
 
-    /** What campaigns read of the points account: the last level-up and the next expiry. */
+    /** What campaigns read of the points account: the last level-up, the next expiry, the latest referral reward. */
     private static Map<String, Object> loyalty(LoyaltyStatus s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("level", s.level());
         m.put("levelUpAt", text(s.levelUpAt()));
         m.put("nextExpiryOn", s.nextExpiryOn() == null ? null : s.nextExpiryOn().toString());
         m.put("nextExpiryPoints", s.nextExpiryPoints());
+        m.put("referralRewardFor", s.referralRewardFor());
+        m.put("referralRewardAt", text(s.referralRewardAt()));
         return m;
     }
 

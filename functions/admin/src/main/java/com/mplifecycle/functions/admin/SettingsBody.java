@@ -63,6 +63,8 @@ final class SettingsBody {
             levels.add(m);
         }
         l.put("levels", levels);
+        l.put("referralPoints", t.referralPoints());
+        l.put("referralWelcomePoints", t.referralWelcomePoints());
         return l;
     }
 }

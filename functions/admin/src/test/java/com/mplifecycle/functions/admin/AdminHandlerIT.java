@@ -189,7 +189,7 @@ class AdminHandlerIT {
                 + "\"growthWindowDays\":90,\"levels\":[{\"name\":\"Member\",\"growth\":0},"
                 + "{\"name\":\"VIP\",\"growth\":800,\"multiplier\":1.5}]}}");
         assertEquals(200, put.statusCode(), put.body());
-        ApiResponse partial = settings("PUT", "{\"loyalty\":{\"makeUpCost\":35}}");
+        ApiResponse partial = settings("PUT", "{\"loyalty\":{\"makeUpCost\":35,\"referralWelcomePoints\":80}}");
         assertEquals(200, partial.statusCode(), partial.body());
 
         JsonNode got = Json.read(settings("GET", null).body(), JsonNode.class);
@@ -199,12 +199,15 @@ class AdminHandlerIT {
         assertEquals(90, loyalty.get("growthWindowDays").asInt());
         assertEquals(35, loyalty.get("makeUpCost").asInt());
         assertEquals(10, loyalty.get("checkInPoints").asInt(), "a field never named keeps its default");
+        assertEquals(100, loyalty.get("referralPoints").asInt(), "the referral reward's default");
+        assertEquals(80, loyalty.get("referralWelcomePoints").asInt());
         assertEquals("VIP", loyalty.get("levels").get(1).get("name").asText());
         assertEquals(1.5, loyalty.get("levels").get(1).get("multiplier").asDouble());
         AppSettings stored = new AppStore(aws.client(), "AppsTable", Clock.fixed(NOW, ZoneOffset.UTC))
                 .settings("other").orElseThrow();
         assertEquals(ClientOrders.IGNORE, stored.orderSettings().clientOrders(), "what the lifecycle fold reads");
         assertEquals(90, stored.loyaltySettings().growthWindowDays(), "what the loyalty function reads");
+        assertEquals(80, stored.loyaltySettings().referralWelcomePoints());
 
         ApiResponse bad = settings("PUT", "{\"orders\":{\"clientOrders\":\"maybe\"},\"loyalty\":{\"makeUpCost\":-1,"
                 + "\"levels\":[{\"name\":\"A\",\"growth\":0},{\"name\":\"A\",\"growth\":0,\"multiplier\":0.5}]}}");

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
@@ -20,17 +19,22 @@ import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.loyalty.LedgerEntry;
 import com.mplifecycle.domain.loyalty.LoyaltyOutcome;
 import com.mplifecycle.domain.loyalty.LoyaltyRules;
+import com.mplifecycle.domain.loyalty.ReferralRules;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.Referral;
 
 /**
  * The events table's stream, second consumer beside the lifecycle fold: server orders earn points and
  * growth, server refunds take their share back, a {@code check_in} event dated the day ingest received it
  * earns the day's check-in points, and the first of these on a customer's birthday earns the birthday bonus.
- * Client {@code order_paid} events never earn. Each cause is written once (its ledger key), so a
- * redelivered record changes nothing; records received before the customer's erasure (the profile's
- * tombstone) are dropped, as the lifecycle fold drops them; a customer that fails is reported as batch item failures.
+ * A referred customer's first server order earns the referral rewards, and its full refund takes them
+ * back ({@link ReferralRewards}). Client {@code order_paid} events never earn. Each cause is written once (its
+ * ledger key), so a redelivered record changes nothing; records received before the customer's erasure (the
+ * profile's tombstone) are dropped, as the lifecycle fold drops them; a customer that fails is reported as
+ * batch item failures.
  */
 final class LedgerStream {
     private final Accounts accounts;
@@ -40,6 +44,7 @@ final class LedgerStream {
     private final Clock clock;
 
     private final LoyaltyStatusWriter status;
+    private final ReferralRewards referrals;
 
     LedgerStream(Accounts accounts, AppStore apps, ProfileStore profiles, JsonLogger log, Clock clock,
                  LoyaltyStatusWriter status) {
@@ -49,6 +54,7 @@ final class LedgerStream {
         this.apps = apps;
         this.profiles = profiles;
         this.log = log;
+        this.referrals = new ReferralRewards(accounts, log);
     }
 
     Map<String, Object> handle(List<Map<?, ?>> records, String batchId) {
@@ -87,29 +93,45 @@ final class LedgerStream {
     private int apply(String customerKey, List<ChunkRecord> chunks) {
         String appId = TableKeys.appOf(customerKey);
         String customerId = TableKeys.customerOf(customerKey);
-        Optional<StoredCustomer> stored = profiles.loadForFold(appId, customerId);
-        Instant erasedAt = stored.map(StoredCustomer::erasedAt).orElse(null);
+        Instant erasedAt = profiles.loadForFold(appId, customerId).map(StoredCustomer::erasedAt).orElse(null);
         List<Received> events = new ArrayList<>();
-        Instant now = clock.instant();
+        Instant received = clock.instant();
         // records the events table received before an erasure are the erased customer's: never earn from them
         chunks.stream().filter(c -> erasedAt == null || c.receivedAfter(erasedAt)).forEach(c -> c.events().stream()
                 .filter(LedgerStream::earns)
-                .forEach(e -> events.add(new Received(e, c.receivedAt() == null ? now : c.receivedAt()))));
+                .forEach(e -> events.add(new Received(e, c.receivedAt() == null ? received : c.receivedAt()))));
         if (events.isEmpty()) {
             return 0;
         }
         events.sort(Comparator.comparing((Received r) -> r.event().ts()).thenComparing(r -> r.event().eventId()));
         AppSettings settings = apps.settingsOrDefaults(appId);
         LoyaltyRules rules = new LoyaltyRules(settings.loyaltySettings(), settings.timeZone());
-        MonthDay birthday = birthday(stored.map(StoredCustomer::profile).orElse(null));
+        ReferralRules referralRules = new ReferralRules(rules);
+        boolean ordered = events.stream().anyMatch(r -> r.event().type() == EventType.SERVER_ORDER_PAID);
+        // the referral a first order rewards is the profile's: the lifecycle fold may not have created it yet
+        CustomerProfile profile = profile(appId, customerId, ordered);
+        MonthDay birthday = birthday(profile);
+        Referral referral = profile == null ? null
+                : referralRules.rewardable(customerId, profile.referredBy()).orElse(null);
         int written = 0;
         com.mplifecycle.domain.loyalty.PointsAccount last = null;
         for (Received r : events) {
             TrackedEvent e = r.event();
-            Accounts.Applied applied = accounts.apply(appId, customerId, a -> decide(rules, a, r, clock.instant()));
+            Instant now = clock.instant();
+            boolean money = e.type() != EventType.CHECK_IN;
+            LedgerEntry welcome = referral != null && money ? referrals.welcome(appId, customerId) : null;
+            Accounts.Applied applied = accounts.apply(appId, customerId,
+                    a -> decide(rules, referralRules, referral, welcome, a, r, now));
             if (applied instanceof Accounts.Applied.Done done) {
                 written++;
                 last = done.account();
+            }
+            if (referral != null && e.type() == EventType.SERVER_ORDER_PAID) {
+                referrals.afterOrder(referralRules, appId, customerId, referral, welcome, e.string("orderId"),
+                        applied, now);
+            } else if (referral != null && e.type() == EventType.SERVER_ORDER_REFUNDED) {
+                referrals.afterRefund(referralRules, appId, customerId, referral, welcome, e.string("orderId"),
+                        applied, now);
             }
             LocalDate day = earningDay(rules, r);
             if (day != null && birthday != null && MonthDay.from(day).equals(birthday)
@@ -124,7 +146,8 @@ final class LedgerStream {
         }
         if (last != null) {
             // the first order may arrive before the lifecycle fold created the profile: wait for it a moment
-            status.sync(appId, customerId, last, true);
+            // (unless it was waited for above already)
+            status.sync(appId, customerId, last, profile != null || !ordered);
         }
         return written;
     }
@@ -151,13 +174,15 @@ final class LedgerStream {
                 || e.type() == EventType.CHECK_IN;
     }
 
-    private static LoyaltyOutcome decide(LoyaltyRules rules, com.mplifecycle.domain.loyalty.PointsAccount a,
+    private static LoyaltyOutcome decide(LoyaltyRules rules, ReferralRules referralRules, Referral referral,
+                                         LedgerEntry welcome, com.mplifecycle.domain.loyalty.PointsAccount a,
                                          Received r, Instant now) {
         TrackedEvent e = r.event();
         return switch (e.type()) {
-            case SERVER_ORDER_PAID -> rules.orderPaid(a, e.string("orderId"), e.ts(), e.number("amountFen"), now);
-            case SERVER_ORDER_REFUNDED -> rules.refunded(a, e.string("refundId"), e.string("orderId"),
-                    e.number("amountFen"), e.ts());
+            case SERVER_ORDER_PAID -> referralRules.orderPaid(a, referral, welcome, e.string("orderId"), e.ts(),
+                    e.number("amountFen"), now);
+            case SERVER_ORDER_REFUNDED -> referralRules.refunded(a, welcome, e.string("refundId"),
+                    e.string("orderId"), e.number("amountFen"), e.ts());
             default -> {
                 LocalDate date = LocalDate.parse(e.string("date"));
                 // a check-in earns for the day ingest received it only (the client's ts and date are its own
@@ -166,6 +191,26 @@ final class LedgerStream {
                 yield o instanceof LoyaltyOutcome.Refused ? new LoyaltyOutcome.Changed(a, List.of(), null) : o;
             }
         };
+    }
+
+    /**
+     * The customer's profile, null when there is none (or it was erased). With {@code wait}, a missing profile
+     * is waited for a moment, as the status writer does: a first order read here before the lifecycle fold
+     * created the profile would otherwise miss its referral.
+     */
+    private CustomerProfile profile(String appId, String customerId, boolean wait) {
+        for (int attempt = 1; ; attempt++) {
+            CustomerProfile p = profiles.load(appId, customerId).orElse(null);
+            if (p != null && !p.isEmpty() || !wait || attempt >= LoyaltyStatusWriter.ATTEMPTS) {
+                return p;
+            }
+            try {
+                Thread.sleep(LoyaltyStatusWriter.WAIT_MS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                return p;
+            }
+        }
     }
 
     private static MonthDay birthday(CustomerProfile p) {

@@ -13,7 +13,7 @@
         CustomerStatistics.class, RetentionCohort.class, RepurchaseMonth.class,
         FieldError.class, RfmSlicePublisher.SliceRequest.class, TallyPart.class, ScorePart.class, ModelPart.class,
         OrderSettings.class, LoyaltySettings.class, Level.class, LoyaltyStatus.class,
-        PointsAccount.class, AccountOrder.class, DayRun.class, LedgerEntry.class})
+        PointsAccount.class, AccountOrder.class, DayRun.class, LedgerEntry.class, ReferralReward.class})
 package com.mplifecycle.aws.json;
 
 import com.mplifecycle.aws.bus.RfmSlicePublisher;
@@ -37,6 +37,7 @@ import com.mplifecycle.domain.loyalty.Level;
 import com.mplifecycle.domain.loyalty.LoyaltySettings;
 import com.mplifecycle.domain.loyalty.OrderSettings;
 import com.mplifecycle.domain.loyalty.PointsAccount;
+import com.mplifecycle.domain.loyalty.ReferralReward;
 import com.mplifecycle.domain.profile.ArchivedOrderIds;
 import com.mplifecycle.domain.profile.Cart;
 import com.mplifecycle.domain.profile.CheckInStreak;

@@ -34,7 +34,7 @@ public final class SettingsReader {
     static final Set<String> ORDERS = Set.of("clientOrders");
     static final Set<String> LOYALTY = Set.of("pointsPerYuan", "checkInPoints", "checkInStep", "checkInMaxPoints",
             "birthdayPoints", "expiryDays", "expiringNoticeDays", "makeUpCost", "makeUpDays", "growthWindowDays",
-            "levels");
+            "levels", "referralPoints", "referralWelcomePoints");
     static final Set<String> LEVEL = Set.of("name", "growth", "multiplier");
     /** The largest day count or order threshold a setting takes. */
     static final int MAX_DAYS = 3650;
@@ -200,6 +200,9 @@ public final class SettingsReader {
         int makeUpDays = l.integer("makeUpDays", inForce.makeUpDays(), 0, LoyaltySettings.MAX_MAKE_UP_DAYS);
         int growthWindowDays = l.integer("growthWindowDays", inForce.growthWindowDays(), 1, LoyaltySettings.MAX_DAYS);
         List<Level> levels = levels(inForce.levels(), l);
+        int referralPoints = l.integer("referralPoints", inForce.referralPoints(), 0, LoyaltySettings.MAX_BONUS_POINTS);
+        int referralWelcomePoints = l.integer("referralWelcomePoints", inForce.referralWelcomePoints(), 0,
+                LoyaltySettings.MAX_BONUS_POINTS);
         if (errors.size() == before && checkInMaxPoints < checkInPoints) {
             l.error(l.has("checkInMaxPoints") ? "checkInMaxPoints" : "checkInPoints", "checkInMaxPoints ("
                     + checkInMaxPoints + ") must be at least checkInPoints (" + checkInPoints + ")");
@@ -209,7 +212,8 @@ public final class SettingsReader {
         }
         try {
             return new LoyaltySettings(pointsPerYuan, checkInPoints, checkInStep, checkInMaxPoints, birthdayPoints,
-                    expiryDays, noticeDays, makeUpCost, makeUpDays, growthWindowDays, levels);
+                    expiryDays, noticeDays, makeUpCost, makeUpDays, growthWindowDays, levels)
+                    .withReferral(referralPoints, referralWelcomePoints);
         } catch (IllegalArgumentException e) {
             in.error("loyalty", e.getMessage());
             return stored;

@@ -53,7 +53,8 @@ public final class CampaignJson {
                 m.put("days", ((Trigger.PointsExpiring) t).days());
             }
         } else if (!(t instanceof Trigger.Reactivated || t instanceof Trigger.Birthday
-                || t instanceof Trigger.LevelUp || t instanceof Trigger.FeedbackResolved)) {
+                || t instanceof Trigger.LevelUp || t instanceof Trigger.FeedbackResolved
+                || t instanceof Trigger.ReferralRewarded)) {
             throw new IllegalArgumentException("unknown trigger " + t);
         }
         return m;

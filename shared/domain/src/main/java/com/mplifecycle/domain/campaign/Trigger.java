@@ -205,6 +205,23 @@ public sealed interface Trigger {
         }
     }
 
+    /**
+     * The customer earned a referral reward (someone they brought paid a first order): once per customer
+     * brought, due for a day after the reward (the profile's {@link LoyaltyStatus}, kept by the loyalty
+     * function; a reward taken back before it was told is not told).
+     */
+    record ReferralRewarded() implements Trigger {
+        public String type() {
+            return "referral_rewarded";
+        }
+
+        public Optional<Occurrence> occurrence(CustomerProfile p, Instant now, ZoneId zone) {
+            LoyaltyStatus s = p.loyalty();
+            return s == null || s.referralRewardFor() == null ? Optional.empty()
+                    : from(s.referralRewardAt(), "referral:" + s.referralRewardFor());
+        }
+    }
+
     /** An operator resolved the customer's feedback: tell them it was handled, once per feedback. */
     record FeedbackResolved() implements Trigger {
         public String type() {

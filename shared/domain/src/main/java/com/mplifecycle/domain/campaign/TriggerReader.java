@@ -13,7 +13,7 @@ import com.mplifecycle.domain.lifecycle.Stage;
 final class TriggerReader {
     static final List<String> TYPES = List.of("stage_entered", "reactivated", "inactive", "cart_abandoned",
             "after_first_order", "newcomer_no_order", "birthday", "streak_at_risk", "points_expiring", "level_up",
-            "feedback_resolved");
+            "feedback_resolved", "referral_rewarded");
 
     private TriggerReader() {
     }
@@ -54,6 +54,8 @@ final class TriggerReader {
                 return new Trigger.LevelUp();
             case "feedback_resolved":
                 return new Trigger.FeedbackResolved();
+            case "referral_rewarded":
+                return new Trigger.ReferralRewarded();
             case "streak_at_risk":
                 return new Trigger.StreakAtRisk(t.integer("minStreak", 3, 1, 3650), time(t, errors));
             default:

@@ -12,13 +12,19 @@ import java.util.Objects;
  * customers are warned {@code expiringNoticeDays} before. A missed day of the last
  * {@code makeUpDays} can be made up for {@code makeUpCost} points. Growth is yuan of server orders in
  * the last {@code growthWindowDays}, refunds deducted; {@code levels} ascend from growth 0.
+ * A customer acquired through another's share earns {@code referralWelcomePoints} with their first
+ * server order and the sharer {@code referralPoints} ({@link ReferralRules}); absent in settings stored
+ * before they existed, they read as the defaults.
  */
 public record LoyaltySettings(int pointsPerYuan, int checkInPoints, int checkInStep, int checkInMaxPoints,
                               int birthdayPoints, int expiryDays, int expiringNoticeDays, int makeUpCost,
-                              int makeUpDays, int growthWindowDays, List<Level> levels) {
+                              int makeUpDays, int growthWindowDays, List<Level> levels, Integer referralPoints,
+                              Integer referralWelcomePoints) {
     public static final List<Level> DEFAULT_LEVELS = List.of(
             new Level("普通", 0, 1.0), new Level("银卡", 500, 1.2), new Level("金卡", 2_000, 1.5),
             new Level("铂金", 5_000, 2.0), new Level("钻石", 10_000, 3.0));
+    public static final int DEFAULT_REFERRAL_POINTS = 100;
+    public static final int DEFAULT_REFERRAL_WELCOME_POINTS = 50;
     public static final LoyaltySettings DEFAULTS = new LoyaltySettings(1, 10, 5, 30, 100, 365, 7, 20, 7, 365,
             DEFAULT_LEVELS);
 
@@ -33,6 +39,10 @@ public record LoyaltySettings(int pointsPerYuan, int checkInPoints, int checkInS
     public static final int MAX_LEVELS = 20;
 
     public LoyaltySettings {
+        referralPoints = referralPoints == null ? DEFAULT_REFERRAL_POINTS : referralPoints;
+        referralWelcomePoints = referralWelcomePoints == null ? DEFAULT_REFERRAL_WELCOME_POINTS : referralWelcomePoints;
+        requireRange("referralPoints", referralPoints, 0, MAX_BONUS_POINTS);
+        requireRange("referralWelcomePoints", referralWelcomePoints, 0, MAX_BONUS_POINTS);
         Objects.requireNonNull(levels, "levels");
         levels = List.copyOf(levels);
         requireRange("pointsPerYuan", pointsPerYuan, 0, MAX_POINTS_PER_YUAN);
@@ -67,6 +77,21 @@ public record LoyaltySettings(int pointsPerYuan, int checkInPoints, int checkInS
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be from " + min + " to " + max);
         }
+    }
+
+    /** The rules with the default referral rewards. */
+    public LoyaltySettings(int pointsPerYuan, int checkInPoints, int checkInStep, int checkInMaxPoints,
+                           int birthdayPoints, int expiryDays, int expiringNoticeDays, int makeUpCost,
+                           int makeUpDays, int growthWindowDays, List<Level> levels) {
+        this(pointsPerYuan, checkInPoints, checkInStep, checkInMaxPoints, birthdayPoints, expiryDays,
+                expiringNoticeDays, makeUpCost, makeUpDays, growthWindowDays, levels, null, null);
+    }
+
+    /** These rules with other referral rewards. */
+    public LoyaltySettings withReferral(int referralPoints, int referralWelcomePoints) {
+        return new LoyaltySettings(pointsPerYuan, checkInPoints, checkInStep, checkInMaxPoints, birthdayPoints,
+                expiryDays, expiringNoticeDays, makeUpCost, makeUpDays, growthWindowDays, levels, referralPoints,
+                referralWelcomePoints);
     }
 
     /** The level of a name, or the lowest when the name is unknown (levels were renamed). */

@@ -16,11 +16,12 @@ import java.util.TreeMap;
  * earnings repay it first. {@code earned}, {@code spent} and {@code expired} are lifetime totals
  * ({@code spent} includes refunds' take-backs and negative adjustments). {@code orders} are the server
  * orders of the growth window, {@code checkIns} the recent check-in runs, {@code level} the level the
- * customer holds since {@code levelSince}, {@code levelUpAt} when the last level-up was. {@code version} is the stored item's optimistic lock.
+ * customer holds since {@code levelSince}, {@code levelUpAt} when the last level-up was, {@code lastReferral} the
+ * latest referral reward the customer earned as a sharer. {@code version} is the stored item's optimistic lock.
  */
 public record PointsAccount(SortedMap<LocalDate, Long> lots, long debt, long earned, long spent, long expired,
                             Map<String, AccountOrder> orders, String level, Instant levelSince,
-                            List<DayRun> checkIns, Instant levelUpAt, long version) {
+                            List<DayRun> checkIns, Instant levelUpAt, ReferralReward lastReferral, long version) {
     public PointsAccount {
         lots = lots == null ? new TreeMap<>() : new TreeMap<>(lots);
         lots.values().removeIf(v -> v <= 0);
@@ -30,7 +31,7 @@ public record PointsAccount(SortedMap<LocalDate, Long> lots, long debt, long ear
     }
 
     public static PointsAccount empty() {
-        return new PointsAccount(null, 0, 0, 0, 0, null, null, null, null, null, 0);
+        return new PointsAccount(null, 0, 0, 0, 0, null, null, null, null, null, null, 0);
     }
 
     public boolean isEmpty() {
@@ -53,7 +54,7 @@ public record PointsAccount(SortedMap<LocalDate, Long> lots, long debt, long ear
             next.merge(expiresOn, points - repay, Long::sum);
         }
         return new PointsAccount(next, debt - repay, earned + points, spent, expired, orders, level, levelSince,
-                checkIns, levelUpAt, version);
+                checkIns, levelUpAt, lastReferral, version);
     }
 
     /** Spends points oldest first; the caller checks the balance covers them. */
@@ -87,7 +88,7 @@ public record PointsAccount(SortedMap<LocalDate, Long> lots, long debt, long ear
         }
         long owed = mayOwe ? left : 0;
         return new PointsAccount(next, debt + owed, earned, spent + points, expired, orders, level, levelSince,
-                checkIns, levelUpAt, version);
+                checkIns, levelUpAt, lastReferral, version);
     }
 
     /** Removes the lots expiring on or before {@code today}, each expiry day with its points. */
@@ -99,7 +100,7 @@ public record PointsAccount(SortedMap<LocalDate, Long> lots, long debt, long ear
         TreeMap<LocalDate, Long> next = new TreeMap<>(lots.tailMap(today.plusDays(1)));
         long total = due.values().stream().mapToLong(Long::longValue).sum();
         return new Expiry(new PointsAccount(next, debt, earned, spent, expired + total, orders, level, levelSince,
-                checkIns, levelUpAt, version), due);
+                checkIns, levelUpAt, lastReferral, version), due);
     }
 
     public record Expiry(PointsAccount after, SortedMap<LocalDate, Long> expiredByDay) {
@@ -111,30 +112,41 @@ public record PointsAccount(SortedMap<LocalDate, Long> lots, long debt, long ear
     }
 
     public PointsAccount withOrders(Map<String, AccountOrder> v) {
-        return new PointsAccount(lots, debt, earned, spent, expired, v, level, levelSince, checkIns, levelUpAt, version);
+        return new PointsAccount(lots, debt, earned, spent, expired, v, level, levelSince, checkIns, levelUpAt,
+                lastReferral, version);
     }
 
     /** Holds level {@code name} from {@code since}; an up-move also records {@code levelUpAt}. */
     public PointsAccount withLevel(String name, Instant since, boolean up) {
         return new PointsAccount(lots, debt, earned, spent, expired, orders, name, since, checkIns,
-                up ? since : levelUpAt, version);
+                up ? since : levelUpAt, lastReferral, version);
     }
 
     public PointsAccount withCheckIns(List<DayRun> v) {
-        return new PointsAccount(lots, debt, earned, spent, expired, orders, level, levelSince, v, levelUpAt, version);
+        return new PointsAccount(lots, debt, earned, spent, expired, orders, level, levelSince, v, levelUpAt,
+                lastReferral, version);
+    }
+
+    /** With {@code v} as the latest referral reward (null: none to tell about). */
+    public PointsAccount withLastReferral(ReferralReward v) {
+        return new PointsAccount(lots, debt, earned, spent, expired, orders, level, levelSince, checkIns, levelUpAt, v,
+                version);
     }
 
     public PointsAccount withVersion(long v) {
-        return new PointsAccount(lots, debt, earned, spent, expired, orders, level, levelSince, checkIns, levelUpAt, v);
+        return new PointsAccount(lots, debt, earned, spent, expired, orders, level, levelSince, checkIns, levelUpAt,
+                lastReferral, v);
     }
 
     /**
      * What campaigns read of this account, in the profile: the level, the last level-up, the next expiry,
-     * and the app's notice before expiries ({@code noticeDays}, the setting {@code loyalty.expiringNoticeDays}).
+     * the latest referral reward, and the app's notice before expiries ({@code noticeDays}, the setting
+     * {@code loyalty.expiringNoticeDays}).
      */
     public com.mplifecycle.domain.profile.LoyaltyStatus status(int noticeDays) {
         Map.Entry<LocalDate, Long> next = lots.isEmpty() ? null : lots.entrySet().iterator().next();
         return new com.mplifecycle.domain.profile.LoyaltyStatus(level, levelUpAt, next == null ? null : next.getKey(),
-                next == null ? 0 : next.getValue(), noticeDays);
+                next == null ? 0 : next.getValue(), lastReferral == null ? null : lastReferral.referredId(),
+                lastReferral == null ? null : lastReferral.at(), noticeDays);
     }
 }

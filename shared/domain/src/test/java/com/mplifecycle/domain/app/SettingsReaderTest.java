@@ -91,6 +91,21 @@ class SettingsReaderTest {
     }
 
     @Test
+    void loyalty_referralRewards_setKeptByLaterChanges_andBounded() {
+        AppSettings first = valid(CURRENT, Map.of("loyalty", Map.of("referralPoints", 300, "referralWelcomePoints", 0)));
+        AppSettings second = valid(first, Map.of("loyalty", Map.of("pointsPerYuan", 2)));
+
+        assertEquals(300, second.loyaltySettings().referralPoints());
+        assertEquals(0, second.loyaltySettings().referralWelcomePoints());
+        assertEquals(2, second.loyaltySettings().pointsPerYuan());
+        assertEquals(100, valid(CURRENT, Map.of("loyalty", Map.of("pointsPerYuan", 2))).loyaltySettings()
+                .referralPoints(), "the default");
+        List<FieldError> bad = errors(Map.of("loyalty", Map.of("referralPoints", -1, "referralWelcomePoints", 100_001)));
+        assertEquals(List.of("loyalty.referralPoints", "loyalty.referralWelcomePoints"), fields(bad));
+        assertEquals("must be an integer from 0 to 100000", bad.get(0).reason());
+    }
+
+    @Test
     void loyalty_levelsReplaceTheList_multiplierDefaultsToOne() {
         LoyaltySettings l = valid(CURRENT, Map.of("loyalty", Map.of("expiryDays", 730, "levels", List.of(
                 Map.of("name", "Member", "growth", 0), Map.of("name", "VIP", "growth", 1_000, "multiplier", 1.25)))))
