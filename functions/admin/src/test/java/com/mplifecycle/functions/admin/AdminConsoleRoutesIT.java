@@ -92,7 +92,7 @@ class AdminConsoleRoutesIT {
     }
 
     private static LoyaltyStatus status(String level) {
-        return new LoyaltyStatus(level, NOW.minus(Duration.ofDays(2)), null, 0, null, null);
+        return new LoyaltyStatus(level, NOW.minus(Duration.ofDays(2)), null, 0, null, null, 0);
     }
 
     @AfterAll
