@@ -564,7 +564,7 @@ final class Report {
         line("");
         line("%,d customers of one app in the due index two days ahead (GROWING, an inactive-3-days campaign); the"
                 + " scheduled run of `DispatchHandler` (its DynamoDB calls through a counting proxy: every shard of the"
-                + " due index queried, retries queried) against a bare parallel Scan of the same table, %d segments: what"
+                + " due index queried, retries and the chains' leases queried) against a bare parallel Scan of the same table, %d segments: what"
                 + " the old sweep read on every run. Alternating, after a warm-up of both.", w.customers(),
                 SweepBench.SCAN_SEGMENTS);
         line("");
@@ -580,7 +580,7 @@ final class Report {
         double oldPerSweep10m = w.scanReadUnits() * 10_000_000.0 / w.customers();
         line("At 10 million customers (on paper, us-east-1 on-demand, %.3f $ per million read units): the old sweep read"
                         + " %,.0f units a run, × 288 runs a day = $%.2f a day; the new one reads %.1f units a run"
-                        + " whatever the number of customers (one query per shard and the retries), $%.4f a day.",
+                        + " whatever the number of customers (one query per shard, the retries and the chains' leases), $%.4f a day.",
                 Prices.DYNAMODB_PER_READ_UNIT * 1e6, oldPerSweep10m, oldPerSweep10m * 288 * Prices.DYNAMODB_PER_READ_UNIT,
                 perSweep, perSweep * 288 * Prices.DYNAMODB_PER_READ_UNIT);
         line("");

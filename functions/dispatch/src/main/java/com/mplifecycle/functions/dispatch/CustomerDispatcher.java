@@ -20,7 +20,9 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  * the priority order hold across concurrent dispatchers. Afterwards the customer's place in the due index
  * is what is left to decide ({@link AppCampaigns.App#nextDue} with the records): written with the claim,
  * or moved on its own when nothing was pushed, so a customer read from the index is not read again
- * before something is due.
+ * before something is due. While WeChat rate-limits the app ({@link SendPauseBook}) nothing is decided for
+ * it: the customer moves in the index to the pause's end, so a large launch slows down instead of claiming
+ * sends WeChat would refuse.
  */
 final class CustomerDispatcher {
     static final int MAX_ATTEMPTS = 4;
@@ -28,11 +30,13 @@ final class CustomerDispatcher {
     private final ProfileStore profiles;
     private final DispatchStore records;
     private final PushSender sender;
+    private final SendPauseBook pauses;
 
-    CustomerDispatcher(ProfileStore profiles, DispatchStore records, PushSender sender) {
+    CustomerDispatcher(ProfileStore profiles, DispatchStore records, PushSender sender, SendPauseBook pauses) {
         this.profiles = profiles;
         this.records = records;
         this.sender = sender;
+        this.pauses = pauses;
     }
 
     /** True when something is due for the customer (no I/O): the sweep's filter. */
@@ -50,6 +54,13 @@ final class CustomerDispatcher {
             // nothing is decided in quiet hours, whatever is recorded: no need to read the records
             tally.deferred.incrementAndGet();
             reindex(loaded, app, Set.of(), now);
+            return;
+        }
+        Optional<Instant> paused = pauses.pausedUntil(loaded.appId(), now);
+        if (paused.isPresent()) {
+            // WeChat rate-limited the app: decide nothing now (no claim, no record), come back when the pause ends
+            tally.paused.incrementAndGet();
+            profiles.setDue(loaded, paused);
             return;
         }
         CustomerProfile p = loaded;

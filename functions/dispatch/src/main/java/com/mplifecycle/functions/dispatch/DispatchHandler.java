@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -15,17 +16,22 @@ import java.util.concurrent.Executors;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.mplifecycle.aws.bus.CampaignChangePublisher;
+import com.mplifecycle.aws.bus.DispatchWorkPublisher;
+import com.mplifecycle.aws.bus.DispatchWorkPublisher.Work;
 import com.mplifecycle.aws.bus.StageChangePublisher;
 import com.mplifecycle.aws.config.AwsClients;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.JsonObjectCall;
+import com.mplifecycle.aws.json.RecordJson;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.secrets.Secrets;
 import com.mplifecycle.aws.store.AppCampaigns;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.CampaignStore;
+import com.mplifecycle.aws.store.ChainLeases;
 import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.SendPauses;
 import com.mplifecycle.aws.wechat.AccessTokenCache;
 import com.mplifecycle.aws.wechat.WeChatClient;
 
@@ -35,6 +41,9 @@ import com.mplifecycle.aws.wechat.WeChatClient;
  *   <li>{@code CustomerStageChanged} from the project bus: that customer is planned at once, so a
  *       stage-entered or reactivated campaign goes out within seconds;</li>
  *   <li>{@code CampaignChanged} from the admin API: a one-off backfill of that app's due index;</li>
+ *   <li>{@code DispatchWorkRequested}, its own requests on the bus: the next hop of a walk (a due-index shard,
+ *       a backfill segment) that an invocation handed on because it had more than its share
+ *       ({@link WalkChains});</li>
  *   <li>the 5-minute schedule (any other input): retries that are due, then a sweep of the customers
  *       the due index lists as due by now: time-based triggers (inactivity, cart, journey steps,
  *       birthday, streak) and anything the event path deferred (quiet hours) or missed.</li>
@@ -45,8 +54,13 @@ import com.mplifecycle.aws.wechat.WeChatClient;
  * reads the profile once.
  */
 public final class DispatchHandler implements RequestStreamHandler {
-    static final int SCAN_WORKERS = 4;
+    /** Segments of a backfill's scan, each a chain of its own when the app is large. */
+    static final int SCAN_WORKERS = 16;
     public static final int WORKERS = 16;
+    /** {@link FunctionEnv#DISPATCH_PAGE_SIZE} unless set. */
+    static final int DEFAULT_PAGE_SIZE = 100;
+    /** {@link FunctionEnv#DISPATCH_PAGES_PER_INVOCATION} unless set. */
+    static final int DEFAULT_PAGES_PER_INVOCATION = 20;
     static final Duration WECHAT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration WECHAT_TIMEOUT = Duration.ofSeconds(5);
 
@@ -78,16 +92,21 @@ public final class DispatchHandler implements RequestStreamHandler {
         this.profiles = new ProfileStore(db, profilesTable, appCampaigns);
         this.records = new DispatchStore(db, env.required(FunctionEnv.DISPATCH_TABLE), profilesTable,
                 env.required(FunctionEnv.APPS_TABLE));
+        SendPauseBook pauses = new SendPauseBook(new SendPauses(db, appsTable));
+        int pageSize = env.integer(FunctionEnv.DISPATCH_PAGE_SIZE, DEFAULT_PAGE_SIZE);
+        WalkChains chains = new WalkChains(new ChainLeases(db, appsTable),
+                new DispatchWorkPublisher(aws::eventBridge, env.required(FunctionEnv.EVENT_BUS_NAME)),
+                env.integer(FunctionEnv.DISPATCH_PAGES_PER_INVOCATION, DEFAULT_PAGES_PER_INVOCATION));
         WeChatClient wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
                 .orElse(WeChatClient.DEFAULT_BASE_URL.toString())), WECHAT_CONNECT_TIMEOUT, WECHAT_TIMEOUT);
         PushSender sender = new PushSender(wechat, new AccessTokenCache(db, appsTable, wechat, clock),
-                Secrets.load(env, aws::secretsManager), records, profiles);
-        this.dispatcher = new CustomerDispatcher(profiles, records, sender);
-        this.retries = new RetryQueue(records, profiles, sender);
-        ExecutorService scanners = daemonPool(ProfileStore.dueShards(), "dispatch-scan");
-        this.sweep = new Sweep(profiles, dispatcher, scanners, daemonPool(WORKERS, "dispatch-worker"),
-                records::flushCounts);
-        this.backfill = new Backfill(profiles, scanners, SCAN_WORKERS);
+                Secrets.load(env, aws::secretsManager), records, profiles, pauses);
+        this.dispatcher = new CustomerDispatcher(profiles, records, sender, pauses);
+        this.retries = new RetryQueue(records, profiles, sender, pauses);
+        ExecutorService scanners = daemonPool(Math.max(ProfileStore.dueShards(), SCAN_WORKERS), "dispatch-scan");
+        this.sweep = new Sweep(profiles, dispatcher, chains, scanners, daemonPool(WORKERS, "dispatch-worker"),
+                records::flushCounts, pageSize);
+        this.backfill = new Backfill(profiles, chains, scanners, SCAN_WORKERS, pageSize);
         this.log = new JsonLogger("dispatch", clock);
     }
 
@@ -126,7 +145,18 @@ public final class DispatchHandler implements RequestStreamHandler {
             Map<String, Object> detail = (Map<String, Object>) event.get("detail");
             Backfill.Result r = backfill.run(String.valueOf(detail.get("appId")), appCampaigns, now);
             tally.customers.addAndGet((int) r.moved());
+            tally.handedOn.addAndGet(r.handedOn());
             return "campaign_changed";
+        }
+        if (DispatchWorkPublisher.DETAIL_TYPE.equals(event.get("detail-type"))) {
+            Work hop = RecordJson.convert(event.get("detail"), Work.class);
+            if (hop.walk().equals(DispatchWorkPublisher.SWEEP)) {
+                return "sweep_hop " + sweep.resume(hop, appCampaigns, now, tally).name().toLowerCase(Locale.ROOT);
+            }
+            Backfill.Result r = backfill.resume(hop, appCampaigns, now);
+            tally.customers.addAndGet((int) r.moved());
+            tally.handedOn.addAndGet(r.handedOn());
+            return "backfill_hop";
         }
         retries.sendDue(appCampaigns, now, tally);
         sweep.run(appCampaigns, now, tally);

@@ -15,6 +15,12 @@ final class DispatchTally {
     final AtomicInteger deferred = new AtomicInteger();
     final AtomicInteger duplicates = new AtomicInteger();
     final AtomicInteger errors = new AtomicInteger();
+    /** Customers not sent to because WeChat rate-limited the app: moved in the due index to the pause's end. */
+    final AtomicInteger paused = new AtomicInteger();
+    /** Walks whose rest this invocation requested for another one. */
+    final AtomicInteger handedOn = new AtomicInteger();
+    /** Shards the 5-minute run left to the chain that holds them. */
+    final AtomicInteger chained = new AtomicInteger();
 
     Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -27,6 +33,9 @@ final class DispatchTally {
         m.put("deferred", deferred.get());
         m.put("duplicates", duplicates.get());
         m.put("errors", errors.get());
+        m.put("paused", paused.get());
+        m.put("handedOn", handedOn.get());
+        m.put("chained", chained.get());
         return m;
     }
 }

@@ -13,6 +13,7 @@ import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.wechat.AccessTokenCache;
 import com.mplifecycle.aws.wechat.SendResult;
 import com.mplifecycle.aws.wechat.WeChatClient;
+import com.mplifecycle.aws.wechat.WeChatFailure;
 import com.mplifecycle.aws.wechat.WeChatUnavailableException;
 import com.mplifecycle.domain.campaign.CreditLedger;
 import com.mplifecycle.domain.profile.CustomerProfile;
@@ -26,7 +27,8 @@ import com.mplifecycle.domain.wechat.SubscribeMessage;
  *   <li>-1, 45009, 45011, 43108, a token that cannot be had, and no WeChat credentials for the app in
  *       the secret ({@code no_credentials}, an app being onboarded): {@code RETRY}, due after a backoff
  *       (45009, the daily quota: the next day's first sending hour), moved past quiet hours; after
- *       {@link #MAX_ATTEMPTS} it is {@code FAILED} and the credit is given back;</li>
+ *       {@link #MAX_ATTEMPTS} it is {@code FAILED} and the credit is given back. A rate limit (45009,
+ *       45011) also pauses the app's sends until that retry is due ({@link SendPauseBook});</li>
  *   <li>43101: {@code FAILED}; the credit stays spent (WeChat has none left) and it is not retried;</li>
  *   <li>any other errcode: {@code FAILED}, credit given back (WeChat did not use it);</li>
  *   <li>no answer (timeout, network): {@code UNKNOWN} and never resent, since it may have arrived.</li>
@@ -43,9 +45,11 @@ final class PushSender {
     private final Secrets secrets;
     private final DispatchStore records;
     private final ProfileStore profiles;
+    private final SendPauseBook pauses;
 
     PushSender(WeChatClient wechat, AccessTokenCache tokens, Secrets secrets, DispatchStore records,
-               ProfileStore profiles) {
+               ProfileStore profiles, SendPauseBook pauses) {
+        this.pauses = pauses;
         this.wechat = wechat;
         this.tokens = tokens;
         this.secrets = secrets;
@@ -114,6 +118,9 @@ final class PushSender {
         }
         Instant due = errcode == DAILY_QUOTA ? nextDayStart(app, now) : now.plus(backoff(sending.attempts()));
         due = app.policy().quietEnd(due, app.zone());
+        if (WeChatFailure.RATE_LIMITED.contains(errcode)) {
+            pauses.pause(sending.appId(), due, errcode); // the app's other sends wait as long as this one
+        }
         if (records.transition(sending.moved(DispatchRecord.Status.RETRY, errcode, 0, reason, due),
                 DispatchRecord.Status.SENDING, sending.attempts())) {
             tally.retryLater.incrementAndGet();

@@ -21,8 +21,10 @@ final class RetryQueue {
     private final DispatchStore records;
     private final ProfileStore profiles;
     private final PushSender sender;
+    private final SendPauseBook pauses;
 
-    RetryQueue(DispatchStore records, ProfileStore profiles, PushSender sender) {
+    RetryQueue(DispatchStore records, ProfileStore profiles, PushSender sender, SendPauseBook pauses) {
+        this.pauses = pauses;
         this.records = records;
         this.profiles = profiles;
         this.sender = sender;
@@ -35,6 +37,13 @@ final class RetryQueue {
             if (app.policy().isQuiet(now, app.zone())) {
                 records.transition(r.moved(DispatchRecord.Status.RETRY, r.errcode(), 0, r.reason(),
                         app.policy().quietEnd(now, app.zone())), DispatchRecord.Status.RETRY, r.attempts());
+                continue;
+            }
+            java.util.Optional<Instant> paused = pauses.pausedUntil(r.appId(), now);
+            if (paused.isPresent()) {
+                // WeChat rate-limited the app meanwhile: wait for the pause's end, not a turn of the backoff
+                records.transition(r.moved(DispatchRecord.Status.RETRY, r.errcode(), 0, r.reason(), paused.get()),
+                        DispatchRecord.Status.RETRY, r.attempts());
                 continue;
             }
             CustomerProfile p = profiles.load(r.appId(), r.customerId()).orElse(null);

@@ -77,7 +77,7 @@ public final class LoyaltyHandler implements RequestStreamHandler {
         ProfileStore profiles = new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE));
         EventStore events = new EventStore(db, env.required(FunctionEnv.EVENTS_TABLE),
                 Duration.ofDays(env.integer(FunctionEnv.EVENT_TTL_DAYS, DEFAULT_TTL_DAYS)));
-        LoyaltyStatusWriter status = new LoyaltyStatusWriter(profiles);
+        LoyaltyStatusWriter status = new LoyaltyStatusWriter(profiles, apps);
         Accounts accounts = new Accounts(new LoyaltyStore(db, loyaltyTable), (appId, customerId, done) -> {
             try {
                 status.sync(appId, customerId, done.account(), false);

@@ -34,6 +34,14 @@ import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.devtools.streams.StreamEventSource;
 import com.mplifecycle.devtools.streams.StreamSourceConfig;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.EventChunk;
+import com.mplifecycle.aws.store.EventStore;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.domain.event.EventType;
+import com.mplifecycle.domain.event.ServerOrders;
+import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.Demographics;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.SettingsReader;
 import com.mplifecycle.domain.profile.CustomerIds;
@@ -239,6 +247,51 @@ class LoyaltyHandlerIT {
         assertEquals(401, call("POST /v1/apps/{appId}/orders", Map.of("appId", "shop"), "{}", "wrong").statusCode());
         assertEquals(401, call("GET /v1/me", Map.of(), null, ADMIN).statusCode());
         assertEquals(400, postOrders("{\"orders\":[]}").statusCode());
+    }
+
+    /**
+     * A {@code check_in} event's ts and date are the client's word: it earns for the day ingest received it
+     * only, so a backdated one earns neither the check-in (a past day is a paid make-up) nor the birthday
+     * bonus of that day.
+     */
+    @Test
+    void checkInEvent_earnsOnlyOnTheDayItWasReceived_backdatedEarnsNothing() {
+        String cid = CustomerIds.of("shop", "hal");
+        ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
+        profiles.save(CustomerProfile.empty("shop", cid).toBuilder().openid("hal").demographics(new Demographics(
+                "03-07", null, null, null, NOW.minus(Duration.ofDays(9)))).build());
+        EventStore events = new EventStore(aws.client(), "EventsTable", Duration.ofDays(400));
+        events.write(List.of(new EventChunk("shop", cid, "hal", List.of(new TrackedEvent("h-1", EventType.CHECK_IN,
+                NOW.minus(Duration.ofDays(3)), Map.of("date", "2026-03-07"))))), NOW);
+        drain();
+        assertEquals(0, points(cid).get("entries").size(), "a backdated check-in earns nothing, nor a birthday");
+
+        events.write(List.of(new EventChunk("shop", cid, "hal", List.of(new TrackedEvent("h-2", EventType.CHECK_IN,
+                NOW, Map.of("date", "2026-03-10"))))), NOW);
+        drain();
+        JsonNode account = points(cid);
+        assertEquals(10, account.get("balance").asLong());
+        assertEquals("checkin:2026-03-10", account.get("entries").get(0).get("cause").asText());
+    }
+
+    /**
+     * Erasure: a stream record the events table received before it (late, or redelivered) must not bring
+     * the erased ledger back; what arrives after it is a new start.
+     */
+    @Test
+    void erasedCustomer_recordsReceivedBeforeTheErasure_earnNothing() {
+        String cid = CustomerIds.of("shop", "ivy");
+        new ProfileStore(aws.client(), "ProfilesTable").erase("shop", cid, NOW.minusSeconds(1_800), Duration.ofDays(30));
+        EventStore events = new EventStore(aws.client(), "EventsTable", Duration.ofDays(400));
+        events.write(List.of(new EventChunk("shop", cid, "ivy", List.of(new ServerOrders.Order("i-1", cid, "ivy",
+                10_000, NOW.minusSeconds(7_200)).event()))), NOW.minusSeconds(3_600));
+        drain();
+        assertEquals(0, points(cid).get("entries").size(), "received before the erasure");
+
+        events.write(List.of(new EventChunk("shop", cid, "ivy", List.of(new ServerOrders.Order("i-2", cid, "ivy",
+                20_000, NOW.minusSeconds(60)).event()))), NOW);
+        drain();
+        assertEquals(200, points(cid).get("balance").asLong());
     }
 
     /**

@@ -28,6 +28,10 @@ public record FunctionEnv(Map<String, String> variables, Clock clock) {
     public static final String RFM_INVOCATIONS_MAX = "RFM_INVOCATIONS_MAX";
     /** Profiles per invocation the daily RFM run is sized by: a smaller table fans out over fewer invocations. */
     public static final String RFM_CUSTOMERS_PER_INVOCATION = "RFM_CUSTOMERS_PER_INVOCATION";
+    /** Keys a page of dispatch's due-index walk holds (one BatchGetItem), items a page of its backfill scan evaluates. */
+    public static final String DISPATCH_PAGE_SIZE = "DISPATCH_PAGE_SIZE";
+    /** Pages one dispatch invocation takes of a due-index shard or backfill segment before handing the rest on. */
+    public static final String DISPATCH_PAGES_PER_INVOCATION = "DISPATCH_PAGES_PER_INVOCATION";
 
     public FunctionEnv {
         variables = Map.copyOf(variables);

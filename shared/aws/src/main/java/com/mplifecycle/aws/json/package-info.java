@@ -11,11 +11,12 @@
         AppSettings.class, PushLimits.class, AbuseLimits.class, LifecycleThresholds.class,
         RfmRun.class, RfmStatisticsSnapshot.class, BgNbdParameters.class,
         CustomerStatistics.class, RetentionCohort.class, RepurchaseMonth.class,
-        FieldError.class, RfmSlicePublisher.SliceRequest.class, TallyPart.class, ScorePart.class, ModelPart.class,
+        FieldError.class, RfmSlicePublisher.SliceRequest.class, DispatchWorkPublisher.Work.class, TallyPart.class, ScorePart.class, ModelPart.class,
         OrderSettings.class, LoyaltySettings.class, Level.class, LoyaltyStatus.class,
         PointsAccount.class, AccountOrder.class, DayRun.class, LedgerEntry.class, ReferralReward.class})
 package com.mplifecycle.aws.json;
 
+import com.mplifecycle.aws.bus.DispatchWorkPublisher;
 import com.mplifecycle.aws.bus.RfmSlicePublisher;
 import com.mplifecycle.aws.store.ModelPart;
 import com.mplifecycle.aws.store.ScorePart;

@@ -49,25 +49,46 @@ public final class ProfileStore {
         this.nextDue = nextDue;
     }
 
-    /** Shards of the due index; {@link #dueKeys} reads one. */
+    /** Shards of the due index; {@link #duePage} reads one. */
     public static int dueShards() {
         return ProfileCodec.DUE_SHARDS;
     }
 
+    /** Some customer keys ({@code appId#customerId}) and where the walk that read them goes on (absent: its end). */
+    public record KeyPage(List<String> keys, Optional<String> cursor) {
+        public KeyPage {
+            keys = List.copyOf(keys);
+        }
+    }
+
     /**
-     * The keys ({@code appId#customerId}) of the customers in one shard of the due index whose due moment
-     * is at or before {@code now}, earliest first, a page at a time: reads in proportion to what is due.
+     * One page ({@code limit} entries at most) of the customers in one shard of the due index whose due moment is
+     * at or before {@code now}, earliest first, from after {@code cursor} (null: the shard's start): reads in
+     * proportion to what is due. The cursor is opaque; a walk goes on from it in another invocation.
      */
-    public void dueKeys(int shard, Instant now, Consumer<List<String>> page) {
-        for (QueryResponse response : db.queryPaginator(b -> b.tableName(table).indexName(TableKeys.DUE_INDEX)
+    public KeyPage duePage(int shard, Instant now, String cursor, int limit) {
+        String partition = ProfileCodec.dueShard(shard);
+        Map<String, AttributeValue> start = cursor == null ? null : dueCursorKey(partition, cursor);
+        QueryResponse response = db.query(b -> b.tableName(table).indexName(TableKeys.DUE_INDEX)
                 .keyConditionExpression("#p = :p AND #due <= :now")
                 .expressionAttributeNames(Map.of("#p", ProfileCodec.DUE_SHARD, "#due", ProfileCodec.DUE))
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(ProfileCodec.dueShard(shard)),
-                        ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))))) {
-            if (!response.items().isEmpty()) {
-                page.accept(response.items().stream().map(item -> item.get(TableKeys.PK).s()).toList());
-            }
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition),
+                        ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli()))))
+                .exclusiveStartKey(start).limit(limit));
+        Map<String, AttributeValue> last = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : Map.of();
+        return new KeyPage(response.items().stream().map(item -> item.get(TableKeys.PK).s()).toList(),
+                last.isEmpty() ? Optional.empty()
+                        : Optional.of(last.get(ProfileCodec.DUE).n() + ":" + last.get(TableKeys.PK).s()));
+    }
+
+    private static Map<String, AttributeValue> dueCursorKey(String partition, String cursor) {
+        int colon = cursor.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("not a cursor of the due index: " + cursor);
         }
+        return Map.of(ProfileCodec.DUE_SHARD, AttributeValue.fromS(partition),
+                ProfileCodec.DUE, AttributeValue.fromN(cursor.substring(0, colon)),
+                TableKeys.PK, AttributeValue.fromS(cursor.substring(colon + 1)));
     }
 
     /**
@@ -100,18 +121,20 @@ public final class ProfileStore {
     }
 
     /**
-     * One segment of a parallel scan of one app's profiles, each with its stored due moment (the backfill
-     * after a campaign change); tombstones are left out.
+     * One page ({@code limit} items evaluated at most) of one segment of a parallel scan of one app's profiles,
+     * each with its stored due moment (the backfill after a campaign change), from after {@code cursor} (null:
+     * the segment's start); tombstones are left out. Returns where the segment goes on (absent: its end).
      */
-    public void scanWithDue(String appId, int segment, int totalSegments,
-                            java.util.function.BiConsumer<CustomerProfile, Optional<Instant>> each) {
-        for (ScanResponse response : db.scanPaginator(b -> b.tableName(table).segment(segment)
-                .totalSegments(totalSegments).filterExpression("#app = :app")
+    public Optional<String> scanWithDue(String appId, int segment, int totalSegments, String cursor, int limit,
+                                        java.util.function.BiConsumer<CustomerProfile, Optional<Instant>> each) {
+        Map<String, AttributeValue> start = cursor == null ? null : ProfilePage.keyOf(cursor, List.of(TableKeys.PK));
+        ScanResponse response = db.scan(b -> b.tableName(table).segment(segment).totalSegments(totalSegments)
+                .exclusiveStartKey(start).limit(limit).filterExpression("#app = :app")
                 .expressionAttributeNames(Map.of("#app", ProfileCodec.APP))
-                .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(appId))))) {
-            response.items().stream().filter(item -> !ProfileCodec.isTombstone(item))
-                    .forEach(item -> each.accept(ProfileCodec.profile(item), ProfileCodec.due(item)));
-        }
+                .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(appId))));
+        response.items().stream().filter(item -> !ProfileCodec.isTombstone(item))
+                .forEach(item -> each.accept(ProfileCodec.profile(item), ProfileCodec.due(item)));
+        return response.hasLastEvaluatedKey() ? ProfilePage.cursorOf(response.lastEvaluatedKey()) : Optional.empty();
     }
 
     /**

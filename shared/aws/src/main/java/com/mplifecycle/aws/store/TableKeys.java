@@ -62,6 +62,10 @@ public final class TableKeys {
     /** Sort key of an order or refund index item in the loyalty table. */
     public static final String ORDER_INDEX_SK = "order";
     public static final String REFUND_INDEX_SK = "refund";
+    /** Partition key of the leases of dispatch's chained walks in the apps table (one item per walk). */
+    public static final String DISPATCH_CHAINS_PK = "dispatchChains";
+    /** Sort key of an app's pause of WeChat sends after a rate limit, in the apps table. */
+    public static final String SEND_PAUSE_SK = "sendPause";
     /** Sort key prefix of a reward in the apps table. */
     public static final String REWARD_SK_PREFIX = "reward#";
 

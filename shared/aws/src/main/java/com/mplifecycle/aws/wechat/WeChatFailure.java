@@ -14,6 +14,8 @@ public interface WeChatFailure {
     Set<Integer> TOKEN_INVALID = Set.of(40001, 40014, 42001);
     /** Busy or over quota (system busy, daily quota, minute quota, concurrent sends to one openid). */
     Set<Integer> RETRYABLE_LATER = Set.of(-1, 45009, 45011, 43108);
+    /** WeChat's rate limits (daily quota, minute quota): the app's sends pause, not only this one. */
+    Set<Integer> RATE_LIMITED = Set.of(45009, 45011);
     /** No one-time subscription credit left, or the user unsubscribed. */
     int NO_SUBSCRIPTION = 43101;
 
@@ -27,6 +29,10 @@ public interface WeChatFailure {
 
     default boolean isRetryableLater() {
         return RETRYABLE_LATER.contains(errcode());
+    }
+
+    default boolean isRateLimited() {
+        return RATE_LIMITED.contains(errcode());
     }
 
     default boolean isNoSubscription() {

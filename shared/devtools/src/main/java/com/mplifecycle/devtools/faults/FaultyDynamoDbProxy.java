@@ -35,6 +35,9 @@ public final class FaultyDynamoDbProxy implements AutoCloseable {
     private final URI target;
     private final Random random;
     private volatile double failureRate;
+    private volatile java.util.function.Predicate<String> failing = body -> false;
+    private final AtomicLong matching = new AtomicLong();
+    private volatile long passFirst;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong failedBefore = new AtomicLong();
@@ -65,6 +68,16 @@ public final class FaultyDynamoDbProxy implements AutoCloseable {
         failureRate = rate;
     }
 
+    /**
+     * Fails (500 before the table, so nothing is applied) every call whose JSON body {@code matches}, after the
+     * first {@code passFirst} such calls from now: a function that crashes at a chosen step, e.g. its next page.
+     */
+    public void failCalls(java.util.function.Predicate<String> matches, long passFirst) {
+        this.passFirst = passFirst;
+        matching.set(0);
+        this.failing = matches;
+    }
+
     /** Calls seen, throttled, failed before reaching the table, failed after it applied them. */
     public long[] counts() {
         return new long[] {calls.get(), throttled.get(), failedBefore.get(), failedAfter.get()};
@@ -77,6 +90,11 @@ public final class FaultyDynamoDbProxy implements AutoCloseable {
             double roll;
             synchronized (random) {
                 roll = random.nextDouble();
+            }
+            if (failing.test(new String(body, StandardCharsets.UTF_8)) && matching.incrementAndGet() > passFirst) {
+                failedBefore.incrementAndGet();
+                answer(exchange, 500, "com.amazonaws.dynamodb.v20120810#InternalServerError", "Internal server error");
+                return;
             }
             double third = failureRate / 3;
             if (roll < third) {

@@ -1,0 +1,122 @@
+package com.mplifecycle.aws.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The leases of dispatch's chained walks (docs/data-model.md): a walk over one shard of the due index or one
+ * segment of a backfill that one invocation hands on to the next holds a lease item naming its chain and the
+ * hop that may run now. Each hop moves the lease on to the next hop conditionally on holding it, then requests
+ * that hop, so a redelivered or retried request never forks the walk into two, and a walk whose lease has
+ * expired (a chain broken by a crash) is taken over by the next 5-minute sweep.
+ */
+public final class ChainLeases {
+    static final String CHAIN = "chain";
+    static final String HOP = "hop";
+    static final String UNTIL = "until";
+    /** A lease item outlives its expiry by this before DynamoDB's TTL removes it. */
+    static final Duration KEPT = Duration.ofDays(1);
+
+    private final DynamoDbClient db;
+    private final String table;
+
+    public ChainLeases(DynamoDbClient db, String table) {
+        this.db = db;
+        this.table = table;
+    }
+
+    /** The walks (their keys) beginning with {@code prefix} whose lease is held at {@code now}: one query. */
+    public Set<String> held(String prefix, Instant now) {
+        Set<String> held = new HashSet<>();
+        for (QueryResponse r : db.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.DISPATCH_CHAINS_PK),
+                        ":prefix", AttributeValue.fromS(prefix))))) {
+            r.items().stream().filter(i -> Long.parseLong(i.get(UNTIL).n()) > now.toEpochMilli())
+                    .forEach(i -> held.add(i.get(TableKeys.SK).s()));
+        }
+        return held;
+    }
+
+    /** Starts {@code chain} at hop 0 on {@code walk} unless another chain holds it at {@code now}. */
+    public boolean take(String walk, String chain, Instant now, Instant until) {
+        try {
+            db.putItem(b -> b.tableName(table).item(item(walk, chain, 0, until))
+                    .conditionExpression("attribute_not_exists(#pk) OR #until <= :now")
+                    .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#until", UNTIL))
+                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Starts {@code chain} at hop 0 on {@code walk} whoever held it: the chain it replaces stops at its next hop. */
+    public void replace(String walk, String chain, Instant until) {
+        db.putItem(b -> b.tableName(table).item(item(walk, chain, 0, until)));
+    }
+
+    /** Whether hop {@code hop} of {@code chain} may run on {@code walk} (a consistent read). */
+    public boolean holds(String walk, String chain, int hop) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).consistentRead(true).key(key(walk)))
+                .item();
+        return item != null && item.containsKey(CHAIN) && chain.equals(item.get(CHAIN).s())
+                && hop == Integer.parseInt(item.get(HOP).n());
+    }
+
+    /** Moves the lease from hop {@code hop} of {@code chain} to the next hop; false when this hop no longer holds it. */
+    public boolean advance(String walk, String chain, int hop, Instant until) {
+        try {
+            db.updateItem(b -> b.tableName(table).key(key(walk))
+                    .updateExpression("SET #hop = :next, #until = :until, #exp = :exp")
+                    .conditionExpression("#chain = :chain AND #hop = :hop")
+                    .expressionAttributeNames(Map.of("#hop", HOP, "#until", UNTIL, "#exp", TableKeys.EXPIRES,
+                            "#chain", CHAIN))
+                    .expressionAttributeValues(Map.of(":next", AttributeValue.fromN(Integer.toString(hop + 1)),
+                            ":hop", AttributeValue.fromN(Integer.toString(hop)),
+                            ":until", AttributeValue.fromN(Long.toString(until.toEpochMilli())),
+                            ":exp", expires(until), ":chain", AttributeValue.fromS(chain))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Ends {@code chain}'s lease on {@code walk} (the walk is done); nothing if another chain holds it now. */
+    public void release(String walk, String chain) {
+        try {
+            db.deleteItem(b -> b.tableName(table).key(key(walk)).conditionExpression("#chain = :chain")
+                    .expressionAttributeNames(Map.of("#chain", CHAIN))
+                    .expressionAttributeValues(Map.of(":chain", AttributeValue.fromS(chain))));
+        } catch (ConditionalCheckFailedException e) {
+            // replaced by a newer chain: its lease stays
+        }
+    }
+
+    private static Map<String, AttributeValue> item(String walk, String chain, int hop, Instant until) {
+        return Map.of(TableKeys.PK, AttributeValue.fromS(TableKeys.DISPATCH_CHAINS_PK),
+                TableKeys.SK, AttributeValue.fromS(walk),
+                CHAIN, AttributeValue.fromS(chain),
+                HOP, AttributeValue.fromN(Integer.toString(hop)),
+                UNTIL, AttributeValue.fromN(Long.toString(until.toEpochMilli())),
+                TableKeys.EXPIRES, expires(until));
+    }
+
+    private static AttributeValue expires(Instant until) {
+        return AttributeValue.fromN(Long.toString(until.plus(KEPT).getEpochSecond()));
+    }
+
+    private static Map<String, AttributeValue> key(String walk) {
+        return Map.of(TableKeys.PK, AttributeValue.fromS(TableKeys.DISPATCH_CHAINS_PK),
+                TableKeys.SK, AttributeValue.fromS(walk));
+    }
+}
