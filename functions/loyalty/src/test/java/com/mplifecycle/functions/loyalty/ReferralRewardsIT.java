@@ -47,7 +47,7 @@ import com.mplifecycle.domain.sharing.ShareActivity;
  * by a share is decided by the sharing attribution (the profiles are folded and attributed as the
  * lifecycle consumer does): the referred customer's first server order rewards the sharer and the
  * customer once, a full refund takes both back once; a customer known before the open, the sharer
- * opening their own share and a self-referral earn nothing.
+ * opening their own share and a self-referral earn nothing; a sharer erased since is not recreated.
  */
 class ReferralRewardsIT {
     private static final Instant NOW = Instant.parse("2026-03-10T04:00:00Z");
@@ -58,6 +58,8 @@ class ReferralRewardsIT {
     private static final String B = CustomerIds.of(APP, "bob");
     private static final String C = CustomerIds.of(APP, "cat");
     private static final String S = CustomerIds.of(APP, "sam");
+    private static final String D = CustomerIds.of(APP, "dee");
+    private static final String GONE = CustomerIds.of(APP, "gone");
     private static LocalAws aws;
     private static LoyaltyHandler handler;
     private static StreamEventSource stream;
@@ -106,6 +108,9 @@ class ReferralRewardsIT {
         CustomerProfile s = folder.fold(CustomerProfile.empty(APP, S), "sam", List.of(
                 new TrackedEvent("s-launch", EventType.APP_LAUNCH, t, Map.of("scene", 1001L)))).profile();
         profiles.save(s.toBuilder().referredBy(new Referral(S, "sh-s", t)).build());
+        CustomerProfile d = folder.fold(CustomerProfile.empty(APP, D), "dee", List.of(
+                new TrackedEvent("d-launch", EventType.APP_LAUNCH, t, Map.of("scene", 1007L)))).profile();
+        profiles.save(d.toBuilder().referredBy(new Referral(GONE, "sh-gone", t)).build());
     }
 
     private static TrackedEvent open(String eventId, Instant at) {
@@ -184,6 +189,9 @@ class ReferralRewardsIT {
                 "A earns for B only: A's own order after opening A's own share earns nothing more");
         assertEquals(List.of("order:c-1 100"), ledger(C), "known before the open");
         assertEquals(List.of("order:s-1 100"), ledger(S), "a self-referral");
+        orders(order("d-1", "dee", 10_000));
+        assertEquals(List.of("order:d-1 100", "referral:welcome 50"), ledger(D));
+        assertEquals(List.of(), ledger(GONE), "a sharer erased since (no profile) gets no account again");
         JsonNode welcome = null;
         for (JsonNode e : points(B).get("entries")) {
             welcome = e.get("cause").asText().equals("referral:welcome") ? e : welcome;
