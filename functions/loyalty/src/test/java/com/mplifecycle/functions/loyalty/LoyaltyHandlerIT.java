@@ -275,6 +275,41 @@ class LoyaltyHandlerIT {
     }
 
     /**
+     * An adjustment is recorded once by requestId (a retry answers the first entry; the same id for another
+     * amount is refused), and erasure (the admin function's loyalty step) removes the ledger, the
+     * redemptions and the check-ins.
+     */
+    @Test
+    void adjustments_onceByRequestId_erasureRemovesLedgerRedemptionsAndCheckIns() {
+        String cid = CustomerIds.of("shop", "jim");
+        String path = "POST /v1/apps/{appId}/customers/{customerId}/points/adjustments";
+        Map<String, String> at = Map.of("appId", "shop", "customerId", cid);
+        ApiResponse first = call(path, at, "{\"points\":100,\"reason\":\"goodwill\",\"requestId\":\"j-1\"}", ADMIN);
+        assertEquals(201, first.statusCode(), first.body());
+        ApiResponse retry = call(path, at, "{\"points\":100,\"reason\":\"goodwill\",\"requestId\":\"j-1\"}", ADMIN);
+        assertEquals(200, retry.statusCode());
+        assertEquals(first.body(), retry.body(), "a retry answers the first entry");
+        ApiResponse other = call(path, at, "{\"points\":-5,\"reason\":\"typo\",\"requestId\":\"j-1\"}", ADMIN);
+        assertEquals(409, other.statusCode(), other.body());
+        assertEquals(100, points(cid).get("balance").asLong());
+
+        String token = tokens.issue("shop", cid, "jim");
+        assertEquals(200, call("POST /v1/me/check-ins", Map.of(), "{}", token).statusCode());
+        call("PUT /v1/apps/{appId}/rewards/{rewardId}", Map.of("appId", "shop", "rewardId", "pen"),
+                "{\"name\":\"Pen\",\"costPoints\":30,\"stock\":5}", ADMIN);
+        assertEquals(201, call("POST /v1/me/redemptions", Map.of(), "{\"rewardId\":\"pen\",\"requestId\":\"j-r\"}",
+                token).statusCode());
+        assertEquals(3, points(cid).get("entries").size());
+
+        new com.mplifecycle.aws.store.LoyaltyStore(aws.client(), "LoyaltyTable").deleteCustomer("shop", cid);
+        JsonNode erased = points(cid);
+        assertEquals(0, erased.get("entries").size(), "ledger and redemption gone");
+        assertEquals(0, erased.get("balance").asLong());
+        assertEquals(0, erased.get("checkIn").get("streak").asInt(), "check-ins gone");
+        assertEquals(false, erased.get("checkIn").get("today").asBoolean());
+    }
+
+    /**
      * Erasure: a stream record the events table received before it (late, or redelivered) must not bring
      * the erased ledger back; what arrives after it is a new start.
      */
