@@ -250,7 +250,7 @@ public final class LoyaltyRules {
 
     /**
      * The daily run: expires lots due by today (one entry per expiry day, so a rerun records nothing
-     * twice), forgets orders past both windows, and moves a customer whose growth (the window's, as
+     * twice), forgets orders that neither count for growth nor can be refunded any more, and moves a customer whose growth (the window's, as
      * everywhere: {@link #growth}) fell below the level's threshold down one level. A customer whose
      * growth reaches a higher level (the operator lowered thresholds) moves up; one whose level no
      * longer exists (renamed) holds the level their growth reaches.
@@ -266,7 +266,9 @@ public final class LoyaltyRules {
             entries.add(new LedgerEntry(LedgerEntry.causeOf(Kind.EXPIRY, e.getKey().toString()), Kind.EXPIRY,
                     -e.getValue(), balance, now, e.getKey().toString(), null));
         }
-        LocalDate keepFrom = today.minusDays(Math.max(settings.growthWindowDays(), settings.expiryDays()));
+        // an order counts for growth through the window and can be refunded while the order index keeps it
+        LocalDate keepFrom = today.minusDays(com.mplifecycle.domain.event.ServerOrders.keptDays(
+                settings.growthWindowDays()));
         Map<String, AccountOrder> orders = new HashMap<>(after.orders());
         orders.values().removeIf(o -> o.day().isBefore(keepFrom));
         after = after.withOrders(orders).withCheckIns(prune(after.checkIns(), today));

@@ -308,6 +308,21 @@ class LoyaltyRulesTest {
     }
 
     @Test
+    void daily_keepsOrdersWhileTheyCountForGrowthOrCanBeRefunded_notForTheWholeExpiry() {
+        LoyaltyRules longExpiry = new LoyaltyRules(new LoyaltySettings(1, 10, 5, 30, 100, 3650, 7, 20, 7, 365,
+                LoyaltySettings.DEFAULT_LEVELS), ZONE);
+        PointsAccount a = changed(longExpiry.orderPaid(PointsAccount.empty(), "o1", NOW, 10_000, NOW)).after();
+        assertEquals(1, changed(longExpiry.daily(a, NOW.plusSeconds(400L * 86_400))).after().orders().size());
+        assertTrue(changed(longExpiry.daily(a, NOW.plusSeconds(401L * 86_400))).after().orders().isEmpty(),
+                "past the order index's 400 days no refund can name it: the account stays small");
+
+        LoyaltyRules twoYears = new LoyaltyRules(window(730), ZONE);
+        PointsAccount b = changed(twoYears.orderPaid(PointsAccount.empty(), "o1", NOW, 10_000, NOW)).after();
+        assertEquals(1, changed(twoYears.daily(b, NOW.plusSeconds(729L * 86_400))).after().orders().size());
+        assertEquals(100, twoYears.growth(b, TODAY.plusDays(729)));
+    }
+
+    @Test
     void levels_multiplierBelowOne_refused() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Level("a", 0, 0.5));
     }
