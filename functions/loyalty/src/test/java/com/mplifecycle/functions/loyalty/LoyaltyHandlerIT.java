@@ -40,6 +40,7 @@ import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.ServerOrders;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.profile.CheckInStreak;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.Demographics;
 import com.mplifecycle.domain.app.AppSettings;
@@ -307,6 +308,28 @@ class LoyaltyHandlerIT {
         assertEquals(0, erased.get("balance").asLong());
         assertEquals(0, erased.get("checkIn").get("streak").asInt(), "check-ins gone");
         assertEquals(false, erased.get("checkIn").get("today").asBoolean());
+    }
+
+    /** A make-up restores the streak in the profile too, which campaigns ({@code streak_at_risk}) read. */
+    @Test
+    void makeUp_restoresTheProfilesStreak() {
+        String cid = CustomerIds.of("shop", "kim");
+        ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
+        profiles.save(CustomerProfile.empty("shop", cid).toBuilder().openid("kim")
+                .stage(com.mplifecycle.domain.lifecycle.Stage.NEW, NOW.minus(Duration.ofDays(5))).build());
+        String token = tokens.issue("shop", cid, "kim");
+        adjust(cid, 100, "seed-kim");
+        assertEquals(200, call("POST /v1/me/check-ins", Map.of(), "{\"date\":\"2026-03-08\",\"makeUp\":true}", token)
+                .statusCode());
+        assertEquals(200, call("POST /v1/me/check-ins", Map.of(), "{}", token).statusCode());
+        // as the lifecycle fold of today's check-in event leaves it (this test runs no fold): a streak of one
+        CustomerProfile folded = profiles.load("shop", cid).orElseThrow();
+        profiles.save(folded.toBuilder().checkIn(new CheckInStreak(java.time.LocalDate.of(2026, 3, 10), 1)).build());
+
+        ApiResponse madeUp = call("POST /v1/me/check-ins", Map.of(), "{\"date\":\"2026-03-09\",\"makeUp\":true}", token);
+        assertEquals(3, json(madeUp).get("streak").asInt(), madeUp.body());
+        assertEquals(new CheckInStreak(java.time.LocalDate.of(2026, 3, 10), 3),
+                profiles.load("shop", cid).orElseThrow().checkIn(), "the 8th and 9th made up, the 10th checked in");
     }
 
     /**

@@ -13,6 +13,7 @@ import com.mplifecycle.domain.loyalty.LedgerEntry.Kind;
 import com.mplifecycle.domain.loyalty.LoyaltyOutcome.Changed;
 import com.mplifecycle.domain.loyalty.LoyaltyOutcome.LevelChange;
 import com.mplifecycle.domain.loyalty.LoyaltyOutcome.Refused;
+import com.mplifecycle.domain.profile.CheckInStreak;
 
 /**
  * The points, growth, level and check-in rules: pure functions of an account, a cause and the time.
@@ -148,6 +149,23 @@ public final class LoyaltyRules {
             }
         }
         return 0;
+    }
+
+    /**
+     * The profile's streak (what campaigns and operators see) with the account's check-in runs: a make-up
+     * joins two runs, which the profile's fold of check-in events cannot see, so the run ending on the
+     * profile's last day lengthens it. Never shortens it nor moves its last day.
+     */
+    public static CheckInStreak withMadeUpDays(CheckInStreak profile, List<DayRun> runs) {
+        if (profile == null) {
+            return null;
+        }
+        for (DayRun run : runs) {
+            if (run.to().equals(profile.lastDate()) && run.length() > profile.length()) {
+                return new CheckInStreak(run.to(), run.length());
+            }
+        }
+        return profile;
     }
 
     public static boolean checkedIn(List<DayRun> runs, LocalDate day) {
