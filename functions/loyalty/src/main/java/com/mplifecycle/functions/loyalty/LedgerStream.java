@@ -43,6 +43,8 @@ final class LedgerStream {
     private final JsonLogger log;
     private final Clock clock;
 
+    /** How long a first order waits for its profile, in steps of 100 ms. */
+    static final int PROFILE_WAIT_ATTEMPTS = 20;
     private final LoyaltyStatusWriter status;
     private final ReferralRewards referrals;
 
@@ -107,9 +109,10 @@ final class LedgerStream {
         AppSettings settings = apps.settingsOrDefaults(appId);
         LoyaltyRules rules = new LoyaltyRules(settings.loyaltySettings(), settings.timeZone());
         ReferralRules referralRules = new ReferralRules(rules);
-        boolean ordered = events.stream().anyMatch(r -> r.event().type() == EventType.SERVER_ORDER_PAID);
         // the referral a first order rewards is the profile's: the lifecycle fold may not have created it yet
-        CustomerProfile profile = profile(appId, customerId, ordered);
+        boolean firstOrder = events.stream().anyMatch(r -> r.event().type() == EventType.SERVER_ORDER_PAID)
+                && accounts.store().account(appId, customerId).orders().isEmpty();
+        CustomerProfile profile = profile(appId, customerId, firstOrder);
         MonthDay birthday = birthday(profile);
         Referral referral = profile == null ? null
                 : referralRules.rewardable(customerId, profile.referredBy()).orElse(null);
@@ -147,7 +150,7 @@ final class LedgerStream {
         if (last != null) {
             // the first order may arrive before the lifecycle fold created the profile: wait for it a moment
             // (unless it was waited for above already)
-            status.sync(appId, customerId, last, profile != null || !ordered);
+            status.sync(appId, customerId, last, profile != null || !firstOrder);
         }
         return written;
     }
@@ -194,14 +197,15 @@ final class LedgerStream {
     }
 
     /**
-     * The customer's profile, null when there is none (or it was erased). With {@code wait}, a missing profile
-     * is waited for a moment, as the status writer does: a first order read here before the lifecycle fold
-     * created the profile would otherwise miss its referral.
+     * The customer's profile, null when there is none (or it was erased). With {@code wait} (a possible first
+     * order), a missing profile is waited for up to {@link #PROFILE_WAIT_ATTEMPTS} × 100 ms: the lifecycle fold
+     * of the same stream creates it, and a first order read before it did would miss its referral reward (a
+     * fold later than that still does: the order then earns its points without the referral).
      */
     private CustomerProfile profile(String appId, String customerId, boolean wait) {
         for (int attempt = 1; ; attempt++) {
             CustomerProfile p = profiles.load(appId, customerId).orElse(null);
-            if (p != null && !p.isEmpty() || !wait || attempt >= LoyaltyStatusWriter.ATTEMPTS) {
+            if (p != null && !p.isEmpty() || !wait || attempt >= PROFILE_WAIT_ATTEMPTS) {
                 return p;
             }
             try {
