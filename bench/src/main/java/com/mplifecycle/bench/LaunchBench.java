@@ -119,6 +119,9 @@ final class LaunchBench {
         if (!local.bus.awaitIdle(Duration.ofMinutes(10))) {
             throw new IllegalStateException("the launch's hops did not finish in 10 minutes");
         }
+        if (!local.bus.deadLetters().isEmpty()) {
+            throw new IllegalStateException("hops given up: " + local.bus.deadLetters());
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Long> delta = new java.util.TreeMap<>();
         proxy.calls().forEach((op, n) -> {
