@@ -5,13 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.mplifecycle.aws.store.LoyaltyStore;
+import com.mplifecycle.domain.loyalty.LedgerEntry;
 import com.mplifecycle.domain.loyalty.Level;
 import com.mplifecycle.domain.loyalty.LoyaltySettings;
 import com.mplifecycle.domain.loyalty.PointsAccount;
+import com.mplifecycle.domain.loyalty.ReferralRules;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** What the demo's members did with points: issued, spent, expired, held, and members per level. */
+/**
+ * What the demo's members did with points: issued, spent, expired, held, members per level, and the
+ * referral rewards (sharers rewarded for newcomers' first server orders, welcome bonuses).
+ */
 public final class LoyaltySummary {
     private LoyaltySummary() {
     }
@@ -38,5 +43,24 @@ public final class LoyaltySummary {
         out.print("  members per level:");
         perLevel.forEach((level, n) -> out.printf(" %s %d", level, n));
         out.println();
+        long[] referral = new long[5];
+        new LoyaltyStore(db, loyaltyTable).scanEntries(LedgerEntry.causeOf(LedgerEntry.Kind.REFERRAL, ""), stored -> {
+            if (!appId.equals(stored.appId())) {
+                return;
+            }
+            String cause = stored.entry().cause();
+            if (cause.equals(ReferralRules.welcomeRefundedCause()) || cause.endsWith(":refunded")) {
+                referral[4] -= stored.entry().points();
+            } else if (cause.equals(ReferralRules.welcomeCause())) {
+                referral[2]++;
+                referral[3] += stored.entry().points();
+            } else {
+                referral[0]++;
+                referral[1] += stored.entry().points();
+            }
+        });
+        out.printf("  referral rewards: %d first orders of customers brought by a share: %d points to their sharers, "
+                + "%d welcome points to %d newcomers; %d taken back after full refunds%n", referral[0], referral[1],
+                referral[3], referral[2], referral[4]);
     }
 }

@@ -14,6 +14,7 @@ import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ChunkRecord;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.aws.store.TableKeys;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.EventType;
@@ -27,11 +28,13 @@ import com.mplifecycle.domain.profile.Referral;
 
 /**
  * The events table's stream, second consumer beside the lifecycle fold: server orders earn points and
- * growth, server refunds take their share back, a {@code check_in} event of its own day earns the
- * day's check-in points, and the first of these on a customer's birthday earns the birthday bonus.
+ * growth, server refunds take their share back, a {@code check_in} event dated the day ingest received it
+ * earns the day's check-in points, and the first of these on a customer's birthday earns the birthday bonus.
  * A referred customer's first server order earns the referral rewards, and its full refund takes them
- * back ({@link ReferralRewards}). Client {@code order_paid} events never earn. Each cause is written once (its ledger key), so a
- * redelivered record changes nothing; a customer that fails is reported as batch item failures.
+ * back ({@link ReferralRewards}). Client {@code order_paid} events never earn. Each cause is written once (its
+ * ledger key), so a redelivered record changes nothing; records received before the customer's erasure (the
+ * profile's tombstone) are dropped, as the lifecycle fold drops them; a customer that fails is reported as
+ * batch item failures.
  */
 final class LedgerStream {
     private final Accounts accounts;
@@ -40,6 +43,8 @@ final class LedgerStream {
     private final JsonLogger log;
     private final Clock clock;
 
+    /** How long a first order waits for its profile, in steps of 100 ms. */
+    static final int PROFILE_WAIT_ATTEMPTS = 20;
     private final LoyaltyStatusWriter status;
     private final ReferralRewards referrals;
 
@@ -51,7 +56,7 @@ final class LedgerStream {
         this.apps = apps;
         this.profiles = profiles;
         this.log = log;
-        this.referrals = new ReferralRewards(accounts, log);
+        this.referrals = new ReferralRewards(accounts, profiles, log);
     }
 
     Map<String, Object> handle(List<Map<?, ?>> records, String batchId) {
@@ -83,32 +88,43 @@ final class LedgerStream {
         return Map.of("batchItemFailures", failures);
     }
 
+    /** An event with when ingest stored it: the server's time, which a client cannot choose. */
+    private record Received(TrackedEvent event, Instant at) {
+    }
+
     private int apply(String customerKey, List<ChunkRecord> chunks) {
         String appId = TableKeys.appOf(customerKey);
         String customerId = TableKeys.customerOf(customerKey);
-        List<TrackedEvent> events = new ArrayList<>();
-        chunks.forEach(c -> c.events().stream().filter(LedgerStream::earns).forEach(events::add));
+        Instant erasedAt = profiles.loadForFold(appId, customerId).map(StoredCustomer::erasedAt).orElse(null);
+        List<Received> events = new ArrayList<>();
+        Instant received = clock.instant();
+        // records the events table received before an erasure are the erased customer's: never earn from them
+        chunks.stream().filter(c -> erasedAt == null || c.receivedAfter(erasedAt)).forEach(c -> c.events().stream()
+                .filter(LedgerStream::earns)
+                .forEach(e -> events.add(new Received(e, c.receivedAt() == null ? received : c.receivedAt()))));
         if (events.isEmpty()) {
             return 0;
         }
-        events.sort(Comparator.comparing(TrackedEvent::ts).thenComparing(TrackedEvent::eventId));
+        events.sort(Comparator.comparing((Received r) -> r.event().ts()).thenComparing(r -> r.event().eventId()));
         AppSettings settings = apps.settingsOrDefaults(appId);
         LoyaltyRules rules = new LoyaltyRules(settings.loyaltySettings(), settings.timeZone());
         ReferralRules referralRules = new ReferralRules(rules);
-        boolean ordered = events.stream().anyMatch(e -> e.type() == EventType.SERVER_ORDER_PAID);
         // the referral a first order rewards is the profile's: the lifecycle fold may not have created it yet
-        CustomerProfile profile = profile(appId, customerId, ordered);
+        boolean firstOrder = events.stream().anyMatch(r -> r.event().type() == EventType.SERVER_ORDER_PAID)
+                && accounts.store().account(appId, customerId).orders().isEmpty();
+        CustomerProfile profile = profile(appId, customerId, firstOrder);
         MonthDay birthday = birthday(profile);
         Referral referral = profile == null ? null
                 : referralRules.rewardable(customerId, profile.referredBy()).orElse(null);
         int written = 0;
         com.mplifecycle.domain.loyalty.PointsAccount last = null;
-        for (TrackedEvent e : events) {
+        for (Received r : events) {
+            TrackedEvent e = r.event();
             Instant now = clock.instant();
             boolean money = e.type() != EventType.CHECK_IN;
             LedgerEntry welcome = referral != null && money ? referrals.welcome(appId, customerId) : null;
             Accounts.Applied applied = accounts.apply(appId, customerId,
-                    a -> decide(rules, referralRules, referral, welcome, a, e, now));
+                    a -> decide(rules, referralRules, referral, welcome, a, r, now));
             if (applied instanceof Accounts.Applied.Done done) {
                 written++;
                 last = done.account();
@@ -120,8 +136,8 @@ final class LedgerStream {
                 referrals.afterRefund(referralRules, appId, customerId, referral, welcome, e.string("orderId"),
                         applied, now);
             }
-            LocalDate day = rules.today(e.ts());
-            if (birthday != null && MonthDay.from(day).equals(birthday) && e.type() != EventType.SERVER_ORDER_REFUNDED
+            LocalDate day = earningDay(rules, r);
+            if (day != null && birthday != null && MonthDay.from(day).equals(birthday)
                     && settings.loyaltySettings().birthdayPoints() > 0) {
                 Accounts.Applied bonus = accounts.apply(appId, customerId,
                         a -> rules.birthday(a, day.getYear(), e.ts()));
@@ -134,9 +150,26 @@ final class LedgerStream {
         if (last != null) {
             // the first order may arrive before the lifecycle fold created the profile: wait for it a moment
             // (unless it was waited for above already)
-            status.sync(appId, customerId, last, profile != null || !ordered);
+            status.sync(appId, customerId, last, profile != null || !firstOrder);
         }
         return written;
+    }
+
+    /**
+     * The day an event earns on, for the birthday bonus: a server order's payment day (the merchant's
+     * server is trusted), a check-in's date when it is the day ingest received it; null for refunds and
+     * for check-ins of another day (which earn nothing).
+     */
+    private static LocalDate earningDay(LoyaltyRules rules, Received r) {
+        TrackedEvent e = r.event();
+        return switch (e.type()) {
+            case SERVER_ORDER_PAID -> rules.today(e.ts());
+            case CHECK_IN -> {
+                LocalDate date = LocalDate.parse(e.string("date"));
+                yield date.equals(rules.today(r.at())) ? date : null;
+            }
+            default -> null;
+        };
     }
 
     private static boolean earns(TrackedEvent e) {
@@ -146,7 +179,8 @@ final class LedgerStream {
 
     private static LoyaltyOutcome decide(LoyaltyRules rules, ReferralRules referralRules, Referral referral,
                                          LedgerEntry welcome, com.mplifecycle.domain.loyalty.PointsAccount a,
-                                         TrackedEvent e, Instant now) {
+                                         Received r, Instant now) {
+        TrackedEvent e = r.event();
         return switch (e.type()) {
             case SERVER_ORDER_PAID -> referralRules.orderPaid(a, referral, welcome, e.string("orderId"), e.ts(),
                     e.number("amountFen"), now);
@@ -154,22 +188,24 @@ final class LedgerStream {
                     e.string("orderId"), e.number("amountFen"), e.ts());
             default -> {
                 LocalDate date = LocalDate.parse(e.string("date"));
-                // a check-in earns for its own day only: another date is refused and recorded nowhere
-                LoyaltyOutcome o = rules.checkIn(a, date, false, e.ts());
+                // a check-in earns for the day ingest received it only (the client's ts and date are its own
+                // word: a past day is a make-up, which costs points); another date is recorded nowhere
+                LoyaltyOutcome o = rules.checkIn(a, date, false, r.at());
                 yield o instanceof LoyaltyOutcome.Refused ? new LoyaltyOutcome.Changed(a, List.of(), null) : o;
             }
         };
     }
 
     /**
-     * The customer's profile, null when there is none (or it was erased). With {@code wait}, a missing profile
-     * is waited for a moment, as the status writer does: a first order read here before the lifecycle fold
-     * created the profile would otherwise miss its referral.
+     * The customer's profile, null when there is none (or it was erased). With {@code wait} (a possible first
+     * order), a missing profile is waited for up to {@link #PROFILE_WAIT_ATTEMPTS} × 100 ms: the lifecycle fold
+     * of the same stream creates it, and a first order read before it did would miss its referral reward (a
+     * fold later than that still does: the order then earns its points without the referral).
      */
     private CustomerProfile profile(String appId, String customerId, boolean wait) {
         for (int attempt = 1; ; attempt++) {
             CustomerProfile p = profiles.load(appId, customerId).orElse(null);
-            if (p != null && !p.isEmpty() || !wait || attempt >= LoyaltyStatusWriter.ATTEMPTS) {
+            if (p != null && !p.isEmpty() || !wait || attempt >= PROFILE_WAIT_ATTEMPTS) {
                 return p;
             }
             try {

@@ -2,6 +2,7 @@ package com.mplifecycle.functions.loyalty;
 
 import java.util.Optional;
 
+import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StoredCustomer;
 import com.mplifecycle.domain.loyalty.PointsAccount;
@@ -9,7 +10,7 @@ import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.LoyaltyStatus;
 
 /**
- * Keeps the profile's {@link LoyaltyStatus} (level, last level-up, next expiry: {@link PointsAccount#status()})
+ * Keeps the profile's {@link LoyaltyStatus} (level, last level-up, next expiry, the app's notice: {@link PointsAccount#status})
  * in step with the account, so that the campaign triggers {@code level_up} and {@code points_expiring}, which
  * read profiles only, see them. Written only when it differs, conditionally on the profile's version like
  * every profile write. The lifecycle fold creates profiles from the same stream records the ledger reads, so a
@@ -21,14 +22,16 @@ final class LoyaltyStatusWriter {
     static final long WAIT_MS = 100;
 
     private final ProfileStore profiles;
+    private final AppStore apps;
 
-    LoyaltyStatusWriter(ProfileStore profiles) {
+    LoyaltyStatusWriter(ProfileStore profiles, AppStore apps) {
         this.profiles = profiles;
+        this.apps = apps;
     }
 
     /** @param waitForProfile whether to wait a moment for a profile that does not exist yet (the stream) */
     void sync(String appId, String customerId, PointsAccount account, boolean waitForProfile) {
-        LoyaltyStatus status = account.status();
+        LoyaltyStatus status = account.status(apps.settingsOrDefaults(appId).loyaltySettings().expiringNoticeDays());
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Optional<StoredCustomer> stored = profiles.loadForFold(appId, customerId);
             if (stored.isPresent() && stored.get().erasedAt() != null && stored.get().profile().isEmpty()) {

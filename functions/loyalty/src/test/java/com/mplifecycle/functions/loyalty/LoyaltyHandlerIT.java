@@ -27,6 +27,7 @@ import com.mplifecycle.aws.auth.SessionTokens;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.http.ApiRequest;
 import com.mplifecycle.aws.http.ApiResponse;
+import com.mplifecycle.aws.http.ConsoleCors;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.devtools.invoke.LambdaInvoker;
 import com.mplifecycle.devtools.invoke.LocalContext;
@@ -34,6 +35,14 @@ import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.devtools.streams.StreamEventSource;
 import com.mplifecycle.devtools.streams.StreamSourceConfig;
 import com.mplifecycle.aws.store.AppStore;
+import com.mplifecycle.aws.store.EventChunk;
+import com.mplifecycle.aws.store.EventStore;
+import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.domain.event.EventType;
+import com.mplifecycle.domain.event.ServerOrders;
+import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.Demographics;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.SettingsReader;
 import com.mplifecycle.domain.profile.CustomerIds;
@@ -48,6 +57,7 @@ class LoyaltyHandlerIT {
     private static final Instant NOW = Instant.parse("2026-03-10T04:00:00Z");
     private static final String KEY = "test-signing-key-0123456789-abcdefghijklmnop";
     private static final String ADMIN = "admin-key-for-loyalty-it";
+    private static final String CONSOLE = "https://console.example.net";
     private static LocalAws aws;
     private static LoyaltyHandler handler;
     private static SessionTokens tokens;
@@ -59,6 +69,7 @@ class LoyaltyHandlerIT {
         aws = LocalAws.start();
         env = new HashMap<>(aws.environment("LoyaltyFunction"));
         env.put(FunctionEnv.LOCAL_SECRETS_JSON, "{\"tokenSigningKey\":\"" + KEY + "\"}");
+        env.put(FunctionEnv.CONSOLE_ORIGIN, CONSOLE);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         handler = new LoyaltyHandler(new FunctionEnv(env, clock));
         tokens = new SessionTokens(KEY.getBytes(StandardCharsets.UTF_8), clock);
@@ -90,7 +101,12 @@ class LoyaltyHandlerIT {
 
     static ApiResponse call(String routeKey, Map<String, String> path, Map<String, String> query, String body,
                             String bearer) {
-        Map<String, String> headers = new HashMap<>();
+        return call(routeKey, path, query, body, bearer, Map.of());
+    }
+
+    static ApiResponse call(String routeKey, Map<String, String> path, Map<String, String> query, String body,
+                            String bearer, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("content-type", "application/json");
         if (bearer != null) {
             headers.put("authorization", "Bearer " + bearer);
@@ -239,6 +255,84 @@ class LoyaltyHandlerIT {
         assertEquals(401, call("POST /v1/apps/{appId}/orders", Map.of("appId", "shop"), "{}", "wrong").statusCode());
         assertEquals(401, call("GET /v1/me", Map.of(), null, ADMIN).statusCode());
         assertEquals(400, postOrders("{\"orders\":[]}").statusCode());
+    }
+
+    @Test
+    void cors_theConsolesOriginOnTheAdminRoutesOnly() {
+        Map<String, String> fromConsole = Map.of("origin", CONSOLE);
+        ApiResponse rewards = call("GET /v1/apps/{appId}/rewards", Map.of("appId", "shop"), Map.of(), null, ADMIN,
+                fromConsole);
+        assertEquals(200, rewards.statusCode(), rewards.body());
+        assertEquals(CONSOLE, rewards.headers().get("access-control-allow-origin"));
+        ApiResponse refused = call("POST /v1/apps/{appId}/customers/{customerId}/points/adjustments",
+                Map.of("appId", "shop", "customerId", CustomerIds.of("shop", "gus")), Map.of(), "{}", "wrong", fromConsole);
+        assertEquals(401, refused.statusCode());
+        assertEquals(CONSOLE, refused.headers().get("access-control-allow-origin"), "the console can read why");
+        ApiResponse invalid = call("POST /v1/apps/{appId}/customers/{customerId}/points/adjustments",
+                Map.of("appId", "shop", "customerId", CustomerIds.of("shop", "gus")), Map.of(), "{\"points\":0}", ADMIN,
+                fromConsole);
+        assertEquals(400, invalid.statusCode());
+        assertEquals(CONSOLE, invalid.headers().get("access-control-allow-origin"));
+
+        ApiResponse elsewhere = call("GET /v1/apps/{appId}/rewards", Map.of("appId", "shop"), Map.of(), null, ADMIN,
+                Map.of("origin", "https://evil.example"));
+        assertEquals(null, elsewhere.headers().get("access-control-allow-origin"));
+        String token = tokens.issue("shop", CustomerIds.of("shop", "gus"), "gus");
+        ApiResponse me = call("GET /v1/me", Map.of(), Map.of(), null, token, fromConsole);
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals(null, me.headers().get("access-control-allow-origin"), "the customers' routes are not the console's");
+
+        ApiResponse preflight = handler.handle(new ApiRequest("req", ConsoleCors.PREFLIGHT_ROUTE, "OPTIONS",
+                Map.of("origin", CONSOLE, "access-control-request-method", "POST"),
+                Map.of("appId", "shop", "proxy+", "rewards/mug"), Map.of(), null, false));
+        assertEquals(204, preflight.statusCode());
+        assertEquals(CONSOLE, preflight.headers().get("access-control-allow-origin"));
+        assertTrue(preflight.headers().get("access-control-allow-methods").contains("DELETE"));
+    }
+
+    /**
+     * A {@code check_in} event's ts and date are the client's word: it earns for the day ingest received it
+     * only, so a backdated one earns neither the check-in (a past day is a paid make-up) nor the birthday
+     * bonus of that day.
+     */
+    @Test
+    void checkInEvent_earnsOnlyOnTheDayItWasReceived_backdatedEarnsNothing() {
+        String cid = CustomerIds.of("shop", "hal");
+        ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
+        profiles.save(CustomerProfile.empty("shop", cid).toBuilder().openid("hal").demographics(new Demographics(
+                "03-07", null, null, null, NOW.minus(Duration.ofDays(9)))).build());
+        EventStore events = new EventStore(aws.client(), "EventsTable", Duration.ofDays(400));
+        events.write(List.of(new EventChunk("shop", cid, "hal", List.of(new TrackedEvent("h-1", EventType.CHECK_IN,
+                NOW.minus(Duration.ofDays(3)), Map.of("date", "2026-03-07"))))), NOW);
+        drain();
+        assertEquals(0, points(cid).get("entries").size(), "a backdated check-in earns nothing, nor a birthday");
+
+        events.write(List.of(new EventChunk("shop", cid, "hal", List.of(new TrackedEvent("h-2", EventType.CHECK_IN,
+                NOW, Map.of("date", "2026-03-10"))))), NOW);
+        drain();
+        JsonNode account = points(cid);
+        assertEquals(10, account.get("balance").asLong());
+        assertEquals("checkin:2026-03-10", account.get("entries").get(0).get("cause").asText());
+    }
+
+    /**
+     * Erasure: a stream record the events table received before it (late, or redelivered) must not bring
+     * the erased ledger back; what arrives after it is a new start.
+     */
+    @Test
+    void erasedCustomer_recordsReceivedBeforeTheErasure_earnNothing() {
+        String cid = CustomerIds.of("shop", "ivy");
+        new ProfileStore(aws.client(), "ProfilesTable").erase("shop", cid, NOW.minusSeconds(1_800), Duration.ofDays(30));
+        EventStore events = new EventStore(aws.client(), "EventsTable", Duration.ofDays(400));
+        events.write(List.of(new EventChunk("shop", cid, "ivy", List.of(new ServerOrders.Order("i-1", cid, "ivy",
+                10_000, NOW.minusSeconds(7_200)).event()))), NOW.minusSeconds(3_600));
+        drain();
+        assertEquals(0, points(cid).get("entries").size(), "received before the erasure");
+
+        events.write(List.of(new EventChunk("shop", cid, "ivy", List.of(new ServerOrders.Order("i-2", cid, "ivy",
+                20_000, NOW.minusSeconds(60)).event()))), NOW);
+        drain();
+        assertEquals(200, points(cid).get("balance").asLong());
     }
 
     /**

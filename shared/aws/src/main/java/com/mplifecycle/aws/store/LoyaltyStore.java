@@ -203,6 +203,27 @@ public final class LoyaltyStore {
         }
     }
 
+    /** A ledger entry with whose it is. */
+    public record StoredEntry(String appId, String customerId, LedgerEntry entry) {
+    }
+
+    /**
+     * Every ledger entry whose cause starts with {@code causePrefix}, of every customer (a scan of the whole
+     * table: for summaries of a small deployment such as the demo's, never on a request path).
+     */
+    public void scanEntries(String causePrefix, Consumer<StoredEntry> each) {
+        for (ScanResponse response : db.scanPaginator(b -> b.tableName(table)
+                .filterExpression("begins_with(#sk, :p)")
+                .expressionAttributeNames(Map.of("#sk", TableKeys.SK))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(TableKeys.ledgerEntry(causePrefix)))))) {
+            for (Map<String, AttributeValue> item : response.items()) {
+                String pk = item.get(TableKeys.PK).s();
+                each.accept(new StoredEntry(TableKeys.appOf(pk), TableKeys.customerOf(pk),
+                        RecordJson.read(item.get(DOC).s(), LedgerEntry.class)));
+            }
+        }
+    }
+
     /** Erasure: the account, the ledger (redemptions and check-ins are entries of it). */
     public int deleteCustomer(String appId, String customerId) {
         return new CustomerPartition(db, table, batches).delete(appId, customerId);

@@ -135,7 +135,7 @@ class RecordJsonTest {
                 .lastPush(new LastPush("winback", "B", false, T, "occ-1", "order-8", T.plusSeconds(3600)))
                 .archived(3, 5000, 2)
                 .archivedOrderIds(ArchivedOrderIds.NONE.with(List.of("order-2025-1", "order-2025-2"), Instant.parse("2025-01-02T00:00:00Z")))
-                .loyalty(new com.mplifecycle.domain.profile.LoyaltyStatus("银卡", T, java.time.LocalDate.of(2027, 3, 1), 120, null, null))
+                .loyalty(new com.mplifecycle.domain.profile.LoyaltyStatus("银卡", T, java.time.LocalDate.of(2027, 3, 1), 120, "c-0009", T, 5))
                 .referredBy(new Referral("c-0007", "share-1", T))
                 .lastResolvedFeedback(new ResolvedFeedback("1772337600000-00ff00ff00ff00ff", T))
                 .build();

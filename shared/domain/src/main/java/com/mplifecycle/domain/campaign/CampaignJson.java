@@ -49,7 +49,9 @@ public final class CampaignJson {
             m.put("minStreak", ((Trigger.StreakAtRisk) t).minStreak());
             m.put("at", ((Trigger.StreakAtRisk) t).at().toString());
         } else if (t instanceof Trigger.PointsExpiring) {
-            m.put("days", ((Trigger.PointsExpiring) t).days());
+            if (((Trigger.PointsExpiring) t).days() != null) {
+                m.put("days", ((Trigger.PointsExpiring) t).days());
+            }
         } else if (!(t instanceof Trigger.Reactivated || t instanceof Trigger.Birthday
                 || t instanceof Trigger.LevelUp || t instanceof Trigger.FeedbackResolved
                 || t instanceof Trigger.ReferralRewarded)) {

@@ -171,9 +171,11 @@ public sealed interface Trigger {
 
     /**
      * {@code days} before the customer's next points expire, until the day before they do: once per
-     * expiry day (the profile's {@link LoyaltyStatus}, kept by the loyalty function).
+     * expiry day (the profile's {@link LoyaltyStatus}, kept by the loyalty function). Without days of
+     * its own ({@code null}) the app's setting {@code loyalty.expiringNoticeDays} applies, as the status
+     * carries it.
      */
-    record PointsExpiring(int days) implements Trigger {
+    record PointsExpiring(Integer days) implements Trigger {
         public String type() {
             return "points_expiring";
         }
@@ -183,8 +185,9 @@ public sealed interface Trigger {
             if (s == null || s.nextExpiryOn() == null || s.nextExpiryPoints() <= 0) {
                 return Optional.empty();
             }
+            int notice = days != null ? days : s.noticeDaysInForce();
             return Optional.of(new Occurrence("points-expiring:" + s.nextExpiryOn(),
-                    s.nextExpiryOn().minusDays(days).atStartOfDay(zone).toInstant(),
+                    s.nextExpiryOn().minusDays(notice).atStartOfDay(zone).toInstant(),
                     s.nextExpiryOn().atStartOfDay(zone).toInstant()));
         }
     }

@@ -48,7 +48,8 @@ final class TriggerReader {
             case "birthday":
                 return new Trigger.Birthday();
             case "points_expiring":
-                return new Trigger.PointsExpiring(t.integer("days", 7, 1, 365));
+                // without days, the app's loyalty.expiringNoticeDays (one setting for the notice)
+                return new Trigger.PointsExpiring(t.has("days") ? t.integer("days", 7, 1, 365) : null);
             case "level_up":
                 return new Trigger.LevelUp();
             case "feedback_resolved":

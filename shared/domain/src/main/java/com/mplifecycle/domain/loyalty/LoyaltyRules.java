@@ -228,6 +228,11 @@ public final class LoyaltyRules {
         if (reward.stock() <= 0) {
             return new Refused(409, "reward " + reward.rewardId() + " is out of stock");
         }
+        if (reward.minLevel() != null && !settings.isLevel(reward.minLevel())) {
+            // the level was renamed or removed since: refuse rather than offer it to every level
+            return new Refused(409, "reward " + reward.rewardId() + " needs level " + reward.minLevel()
+                    + ", which the app no longer has");
+        }
         if (reward.minLevel() != null
                 && settings.indexOf(account.level()) < settings.indexOf(reward.minLevel())) {
             return new Refused(409, "reward " + reward.rewardId() + " needs level " + reward.minLevel());
@@ -278,7 +283,9 @@ public final class LoyaltyRules {
             String to = settings.levels().get(reached).name();
             change = new LevelChange(from, to, true);
             after = after.withLevel(to, now, true);
-        } else if (held > 0 && growth < settings.levels().get(held).growth()) {
+        } else if (held > 0 && growth < settings.levels().get(held).growth()
+                && (after.levelSince() == null || today(after.levelSince()).isBefore(today))) {
+            // one level a day: a rerun of the day's run (a retry, a second schedule) moves no further
             String down = settings.levels().get(held - 1).name();
             change = new LevelChange(settings.levels().get(held).name(), down, false);
             after = after.withLevel(down, now, false);

@@ -140,12 +140,13 @@ public record PointsAccount(SortedMap<LocalDate, Long> lots, long debt, long ear
 
     /**
      * What campaigns read of this account, in the profile: the level, the last level-up, the next expiry,
-     * the latest referral reward.
+     * the latest referral reward, and the app's notice before expiries ({@code noticeDays}, the setting
+     * {@code loyalty.expiringNoticeDays}).
      */
-    public com.mplifecycle.domain.profile.LoyaltyStatus status() {
+    public com.mplifecycle.domain.profile.LoyaltyStatus status(int noticeDays) {
         Map.Entry<LocalDate, Long> next = lots.isEmpty() ? null : lots.entrySet().iterator().next();
         return new com.mplifecycle.domain.profile.LoyaltyStatus(level, levelUpAt, next == null ? null : next.getKey(),
                 next == null ? 0 : next.getValue(), lastReferral == null ? null : lastReferral.referredId(),
-                lastReferral == null ? null : lastReferral.at());
+                lastReferral == null ? null : lastReferral.at(), noticeDays);
     }
 }

@@ -32,7 +32,7 @@ class LoyaltyTriggersTest {
     @Test
     void pointsExpiring_dueFromNDaysBefore_untilTheDayBefore_oncePerExpiryDay() {
         Trigger t = new Trigger.PointsExpiring(7);
-        CustomerProfile p = with(new LoyaltyStatus(null, null, LocalDate.of(2026, 3, 17), 120, null, null));
+        CustomerProfile p = with(new LoyaltyStatus(null, null, LocalDate.of(2026, 3, 17), 120, null, null, 3));
 
         assertEquals(Optional.of("points-expiring:2026-03-17"), due(t, p, NOW));
         assertEquals(Optional.empty(), due(t, p, NOW.minusSeconds(86_400)), "8 days before");
@@ -42,9 +42,24 @@ class LoyaltyTriggersTest {
     }
 
     @Test
+    void pointsExpiring_withoutDaysOfItsOwn_warnsAsTheAppsSettingSays() {
+        Trigger t = TriggerReader.read(Optional.of(new com.mplifecycle.domain.input.JsonFields(
+                java.util.Map.of("type", "points_expiring"), "trigger.", new java.util.ArrayList<>())),
+                new java.util.ArrayList<>());
+        CustomerProfile threeDays = with(new LoyaltyStatus(null, null, LocalDate.of(2026, 3, 17), 120, null, null, 3));
+
+        assertEquals(Optional.empty(), due(t, threeDays, NOW), "7 days before: the app warns 3 days before");
+        assertEquals(Optional.of("points-expiring:2026-03-17"), due(t, threeDays, NOW.plusSeconds(4 * 86_400L)));
+        CustomerProfile before = with(new LoyaltyStatus(null, null, LocalDate.of(2026, 3, 17), 120, null, null, 0));
+        assertEquals(Optional.of("points-expiring:2026-03-17"), due(t, before, NOW),
+                "a status written before it kept the notice: the default 7 days");
+        assertEquals(java.util.Map.of("type", "points_expiring"), CampaignJson.trigger(t));
+    }
+
+    @Test
     void levelUp_dueForADayAfterIt() {
         Trigger t = new Trigger.LevelUp();
-        CustomerProfile p = with(new LoyaltyStatus("银卡", NOW.minusSeconds(3_600), null, 0, null, null));
+        CustomerProfile p = with(new LoyaltyStatus("银卡", NOW.minusSeconds(3_600), null, 0, null, null, 7));
 
         assertEquals(Optional.of("level-up:" + NOW.minusSeconds(3_600).toEpochMilli()), due(t, p, NOW));
         assertEquals(Optional.empty(), due(t, p, NOW.plusSeconds(86_400)));
@@ -54,11 +69,11 @@ class LoyaltyTriggersTest {
     @Test
     void referralRewarded_oncePerCustomerBrought_dueForADayAfterTheReward() {
         Trigger t = new Trigger.ReferralRewarded();
-        CustomerProfile p = with(new LoyaltyStatus("普通", null, null, 0, "c_b", NOW.minusSeconds(60)));
+        CustomerProfile p = with(new LoyaltyStatus("普通", null, null, 0, "c_b", NOW.minusSeconds(60), 7));
 
         assertEquals(Optional.of("referral:c_b"), due(t, p, NOW));
         assertEquals(Optional.empty(), due(t, p, NOW.plusSeconds(86_400)));
-        CustomerProfile next = with(new LoyaltyStatus("普通", null, null, 0, "c_c", NOW));
+        CustomerProfile next = with(new LoyaltyStatus("普通", null, null, 0, "c_c", NOW, 7));
         assertEquals(Optional.of("referral:c_c"), due(t, next, NOW), "another customer brought: another occurrence");
         assertEquals(Optional.empty(), due(t, with(LoyaltyStatus.NONE), NOW));
         assertEquals("referral_rewarded", CampaignJson.trigger(t).get("type"));

@@ -139,6 +139,9 @@ class LoyaltyRulesTest {
         Changed first = changed(rules.daily(a, yearLater));
         assertEquals("银卡", first.after().level());
         assertEquals(new LoyaltyOutcome.LevelChange("金卡", "银卡", false), first.levelChange());
+        Changed rerun = changed(rules.daily(first.after(), yearLater.plusSeconds(3_600)));
+        assertEquals("银卡", rerun.after().level(), "a rerun the same day moves no further");
+        assertNull(rerun.levelChange());
         Changed second = changed(rules.daily(first.after(), yearLater.plusSeconds(86_400)));
         assertEquals("普通", second.after().level());
     }
@@ -197,6 +200,8 @@ class LoyaltyRulesTest {
                 .status());
         assertEquals(409, refused(rules.redeem(withPoints(60), new Reward("x", "X", 50, 5, null, false), "r", NOW))
                 .status());
+        Refused gone = refused(rules.redeem(withPoints(60), new Reward("x", "X", 50, 5, "Gold", true), "r", NOW));
+        assertTrue(gone.reason().contains("no longer has"), "a minLevel renamed away offers the reward to nobody");
     }
 
     @Test

@@ -101,8 +101,8 @@ class ReferralRulesTest {
         assertEquals(100, c.after().balance());
         assertEquals("c_b", c.entries().get(0).ref());
         assertEquals(new ReferralReward("c_b", NOW), c.after().lastReferral());
-        assertEquals("c_b", c.after().status().referralRewardFor());
-        assertEquals(NOW, c.after().status().referralRewardAt());
+        assertEquals("c_b", c.after().status(7).referralRewardFor());
+        assertEquals(NOW, c.after().status(7).referralRewardAt());
     }
 
     @Test
