@@ -26,6 +26,12 @@ const zh = {
   eraseNow: '确认删除', stageHistoryNote: '阶段历史见“进入阶段于”；订单明细不在接口中。', none: '无', reason: '原因', status: '状态', note: '备注',
   acknowledge: '确认', resolve: '解决', category: '类别', text: '内容', rewards: '奖励', stock: '库存', costPoints: '所需积分', levels: '等级',
   settingsSaved: '设置已保存', timeZone: '时区', page404: '没有这个页面',
+  growth: '成长值', multiplier: '积分倍率', anyLevel: '不限', minLevel: '最低等级', confirmDeleteReward: '确认删除奖励', newReward: '新奖励',
+  customerPoints: '客户积分', balance: '余额', earned: '累计获得', spent: '累计使用', expired: '已过期', expiring: '即将过期', kind: '类型',
+  adjustPoints: '调整积分（可为负）', adjust: '调整', more: '更多', pointsTotals: '积分发放与使用', ledgerAndAdjust: '积分明细与调整',
+  kind_order: '订单', kind_refund: '退款', kind_check_in: '签到', kind_make_up: '补签', kind_reward: '兑换', kind_referral: '推荐',
+  kind_adjustment: '人工调整', kind_expiry: '过期', kind_birthday: '生日',
+  open: '待处理', acknowledged: '已确认', resolved: '已解决', bug: '故障', suggestion: '建议', complaint: '投诉',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -54,6 +60,12 @@ const en: Record<Key, string> = {
   eraseNow: 'Erase now', stageHistoryNote: 'Stage history: see "in stage since"; order lines are not in the API.', none: 'none', reason: 'Reason', status: 'Status', note: 'Note',
   acknowledge: 'Acknowledge', resolve: 'Resolve', category: 'Category', text: 'Text', rewards: 'Rewards', stock: 'Stock', costPoints: 'Cost (points)', levels: 'Levels',
   settingsSaved: 'Settings saved', timeZone: 'Time zone', page404: 'No such page',
+  growth: 'Growth', multiplier: 'Points multiplier', anyLevel: 'any', minLevel: 'Lowest level', confirmDeleteReward: 'Really delete reward', newReward: 'New reward',
+  customerPoints: 'A customer\'s points', balance: 'Balance', earned: 'Earned', spent: 'Spent', expired: 'Expired', expiring: 'Expiring', kind: 'Kind',
+  adjustPoints: 'Adjust points (may be negative)', adjust: 'Adjust', more: 'More', pointsTotals: 'Points issued and spent', ledgerAndAdjust: 'Ledger and adjustment',
+  kind_order: 'order', kind_refund: 'refund', kind_check_in: 'check-in', kind_make_up: 'make-up', kind_reward: 'reward', kind_referral: 'referral',
+  kind_adjustment: 'adjustment', kind_expiry: 'expiry', kind_birthday: 'birthday',
+  open: 'open', acknowledged: 'acknowledged', resolved: 'resolved', bug: 'bug', suggestion: 'suggestion', complaint: 'complaint',
 };
 
 export type Lang = 'zh' | 'en';

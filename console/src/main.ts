@@ -12,7 +12,7 @@ import { feedbackView } from './views/feedback';
 import { loyaltyView } from './views/loyalty';
 import { settingsView } from './views/settings';
 
-/** A view fills {@code main} and resolves when its data is shown (and its charts drawn). */
+/** A view fills {@code main} and resolves when its data is shown (and its charts drawn); a view may read presets from the hash's query. */
 export type View = (main: HTMLElement, arg?: string) => Promise<void>;
 
 const NAV = ['overview', 'campaigns', 'customers', 'feedback', 'loyalty', 'settings'] as const;
@@ -44,7 +44,7 @@ export async function render(): Promise<void> {
   disposeCharts();
   document.body.removeAttribute('data-ready');
   document.title = t('title');
-  const [, name = 'overview', arg] = (location.hash || '#/overview').match(/^#\/([a-z]+)(?:\/(.+))?$/) ?? [];
+  const [, name = 'overview', arg] = (location.hash || '#/overview').match(/^#\/([a-z]+)(?:\/([^?]+))?(?:\?.*)?$/) ?? [];
   if (!session()) {
     document.body.dataset.view = 'signin';
     await signInView(root);

@@ -5,7 +5,8 @@ import { launch, newPage, ready, go, signIn, shot, api, number, API, URL_ } from
 
 let browser;
 let close;
-const XSS = '<img src=x onerror=alert(1)>';
+// Markup that would show a dialog and mark the page if it were ever parsed as HTML.
+const INJECTED = '<img src=x onerror="window.__xss=1;alert(1)">';
 
 before(async () => { ({ browser, close } = await launch()); });
 after(async () => { await close(); });
@@ -152,6 +153,19 @@ test('customers: a list by stage as the API pages it, a customer looked up and e
   await page.waitForFunction(() => document.querySelector('[data-testid=csv-status]').textContent.startsWith('CSV'));
   assert.equal(number(await page.$eval('[data-testid=csv-status]', (e) => e.textContent)), audience, 'the whole audience in the CSV');
 
+  // the level filter offers the app's levels (its settings); the lowest also lists customers without points yet
+  const levels = (await api('GET', '/settings')).body.loyalty.levels.map((l) => l.name);
+  assert.deepEqual(await page.$$eval('[data-testid=filter-level] option', (os) => os.slice(1).map((o) => o.value)), levels);
+  await page.select('[data-testid=filter-stage]', '');
+  await page.select('[data-testid=filter-level]', levels[0]);
+  await page.click('[data-testid=apply-filter]');
+  const lowest = (await api('GET', `/customers?level=${encodeURIComponent(levels[0])}&limit=20`)).body;
+  assert.ok(lowest.customers.length > 0, 'the demo has customers at the lowest level');
+  await page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('[data-customer]')].map((a) => a.dataset.customer)) === want,
+    {}, JSON.stringify(lowest.customers.map((c) => c.customerId)));
+  assert.deepEqual(new Set(await page.$$eval('[data-level-of]', (els) => els.map((e) => e.textContent))), new Set([levels[0]]));
+  await shot(page, 'customers-by-level');
+
   const victim = ids[0];
   const before = (await api('GET', `/customers/${victim}`)).body;
   await page.type('[data-testid=lookup-input]', victim);
@@ -173,54 +187,129 @@ test('customers: a list by stage as the API pages it, a customer looked up and e
   await page.close();
 });
 
-test('customer-supplied text is shown as text: the feedback string never becomes markup and nothing runs', async () => {
-  // The string arrives as a customer's feedback event through the real ingest path.
+test('feedback: an injected string is shown as text and never runs; it is acknowledged, then resolved with a note', async () => {
+  // The string arrives as a customer's feedback event through the real ingest path, at the runtime's clock.
   const session = await (await fetch(`${API}/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ appId: 'demo', code: 'xss-tester~1' }) })).json();
+  const now = Date.parse((await (await fetch(`${API}/_local/clock`)).json()).now);
   const sent = await fetch(`${API}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
-    body: JSON.stringify({ events: [{ eventId: crypto.randomUUID(), type: 'feedback', ts: Date.now(), props: { category: 'complaint', text: XSS } }] }) });
+    body: JSON.stringify({ events: [{ eventId: crypto.randomUUID(), type: 'feedback', ts: now, props: { category: 'complaint', text: INJECTED } }] }) });
   assert.equal(sent.status, 202);
   await fetch(`${API}/_local/drain`, { method: 'POST' });
+  const item = (await api('GET', '/feedback?category=complaint&status=open')).body.items.find((f) => f.text === INJECTED);
+  assert.ok(item, 'the inbox holds it');
+  const id = item.feedbackId;
+
   const { page, problems } = await newPage(browser);
   await signIn(page);
   await ready(page, 'overview');
   await go(page, '#/feedback', 'feedback');
-  const inbox = await api('GET', '/feedback');
-  if (inbox.status === 404) {
-    assert.ok(await page.$('[data-testid=feedback-unavailable]'), 'the view says the inbox is not available yet');
-  } else {
-    await page.waitForSelector('.feedback-text');
-    const texts = await page.$$eval('.feedback-text', (els) => els.map((e) => e.textContent));
-    assert.ok(texts.includes(XSS), 'the string is shown as it is');
-    const id = (inbox.body.feedback ?? inbox.body.items).find((f) => f.text === XSS)?.feedbackId;
-    if (id) {
-      await page.type(`[data-note-for="${id}"]`, '已处理');
-      await page.click(`button[data-action=acknowledged][data-id="${id}"]`);
-      await page.waitForFunction((i) => document.querySelector(`[data-status-of="${i}"]`)?.textContent !== 'open', {}, id);
-    }
-  }
-  // The same string where operators type: a campaign name, and a customer id in the address.
-  assert.equal((await api('PUT', '/campaigns/xss-name', { name: XSS, priority: 1, trigger: { type: 'inactive', days: 9 }, templateId: 'T', data: { thing1: 'x' }, enabled: false })).status, 200);
-  await go(page, '#/campaigns', 'campaigns');
-  assert.ok((await page.$$eval('td', (tds) => tds.map((t) => t.textContent))).includes(XSS));
-  await go(page, `#/customers/${encodeURIComponent(XSS)}`, 'customers');
+  // complaints of every status: the item stays listed as it is acknowledged and resolved
+  await page.select('[data-testid=feedback-category]', 'complaint');
+  await page.click('[data-testid=feedback-filter]');
+  await page.waitForSelector(`[data-feedback="${id}"]`);
+  assert.equal(await page.$eval(`[data-feedback="${id}"]`, (e) => e.textContent), INJECTED, 'shown as it is');
+  assert.equal(await page.$eval(`[data-feedback="${id}"]`, (e) => e.childElementCount), 0, 'as text: no element inside');
+  const injected = () => page.evaluate(() => ({ imgs: document.querySelectorAll('img').length, ran: window.__xss ?? null }));
+  assert.deepEqual(await injected(), { imgs: 0, ran: null }, 'no <img> created, nothing ran');
   await shot(page, 'feedback-xss');
-  assert.equal(await page.$$eval('img', (imgs) => imgs.length), 0, 'no <img> was created');
+
+  await page.type(`[data-note-for="${id}"]`, '已收到');
+  await page.click(`button[data-action=acknowledged][data-id="${id}"]`);
+  await page.waitForFunction((i) => document.querySelector(`[data-status-of="${i}"]`)?.textContent === '已确认', {}, id);
+  let stored = (await api('GET', '/feedback?category=complaint&status=acknowledged')).body.items.find((f) => f.feedbackId === id);
+  assert.equal(stored?.note, '已收到');
+  await page.$eval(`[data-note-for="${id}"]`, (e) => { e.value = ''; });
+  await page.type(`[data-note-for="${id}"]`, '已退款 <b>ok</b>');
+  await page.click(`button[data-action=resolved][data-id="${id}"]`);
+  await page.waitForFunction((i) => document.querySelector(`[data-status-of="${i}"]`)?.textContent === '已解决', {}, id);
+  stored = (await api('GET', '/feedback?category=complaint&status=resolved')).body.items.find((f) => f.feedbackId === id);
+  assert.equal(stored?.status, 'resolved');
+  assert.equal(stored?.note, '已退款 <b>ok</b>');
+  assert.ok(stored?.resolvedAt, 'resolved at a time');
+  assert.equal(await page.$eval(`button[data-action=acknowledged][data-id="${id}"]`, (e) => e.disabled), true, 'never back from resolved');
+  assert.deepEqual(await injected(), { imgs: 0, ran: null });
+  await shot(page, 'feedback');
+
+  // The same string where operators type: a campaign name, and a customer id in the address.
+  assert.equal((await api('PUT', '/campaigns/xss-name', { name: INJECTED, priority: 1, trigger: { type: 'inactive', days: 9 }, templateId: 'T', data: { thing1: 'x' }, enabled: false })).status, 200);
+  await go(page, '#/campaigns', 'campaigns');
+  assert.ok((await page.$$eval('td', (tds) => tds.map((t) => t.textContent))).includes(INJECTED));
+  await go(page, `#/customers/${encodeURIComponent(INJECTED)}`, 'customers');
+  assert.deepEqual(await injected(), { imgs: 0, ran: null });
   await api('DELETE', '/campaigns/xss-name');
   clean(problems);
   await page.close();
 });
 
-test('feedback, loyalty, settings: each view renders; an API not deployed yet is said so; settings are validated by the API', async () => {
+test('loyalty: the levels, a reward refused then saved, edited and deleted, a customer\'s points adjusted, all through the loyalty API', async () => {
   const { page, problems } = await newPage(browser);
   await signIn(page);
   await ready(page, 'overview');
-  for (const view of ['feedback', 'loyalty']) {
-    await go(page, `#/${view}`, view);
-    const status = (await api('GET', view === 'feedback' ? '/feedback' : '/rewards')).status;
-    if (status === 404) assert.ok(await page.$(`[data-testid=${view}-unavailable]`), `${view} says not available`);
-    await shot(page, view);
-  }
+  await go(page, '#/loyalty', 'loyalty');
+  const levels = (await api('GET', '/settings')).body.loyalty.levels;
+  assert.deepEqual(await page.$$eval('[data-testid=levels-table] tbody tr', (trs) => trs.map((tr) => tr.children[0].textContent)), levels.map((l) => l.name));
+
+  const fill = async (values) => {
+    for (const [name, value] of Object.entries(values)) {
+      await page.$eval(`[data-testid=reward-editor] [name=${name}]`, (e, v) => { e.value = v; }, value);
+    }
+  };
+  await fill({ rewardId: 'browser-mug', name: '测试杯', costPoints: '0', stock: '3' });
+  await page.select('[data-testid=reward-editor] [name=minLevel]', levels[1].name);
+  await page.click('[data-testid=save-reward]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=reward-error]').textContent.length > 0);
+  assert.match(await page.$eval('[data-testid=reward-error]', (e) => e.textContent), /^costPoints must be/);
+  assert.equal((await api('GET', '/rewards/browser-mug')).status, 404, 'nothing stored');
+  await fill({ costPoints: '50' });
+  await page.click('[data-testid=save-reward]');
+  await page.waitForSelector('[data-stock-of=browser-mug]');
+  assert.deepEqual((await api('GET', '/rewards/browser-mug')).body,
+    { rewardId: 'browser-mug', name: '测试杯', costPoints: 50, stock: 3, minLevel: levels[1].name, enabled: true });
+  await page.click('button[data-action=edit-reward][data-id=browser-mug]');
+  assert.equal(await page.$eval('[data-testid=reward-editor] [name=name]', (e) => e.value), '测试杯');
+  await fill({ stock: '5' });
+  await page.click('[data-testid=save-reward]');
+  await page.waitForFunction(() => document.querySelector('[data-stock-of=browser-mug]')?.textContent === '5');
+  assert.equal((await api('GET', '/rewards/browser-mug')).body.stock, 5);
+  await shot(page, 'loyalty');
+
+  const customer = (await api('GET', '/customers?limit=1')).body.customers[0].customerId;
+  const before = (await api('GET', `/customers/${customer}/points`)).body;
+  await page.type('[data-testid=points-customer]', customer);
+  await page.click('[data-testid=points-lookup] button[type=submit]');
+  await page.waitForSelector('[data-testid=points-balance]');
+  assert.equal(number(await page.$eval('[data-testid=points-balance]', (e) => e.textContent)), before.balance);
+  assert.match(await page.$eval('[data-testid=points-level]', (e) => e.textContent), new RegExp(`^${before.level.name}`));
+  await page.type('[data-testid=adjust-points]', '0');
+  await page.type('[data-testid=adjust-reason]', '浏览器测试');
+  await page.click('[data-testid=adjust-submit]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=adjust-error]').textContent.length > 0);
+  assert.match(await page.$eval('[data-testid=adjust-error]', (e) => e.textContent), /^points must be/);
+  await page.$eval('[data-testid=adjust-points]', (e) => { e.value = ''; });
+  await page.type('[data-testid=adjust-points]', '25');
+  await page.click('[data-testid=adjust-submit]');
+  await page.waitForFunction((b) => document.querySelector('[data-testid=points-balance]')?.textContent.replace(/[^0-9-]/g, '') === String(b), {}, before.balance + 25);
+  const after = (await api('GET', `/customers/${customer}/points`)).body;
+  assert.equal(after.balance, before.balance + 25);
+  assert.equal(after.entries[0].kind, 'adjustment');
+  assert.equal(after.entries[0].note, '浏览器测试');
+  assert.equal(await page.$eval('[data-testid=ledger-table] tbody tr', (tr) => tr.children[1].textContent), '人工调整');
+  await shot(page, 'loyalty-points');
+
+  await page.click('button[data-action=delete-reward][data-id=browser-mug]');
+  await page.waitForFunction(() => !document.querySelector('[data-stock-of=browser-mug]'));
+  assert.equal((await api('GET', '/rewards/browser-mug')).status, 404);
+  assert.deepEqual(problems.dialogs, ['confirm: 确认删除奖励 browser-mug?']);
+  problems.dialogs.length = 0;
+  clean(problems);
+  await page.close();
+});
+
+test('settings: validated by the API, the reason next to the field', async () => {
+  const { page, problems } = await newPage(browser);
+  await signIn(page);
+  await ready(page, 'overview');
   await go(page, '#/settings', 'settings');
   await page.$eval('input[name="push.maxPerDay"]', (e) => { e.value = '99'; });
   await page.click('[data-testid=save-settings]');

@@ -19,12 +19,22 @@ export async function customersView(main: HTMLElement): Promise<void> {
     h('option', { value: '' }, t('all')), values.map((v) => h('option', { value: v }, t(v))));
   const stage = select('stage', STAGES);
   const segment = select('segment', SEGMENTS);
-  const level = h('input', { name: 'level', size: 8, 'data-testid': 'filter-level' });
+  // the app's loyalty levels, from its settings (names the operators chose: shown as they are)
+  const settings = await get('/settings');
+  const levelNames: string[] = (settings.loyalty?.levels ?? []).map((l: any) => String(l.name));
+  const level = h('select', { name: 'level', 'data-testid': 'filter-level' },
+    h('option', { value: '' }, t('all')), levelNames.map((v) => h('option', { value: v }, v)));
+  // presets from the address (#/customers?level=…, as the loyalty view links to a level's customers)
+  const preset = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  for (const [name, el] of [['stage', stage], ['segment', segment], ['level', level]] as const) {
+    const v = preset.get(name);
+    if (v && [...el.options].some((o) => o.value === v)) el.value = v;
+  }
   const listBox = h('div', { 'data-testid': 'customer-list' });
   const message = h('p', { role: 'alert', class: 'error', 'data-testid': 'list-error' });
   const cursors: (string | undefined)[] = [undefined];
 
-  const query = () => ({ stage: stage.value, segment: segment.value, level: level.value.trim() });
+  const query = () => ({ stage: stage.value, segment: segment.value, level: level.value });
   async function show(index: number): Promise<void> {
     message.textContent = '';
     let page: any;
@@ -36,9 +46,10 @@ export async function customersView(main: HTMLElement): Promise<void> {
     }
     cursors[index + 1] = page.nextCursor ?? undefined;
     replace(listBox,
-      table('customers-table', [t('customerId'), t('stage'), t('segment'), t('firstSeenAt'), t('lastActiveAt'), t('orders'), t('revenue')],
+      table('customers-table', [t('customerId'), t('stage'), t('segment'), t('firstSeenAt'), t('lastActiveAt'), t('orders'), t('revenue'), t('level')],
         (page.customers as any[]).map((c) => [h('a', { href: `#/customers/${encodeURIComponent(c.customerId)}`, 'data-customer': c.customerId }, c.customerId),
-          t(c.stage), c.segment ? t(c.segment) : '–', dateTime(c.firstSeenAt), dateTime(c.lastActiveAt), num(c.orders), yuan(c.revenueFen)])),
+          t(c.stage), c.segment ? t(c.segment) : '–', dateTime(c.firstSeenAt), dateTime(c.lastActiveAt), num(c.orders), yuan(c.revenueFen),
+          h('span', { 'data-level-of': c.customerId }, String(c.level ?? '–'))])),
       h('div', { class: 'toolbar' },
         h('button', { type: 'button', disabled: index === 0, 'data-testid': 'prev', onclick: () => void show(index - 1) }, t('prev')),
         h('span', { 'data-testid': 'page-number' }, String(index + 1)),
@@ -97,6 +108,7 @@ export async function customerView(main: HTMLElement, id?: string): Promise<void
     row(t('churn'), p.churn ? `${t('pAlive')} ${pct(p.churn.pAlive)}` : '–'),
     row(t('credits'), Object.entries(p.credits ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ') || '0'),
     row(t('checkInStreak'), num(p.checkInStreak)),
+    row(t('level'), p.loyalty?.level ?? '–', 'profile-level'),
     row(t('lastPush'), p.lastPush ? `${p.lastPush.campaignId} / ${p.lastPush.variant ?? ''}${p.lastPush.holdout ? ` (${t('holdout')})` : ''} · ${dateTime(p.lastPush.at)}` : '–'));
   const eraseButton = h('button', { type: 'button', class: 'danger', 'data-testid': 'erase', onclick: () => {
     const typed = h('input', { name: 'confirmId', 'data-testid': 'erase-confirm-input', autocomplete: 'off' });
@@ -111,9 +123,10 @@ export async function customerView(main: HTMLElement, id?: string): Promise<void
     h('h3', {}, t('points')), points, eraseButton, confirmBox);
   try {
     const ledger = await get(`/customers/${encodeURIComponent(p.customerId)}/points`);
-    const entries: any[] = ledger.entries ?? ledger.items ?? [];
-    replace(points, h('p', {}, `${t('points')}: ${num(ledger.balance ?? ledger.points?.balance ?? null)}`),
-      table('points-table', ['', t('count'), t('reason')], entries.slice(0, 20).map((e) => [dateTime(e.at ?? e.createdAt), num(e.points), String(e.note ?? e.kind ?? e.cause ?? '')])));
+    const entries: any[] = ledger.entries ?? [];
+    replace(points, h('p', {}, `${t('points')}: ${num(ledger.balance)} · ${ledger.level?.name ?? ''} `,
+      h('a', { href: `#/loyalty/${encodeURIComponent(p.customerId)}`, 'data-testid': 'points-link' }, t('ledgerAndAdjust'))),
+      table('points-table', ['', t('kind'), t('points'), t('note')], entries.slice(0, 20).map((e) => [dateTime(e.at), t(`kind_${e.kind}`), num(e.points), String(e.note ?? e.ref ?? '')])));
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) replace(points, h('p', { class: 'muted' }, t('notAvailable')));
     else throw e;

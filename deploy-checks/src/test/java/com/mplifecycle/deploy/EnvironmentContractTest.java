@@ -71,4 +71,32 @@ class EnvironmentContractTest {
 
         assertEquals(Set.of(FunctionEnv.APPS_TABLE, FunctionEnv.EVENT_BUS_NAME, FunctionEnv.PROFILES_TABLE), read);
     }
+
+    /**
+     * The console calls every admin route ({@code /v1/apps/{appId}/...}) from its own origin: each function
+     * serving one is told that origin, the same value, so that its answers carry the CORS headers.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void functionsServingAdminRoutes_areToldTheConsolesOrigin() {
+        Set<String> serving = new TreeSet<>();
+        for (FunctionDefinition f : functions()) {
+            Map<String, Object> events = (Map<String, Object>) TemplateFunctions.properties(f.logicalId())
+                    .getOrDefault("Events", Map.of());
+            events.values().forEach(e -> {
+                Map<String, Object> event = (Map<String, Object>) e;
+                Object path = ((Map<String, Object>) event.getOrDefault("Properties", Map.of())).get("Path");
+                if ("HttpApi".equals(event.get("Type")) && String.valueOf(path).startsWith("/v1/apps/{appId}/")) {
+                    serving.add(f.logicalId());
+                }
+            });
+        }
+        assertTrue(serving.containsAll(Set.of("AdminFunction", "LoyaltyFunction")), serving::toString);
+        for (String id : serving) {
+            Map<String, Object> variables = (Map<String, Object>) ((Map<String, Object>) TemplateFunctions
+                    .properties(id).getOrDefault("Environment", Map.of())).getOrDefault("Variables", Map.of());
+            assertEquals(Map.of("Fn::Sub", "https://${ConsoleDistribution.DomainName}"),
+                    variables.get(FunctionEnv.CONSOLE_ORIGIN), id);
+        }
+    }
 }

@@ -15,6 +15,8 @@ import com.mplifecycle.aws.store.ProfilePage;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.lifecycle.Stage;
+import com.mplifecycle.domain.loyalty.Level;
+import com.mplifecycle.domain.loyalty.LoyaltySettings;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.CustomerScores;
 import com.mplifecycle.domain.rfm.RfmSegment;
@@ -22,15 +24,17 @@ import com.mplifecycle.domain.rfm.RfmSegment;
 /**
  * {@code GET /v1/apps/{appId}/customers?stage=&segment=&level=&cursor=&limit=}: an audience page by
  * page, as JSON or (with {@code Accept: text/csv}) as CSV with the next cursor in {@code x-next-cursor}.
- * By stage it reads the profiles table's stage index; by segment (or all customers) it scans, since
- * a segment follows from the last daily run on read and is stored nowhere (docs/data-model.md).
+ * By stage it reads the profiles table's stage index, by loyalty level its level index (the lowest
+ * level also lists the customers without a points account, who hold it); by segment (or all
+ * customers) it scans, since a segment follows from the last daily run on read and is stored nowhere
+ * (docs/data-model.md).
  */
 final class CustomerList {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
     /** Scan calls one request may make (of {@link ProfileStore#LIST_SCAN_PAGE} items each). */
     static final int SCAN_BUDGET = 20;
-    static final String CSV_HEADER = "customerId,stage,segment,firstSeenAt,lastActiveAt,orders,revenueFen";
+    static final String CSV_HEADER = "customerId,stage,segment,firstSeenAt,lastActiveAt,orders,revenueFen,level";
 
     private final ProfileStore profiles;
     private final AppStore apps;
@@ -47,20 +51,25 @@ final class CustomerList {
         if ((stage.isPresent() ? 1 : 0) + (segment.isPresent() ? 1 : 0) + (level.isPresent() ? 1 : 0) > 1) {
             throw new InvalidFieldException("stage", "give one of stage, segment or level");
         }
-        if (level.isPresent()) {
-            throw new InvalidFieldException("level", "customer levels are not kept yet");
-        }
         stage.ifPresent(s -> value(Stage.class, "stage", s));
         Optional<RfmSegment> wanted = segment.map(s -> value(RfmSegment.class, "segment", s));
         int limit = limit(request);
         String cursor = query(request, "cursor").orElse(null);
         AppSettings settings = apps.settingsOrDefaults(request.appId());
+        List<Level> levels = settings.loyaltySettings().levels();
+        if (level.isPresent() && levels.stream().noneMatch(l -> l.name().equals(level.get()))) {
+            throw new InvalidFieldException("level", "must be one of the app's levels: "
+                    + String.join(", ", levels.stream().map(Level::name).toList()));
+        }
         CustomerScores scores = apps.rfmRun(request.appId()).map(run -> CustomerScores.of(run, settings.timeZone()))
                 .orElse(CustomerScores.NONE);
         ProfilePage page;
         try {
             if (stage.isPresent()) {
                 page = profiles.listByStage(request.appId(), stage.get(), cursor, limit);
+            } else if (level.isPresent()) {
+                page = profiles.listByLevel(request.appId(), level.get(), levels.get(0).name().equals(level.get()),
+                        cursor, limit);
             } else {
                 Predicate<CustomerProfile> matches = wanted.<Predicate<CustomerProfile>>map(w ->
                         p -> scores.rfm(p).map(r -> r.segment() == w).orElse(false)).orElse(p -> true);
@@ -71,7 +80,7 @@ final class CustomerList {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CustomerProfile p : page.customers()) {
-            rows.add(row(p, scores));
+            rows.add(row(p, scores, settings.loyaltySettings()));
         }
         if (wantsCsv(request)) {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -87,7 +96,7 @@ final class CustomerList {
         return ApiResponses.json(200, body);
     }
 
-    private static Map<String, Object> row(CustomerProfile p, CustomerScores scores) {
+    private static Map<String, Object> row(CustomerProfile p, CustomerScores scores, LoyaltySettings loyalty) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("customerId", p.customerId());
         row.put("stage", p.stage() == null ? null : p.stage().name());
@@ -96,18 +105,24 @@ final class CustomerList {
         row.put("lastActiveAt", p.lastActiveAt() == null ? null : p.lastActiveAt().toString());
         row.put("orders", p.paidOrders());
         row.put("revenueFen", p.revenueFen());
+        // as the points ledger shows it: no level yet, or a name the app no longer has, is the lowest
+        row.put("level", loyalty.levels().get(loyalty.indexOf(p.loyalty() == null ? null : p.loyalty().level())).name());
         return row;
     }
 
-    /** Every value is an id, an enum name, a time or a number: nothing needs quoting. */
+    /** Ids, enum names, times and numbers need no quoting; a level name (the operators' text) may (RFC 4180). */
     static String csv(List<Map<String, Object>> rows) {
         StringBuilder out = new StringBuilder(CSV_HEADER).append("\r\n");
         for (Map<String, Object> row : rows) {
             List<String> cells = new ArrayList<>();
-            row.values().forEach(v -> cells.add(v == null ? "" : v.toString()));
+            row.values().forEach(v -> cells.add(v == null ? "" : cell(v.toString())));
             out.append(String.join(",", cells)).append("\r\n");
         }
         return out.toString();
+    }
+
+    private static String cell(String text) {
+        return text.matches("[^\",\r\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
     private static boolean wantsCsv(AdminRequest request) {

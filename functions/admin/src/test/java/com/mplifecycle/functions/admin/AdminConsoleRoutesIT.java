@@ -34,6 +34,7 @@ import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.domain.campaign.DefaultCampaigns;
 import com.mplifecycle.domain.lifecycle.Stage;
 import com.mplifecycle.domain.profile.CustomerProfile;
+import com.mplifecycle.domain.profile.LoyaltyStatus;
 import com.mplifecycle.domain.rfm.RfmRun;
 
 /** The routes the console reads: campaign list, customer lists (stage index, scan, CSV), stage history. */
@@ -64,16 +65,16 @@ class AdminConsoleRoutesIT {
         shopKey = new AdminKeys(aws.client(), "AppsTable", clock).create("shop");
         ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
         for (String id : NEW_ONES) {
-            profiles.save(profile("shop", id, Stage.NEW)).orElseThrow();
+            profiles.save(profile("shop", id, Stage.NEW, LEVELS.get(id))).orElseThrow();
         }
-        profiles.save(profile("shop", "m1", Stage.MATURE)).orElseThrow();
-        profiles.save(profile("shop", "m2", Stage.MATURE)).orElseThrow();
-        profiles.save(profile("other", "n9", Stage.NEW)).orElseThrow();
-        profiles.save(profile("shop", "gone", Stage.NEW)).orElseThrow();
+        profiles.save(profile("shop", "m1", Stage.MATURE, LEVELS.get("m1"))).orElseThrow();
+        profiles.save(profile("shop", "m2", Stage.MATURE, null)).orElseThrow();
+        profiles.save(profile("other", "n9", Stage.NEW, "银卡")).orElseThrow();
+        profiles.save(profile("shop", "gone", Stage.NEW, "银卡")).orElseThrow();
         profiles.erase("shop", "gone", NOW, Duration.ofDays(30));
-        // a customer who moved on: written NEW, then MATURE (the index must follow)
-        CustomerProfile moved = profiles.save(profile("shop", "m2x", Stage.NEW)).orElseThrow();
-        profiles.save(moved.toBuilder().stage(Stage.GROWING, NOW).build()).orElseThrow();
+        // a customer who moved on: written NEW and 银卡, then GROWING and 金卡 (the indexes must follow)
+        CustomerProfile moved = profiles.save(profile("shop", "m2x", Stage.NEW, "银卡")).orElseThrow();
+        profiles.save(moved.toBuilder().stage(Stage.GROWING, NOW).loyalty(status("金卡")).build()).orElseThrow();
         AppStore apps = new AppStore(aws.client(), "AppsTable", clock);
         for (int day = 1; day <= 3; day++) {
             apps.putRfmRun(new RfmRun("shop", Instant.parse("2026-04-1" + day + "T19:00:00Z"), LocalDate.of(2026, 4, 10 + day),
@@ -81,9 +82,17 @@ class AdminConsoleRoutesIT {
         }
     }
 
-    private static CustomerProfile profile(String app, String id, Stage stage) {
+    /** The loyalty levels the profiles hold (the default levels 普通, 银卡, 金卡, …); the rest hold none yet. */
+    private static final Map<String, String> LEVELS = Map.of("n1", "银卡", "n2", "银卡", "n3", "普通", "m1", "金卡");
+
+    private static CustomerProfile profile(String app, String id, Stage stage, String level) {
         return CustomerProfile.empty(app, id).toBuilder().stage(stage, NOW.minus(Duration.ofDays(3)))
-                .firstSeenAt(NOW.minus(Duration.ofDays(9))).lastActiveAt(NOW.minus(Duration.ofDays(1))).build();
+                .firstSeenAt(NOW.minus(Duration.ofDays(9))).lastActiveAt(NOW.minus(Duration.ofDays(1)))
+                .loyalty(level == null ? null : status(level)).build();
+    }
+
+    private static LoyaltyStatus status(String level) {
+        return new LoyaltyStatus(level, NOW.minus(Duration.ofDays(2)), null, 0, null, null, 0);
     }
 
     @AfterAll
@@ -141,6 +150,46 @@ class AdminConsoleRoutesIT {
     }
 
     @Test
+    void customersByLevel_pagesThroughTheLevelIndex_onlyThatAppAndLevel() {
+        List<Integer> sizes = new ArrayList<>();
+        List<String> silver = allPages(Map.of("level", "银卡", "limit", "1"), sizes);
+
+        assertEquals(Set.of("n1", "n2"), new HashSet<>(silver), "no other app, no erased one, not the one who moved up");
+        assertEquals(2, silver.size(), "each once");
+        assertTrue(sizes.size() >= 2, "pages of 1: " + sizes);
+        assertEquals(Set.of("m1", "m2x"), new HashSet<>(allPages(Map.of("level", "金卡"), new ArrayList<>())));
+        assertEquals(List.of(), allPages(Map.of("level", "钻石"), new ArrayList<>()));
+        JsonNode first = customers(Map.of("level", "金卡")).get("customers").get(0);
+        assertEquals("金卡", first.get("level").asText());
+    }
+
+    @Test
+    void customersByLowestLevel_alsoThoseWithoutAPointsAccount_acrossPages() {
+        for (String limit : List.of("1", "2", "50")) {
+            List<String> ids = allPages(Map.of("level", "普通", "limit", limit), new ArrayList<>());
+
+            assertEquals(Set.of("n3", "n4", "n5", "m2"), new HashSet<>(ids), "limit " + limit);
+            assertEquals(4, ids.size(), "each once, limit " + limit);
+        }
+        customers(Map.of("level", "普通")).get("customers")
+                .forEach(c -> assertEquals("普通", c.get("level").asText(), c.toString()));
+        customers(Map.of("stage", "MATURE")).get("customers").forEach(c -> assertEquals(
+                c.get("customerId").asText().equals("m2") ? "普通" : "金卡", c.get("level").asText(), "no level yet reads as the lowest"));
+    }
+
+    @Test
+    void customersByLevelCsv_theLevelColumn() {
+        ApiResponse r = call("GET /v1/apps/{appId}/customers", Map.of("level", "银卡"), Map.of("accept", "text/csv"),
+                Map.of(), null);
+
+        assertEquals(200, r.statusCode(), r.body());
+        String[] lines = r.body().split("\r\n");
+        assertEquals(3, lines.length, r.body());
+        assertTrue(lines[1].matches("n[12],NEW,,2026-04-06T04:00:00Z,2026-04-14T04:00:00Z,0,0,银卡"), lines[1]);
+        assertFalse(r.headers().containsKey("x-next-cursor"));
+    }
+
+    @Test
     void customersWithoutFilter_scanPagesThroughTheApp() {
         List<Integer> sizes = new ArrayList<>();
         List<String> ids = allPages(Map.of("limit", "3"), sizes);
@@ -167,7 +216,7 @@ class AdminConsoleRoutesIT {
         String[] lines = r.body().split("\r\n");
         assertEquals(CustomerList.CSV_HEADER, lines[0]);
         assertEquals(5, lines.length, r.body());
-        assertTrue(lines[1].matches("n[1-5],NEW,,2026-04-06T04:00:00Z,2026-04-14T04:00:00Z,0,0"), lines[1]);
+        assertTrue(lines[1].matches("n[1-5],NEW,,2026-04-06T04:00:00Z,2026-04-14T04:00:00Z,0,0,(普通|银卡)"), lines[1]);
         String cursor = r.headers().get("x-next-cursor");
         ApiResponse rest = call("GET /v1/apps/{appId}/customers", Map.of("stage", "NEW", "cursor", cursor),
                 Map.of("accept", "text/csv"), Map.of(), null);
@@ -183,11 +232,18 @@ class AdminConsoleRoutesIT {
                 Map.of("segment", "WHALES"), "segment",
                 Map.of("stage", "NEW", "segment", "IMPORTANT_VALUE"), "stage",
                 Map.of("level", "gold"), "level",
+
                 Map.of("limit", "0"), "limit",
                 Map.of("limit", "1001"), "limit",
                 Map.of("cursor", "not-a-cursor"), "cursor",
                 Map.of("stage", "MATURE", "cursor", stageCursor), "cursor",
                 Map.of("cursor", stageCursor), "cursor");
+        String levelCursor = customers(Map.of("level", "银卡", "limit", "1")).get("nextCursor").asText();
+        cases = new HashMap<>(cases);
+        cases.put(Map.of("level", "银卡", "stage", "NEW"), "stage");
+        cases.put(Map.of("level", "银卡", "cursor", stageCursor), "cursor");
+        cases.put(Map.of("level", "金卡", "cursor", levelCursor), "cursor");
+        cases.put(Map.of("stage", "NEW", "cursor", levelCursor), "cursor");
         cases.forEach((query, field) -> {
             ApiResponse r = call("GET /v1/apps/{appId}/customers", query, Map.of(), Map.of(), null);
             assertEquals(400, r.statusCode(), query + " " + r.body());

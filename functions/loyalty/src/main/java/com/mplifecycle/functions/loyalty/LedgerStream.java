@@ -56,7 +56,7 @@ final class LedgerStream {
         this.apps = apps;
         this.profiles = profiles;
         this.log = log;
-        this.referrals = new ReferralRewards(accounts, log);
+        this.referrals = new ReferralRewards(accounts, profiles, log);
     }
 
     Map<String, Object> handle(List<Map<?, ?>> records, String batchId) {

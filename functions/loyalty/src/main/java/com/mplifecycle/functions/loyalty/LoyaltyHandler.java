@@ -24,6 +24,7 @@ import com.mplifecycle.aws.http.ApiRequest;
 import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.BadRequestException;
+import com.mplifecycle.aws.http.ConsoleCors;
 import com.mplifecycle.aws.json.PlainJson;
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.secrets.Secrets;
@@ -59,6 +60,7 @@ public final class LoyaltyHandler implements RequestStreamHandler {
     private final LedgerStream stream;
     private final DailyRun daily;
     private final JsonLogger log;
+    private final ConsoleCors cors;
 
     public LoyaltyHandler() {
         this(FunctionEnv.fromSystem());
@@ -72,6 +74,7 @@ public final class LoyaltyHandler implements RequestStreamHandler {
         String loyaltyTable = env.required(FunctionEnv.LOYALTY_TABLE);
         this.log = new JsonLogger("loyalty", clock);
         this.keys = new AdminKeys(db, appsTable, clock);
+        this.cors = new ConsoleCors(env.optional(FunctionEnv.CONSOLE_ORIGIN).filter(o -> !o.isBlank()).orElse(null));
         this.tokens = new SessionTokens(Secrets.load(env, aws::secretsManager).tokenSigningKey(), clock);
         AppStore apps = new AppStore(db, appsTable, clock);
         ProfileStore profiles = new ProfileStore(db, env.required(FunctionEnv.PROFILES_TABLE));
@@ -142,8 +145,19 @@ public final class LoyaltyHandler implements RequestStreamHandler {
         output.write(PlainJson.write(answer).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** One HTTP API request: authenticated by its route's kind, then routed. */
+    /**
+     * One HTTP API request: authenticated by its route's kind, then routed. The admin routes answer the
+     * console's origin with its CORS headers, as the admin function's do (the customers' routes never).
+     */
     public ApiResponse handle(ApiRequest http) {
+        if (ConsoleCors.isPreflight(http)) {
+            return cors.preflight(http);
+        }
+        ApiResponse response = route(http);
+        return adminRoutes.containsKey(http.routeKey()) ? cors.allow(http, response) : response;
+    }
+
+    private ApiResponse route(ApiRequest http) {
         String requestId = http.requestId();
         try {
             Route admin = adminRoutes.get(http.routeKey());

@@ -3,6 +3,7 @@ package com.mplifecycle.functions.loyalty;
 import java.time.Instant;
 
 import com.mplifecycle.aws.log.JsonLogger;
+import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.loyalty.LedgerEntry;
 import com.mplifecycle.domain.loyalty.ReferralRules;
 import com.mplifecycle.domain.profile.Referral;
@@ -13,14 +14,16 @@ import com.mplifecycle.domain.profile.Referral;
  * its reversal follow in a change of the sharer's account, whenever the referred customer's ledger shows
  * the welcome granted or taken back by that order or refund: now, or before (a redelivery after a failure
  * between the two writes then completes it; otherwise the sharer's cause is already recorded and nothing
- * changes).
+ * changes). A sharer who was erased (no profile) earns nothing: no account is created for them again.
  */
 final class ReferralRewards {
     private final Accounts accounts;
+    private final ProfileStore profiles;
     private final JsonLogger log;
 
-    ReferralRewards(Accounts accounts, JsonLogger log) {
+    ReferralRewards(Accounts accounts, ProfileStore profiles, JsonLogger log) {
         this.accounts = accounts;
+        this.profiles = profiles;
         this.log = log;
     }
 
@@ -40,7 +43,7 @@ final class ReferralRewards {
         boolean granted = applied instanceof Accounts.Applied.Done done && ReferralRules.grantsWelcome(done.change())
                 || applied instanceof Accounts.Applied.Already && welcomeBefore != null
                 && orderId.equals(welcomeBefore.ref());
-        if (!granted) {
+        if (!granted || profiles.load(appId, referral.sharerId()).isEmpty()) {
             return;
         }
         Accounts.Applied sharer = accounts.apply(appId, referral.sharerId(),

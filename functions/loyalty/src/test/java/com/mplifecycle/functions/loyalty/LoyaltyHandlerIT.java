@@ -27,6 +27,7 @@ import com.mplifecycle.aws.auth.SessionTokens;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.http.ApiRequest;
 import com.mplifecycle.aws.http.ApiResponse;
+import com.mplifecycle.aws.http.ConsoleCors;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.devtools.invoke.LambdaInvoker;
 import com.mplifecycle.devtools.invoke.LocalContext;
@@ -57,6 +58,7 @@ class LoyaltyHandlerIT {
     private static final Instant NOW = Instant.parse("2026-03-10T04:00:00Z");
     private static final String KEY = "test-signing-key-0123456789-abcdefghijklmnop";
     private static final String ADMIN = "admin-key-for-loyalty-it";
+    private static final String CONSOLE = "https://console.example.net";
     private static LocalAws aws;
     private static LoyaltyHandler handler;
     private static SessionTokens tokens;
@@ -68,6 +70,7 @@ class LoyaltyHandlerIT {
         aws = LocalAws.start();
         env = new HashMap<>(aws.environment("LoyaltyFunction"));
         env.put(FunctionEnv.LOCAL_SECRETS_JSON, "{\"tokenSigningKey\":\"" + KEY + "\"}");
+        env.put(FunctionEnv.CONSOLE_ORIGIN, CONSOLE);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         handler = new LoyaltyHandler(new FunctionEnv(env, clock));
         tokens = new SessionTokens(KEY.getBytes(StandardCharsets.UTF_8), clock);
@@ -99,7 +102,12 @@ class LoyaltyHandlerIT {
 
     static ApiResponse call(String routeKey, Map<String, String> path, Map<String, String> query, String body,
                             String bearer) {
-        Map<String, String> headers = new HashMap<>();
+        return call(routeKey, path, query, body, bearer, Map.of());
+    }
+
+    static ApiResponse call(String routeKey, Map<String, String> path, Map<String, String> query, String body,
+                            String bearer, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
         headers.put("content-type", "application/json");
         if (bearer != null) {
             headers.put("authorization", "Bearer " + bearer);
@@ -248,6 +256,39 @@ class LoyaltyHandlerIT {
         assertEquals(401, call("POST /v1/apps/{appId}/orders", Map.of("appId", "shop"), "{}", "wrong").statusCode());
         assertEquals(401, call("GET /v1/me", Map.of(), null, ADMIN).statusCode());
         assertEquals(400, postOrders("{\"orders\":[]}").statusCode());
+    }
+
+    @Test
+    void cors_theConsolesOriginOnTheAdminRoutesOnly() {
+        Map<String, String> fromConsole = Map.of("origin", CONSOLE);
+        ApiResponse rewards = call("GET /v1/apps/{appId}/rewards", Map.of("appId", "shop"), Map.of(), null, ADMIN,
+                fromConsole);
+        assertEquals(200, rewards.statusCode(), rewards.body());
+        assertEquals(CONSOLE, rewards.headers().get("access-control-allow-origin"));
+        ApiResponse refused = call("POST /v1/apps/{appId}/customers/{customerId}/points/adjustments",
+                Map.of("appId", "shop", "customerId", CustomerIds.of("shop", "gus")), Map.of(), "{}", "wrong", fromConsole);
+        assertEquals(401, refused.statusCode());
+        assertEquals(CONSOLE, refused.headers().get("access-control-allow-origin"), "the console can read why");
+        ApiResponse invalid = call("POST /v1/apps/{appId}/customers/{customerId}/points/adjustments",
+                Map.of("appId", "shop", "customerId", CustomerIds.of("shop", "gus")), Map.of(), "{\"points\":0}", ADMIN,
+                fromConsole);
+        assertEquals(400, invalid.statusCode());
+        assertEquals(CONSOLE, invalid.headers().get("access-control-allow-origin"));
+
+        ApiResponse elsewhere = call("GET /v1/apps/{appId}/rewards", Map.of("appId", "shop"), Map.of(), null, ADMIN,
+                Map.of("origin", "https://evil.example"));
+        assertEquals(null, elsewhere.headers().get("access-control-allow-origin"));
+        String token = tokens.issue("shop", CustomerIds.of("shop", "gus"), "gus");
+        ApiResponse me = call("GET /v1/me", Map.of(), Map.of(), null, token, fromConsole);
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals(null, me.headers().get("access-control-allow-origin"), "the customers' routes are not the console's");
+
+        ApiResponse preflight = handler.handle(new ApiRequest("req", ConsoleCors.PREFLIGHT_ROUTE, "OPTIONS",
+                Map.of("origin", CONSOLE, "access-control-request-method", "POST"),
+                Map.of("appId", "shop", "proxy+", "rewards/mug"), Map.of(), null, false));
+        assertEquals(204, preflight.statusCode());
+        assertEquals(CONSOLE, preflight.headers().get("access-control-allow-origin"));
+        assertTrue(preflight.headers().get("access-control-allow-methods").contains("DELETE"));
     }
 
     /**

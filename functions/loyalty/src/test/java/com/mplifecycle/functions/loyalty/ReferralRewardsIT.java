@@ -25,6 +25,7 @@ import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.http.ApiRequest;
 import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.json.Json;
+import com.mplifecycle.aws.store.LoyaltyStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.SharingStore;
 import com.mplifecycle.devtools.invoke.LambdaInvoker;
@@ -36,6 +37,9 @@ import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.TrackedEvent;
 import com.mplifecycle.domain.lifecycle.ProfileFolder;
+import com.mplifecycle.domain.loyalty.LoyaltyRules;
+import com.mplifecycle.domain.loyalty.LoyaltySettings;
+import com.mplifecycle.domain.loyalty.ReferralRules;
 import com.mplifecycle.domain.profile.CustomerIds;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.Referral;
@@ -47,7 +51,7 @@ import com.mplifecycle.domain.sharing.ShareActivity;
  * by a share is decided by the sharing attribution (the profiles are folded and attributed as the
  * lifecycle consumer does): the referred customer's first server order rewards the sharer and the
  * customer once, a full refund takes both back once; a customer known before the open, the sharer
- * opening their own share and a self-referral earn nothing.
+ * opening their own share and a self-referral earn nothing; a sharer erased since is not recreated.
  */
 class ReferralRewardsIT {
     private static final Instant NOW = Instant.parse("2026-03-10T04:00:00Z");
@@ -58,6 +62,10 @@ class ReferralRewardsIT {
     private static final String B = CustomerIds.of(APP, "bob");
     private static final String C = CustomerIds.of(APP, "cat");
     private static final String S = CustomerIds.of(APP, "sam");
+    private static final String D = CustomerIds.of(APP, "dee");
+    private static final String GONE = CustomerIds.of(APP, "gone");
+    private static final String E = CustomerIds.of(APP, "eve");
+    private static final String F = CustomerIds.of(APP, "fay");
     private static LocalAws aws;
     private static LoyaltyHandler handler;
     private static StreamEventSource stream;
@@ -106,6 +114,14 @@ class ReferralRewardsIT {
         CustomerProfile s = folder.fold(CustomerProfile.empty(APP, S), "sam", List.of(
                 new TrackedEvent("s-launch", EventType.APP_LAUNCH, t, Map.of("scene", 1001L)))).profile();
         profiles.save(s.toBuilder().referredBy(new Referral(S, "sh-s", t)).build());
+        CustomerProfile d = folder.fold(CustomerProfile.empty(APP, D), "dee", List.of(
+                new TrackedEvent("d-launch", EventType.APP_LAUNCH, t, Map.of("scene", 1007L)))).profile();
+        profiles.save(d.toBuilder().referredBy(new Referral(GONE, "sh-gone", t)).build());
+        profiles.save(folder.fold(CustomerProfile.empty(APP, F), "fay", List.of(
+                new TrackedEvent("f-launch", EventType.APP_LAUNCH, t, Map.of("scene", 1001L)))).profile());
+        CustomerProfile e = folder.fold(CustomerProfile.empty(APP, E), "eve", List.of(
+                new TrackedEvent("e-launch", EventType.APP_LAUNCH, t, Map.of("scene", 1007L)))).profile();
+        profiles.save(e.toBuilder().referredBy(new Referral(F, "sh-f", t)).build());
     }
 
     private static TrackedEvent open(String eventId, Instant at) {
@@ -184,6 +200,9 @@ class ReferralRewardsIT {
                 "A earns for B only: A's own order after opening A's own share earns nothing more");
         assertEquals(List.of("order:c-1 100"), ledger(C), "known before the open");
         assertEquals(List.of("order:s-1 100"), ledger(S), "a self-referral");
+        orders(order("d-1", "dee", 10_000));
+        assertEquals(List.of("order:d-1 100", "referral:welcome 50"), ledger(D));
+        assertEquals(List.of(), ledger(GONE), "a sharer erased since (no profile) gets no account again");
         JsonNode welcome = null;
         for (JsonNode e : points(B).get("entries")) {
             welcome = e.get("cause").asText().equals("referral:welcome") ? e : welcome;
@@ -215,5 +234,20 @@ class ReferralRewardsIT {
         refund("rb-3", "b-2", 5_000);
         assertEquals(0, points(B).get("balance").asLong());
         assertEquals(20, points(A).get("balance").asLong());
+    }
+
+    @Test
+    void aWriteCutShortBetweenTheWelcomeAndTheSharersReward_isCompletedByTheRedeliveredOrder() {
+        // the welcome was committed with the order, then the function stopped before the sharer's reward
+        ReferralRules rules = new ReferralRules(new LoyaltyRules(LoyaltySettings.DEFAULTS, ZoneOffset.UTC));
+        Referral byF = profiles.load(APP, E).orElseThrow().referredBy();
+        new Accounts(new LoyaltyStore(aws.client(), "LoyaltyTable")).apply(APP, E, a -> rules.orderPaid(a, byF, null,
+                "e-1", NOW.minusSeconds(60), 10_000, NOW));
+        assertEquals(List.of(), ledger(F));
+
+        orders(order("e-1", "eve", 10_000)); // the order delivered again
+
+        assertEquals(List.of("order:e-1 100", "referral:welcome 50"), ledger(E));
+        assertEquals(List.of("referral:" + E + " 100"), ledger(F));
     }
 }

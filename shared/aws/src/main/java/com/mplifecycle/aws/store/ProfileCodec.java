@@ -74,6 +74,8 @@ public final class ProfileCodec {
             item.put(STAGE, AttributeValue.fromS(p.stage().name()));
             item.put(TableKeys.STAGE_KEY, AttributeValue.fromS(TableKeys.stageKey(p.stage().name(), p.customerId())));
         }
+        item.put(TableKeys.LEVEL_KEY, AttributeValue.fromS(TableKeys.levelKey(
+                p.loyalty() == null ? null : p.loyalty().level(), p.customerId())));
         item.put(DOC, DeflatedJson.attribute(RecordJson.write(p.toBuilder().version(0).build())));
         return item;
     }

@@ -215,24 +215,72 @@ public final class ProfileStore {
      * was written is left out. Throws IllegalArgumentException for a cursor of another listing.
      */
     public ProfilePage listByStage(String appId, String stage, String cursor, int limit) {
+        return listByIndex(appId, TableKeys.STAGE_INDEX, TableKeys.STAGE_KEY, List.of(stage + "#"),
+                p -> p.stage() != null && p.stage().name().equals(stage), cursor, limit);
+    }
+
+    /**
+     * One page of the app's customers whose profile holds loyalty level {@code level}, from the level
+     * index like {@link #listByStage}; with {@code orNone}, then also those whose profile holds no level
+     * yet (no points account: they read as the lowest level). Throws IllegalArgumentException for a
+     * cursor of another listing.
+     */
+    public ProfilePage listByLevel(String appId, String level, boolean orNone, String cursor, int limit) {
+        List<String> prefixes = orNone ? List.of(level + "#", "#") : List.of(level + "#");
+        return listByIndex(appId, TableKeys.LEVEL_INDEX, TableKeys.LEVEL_KEY, prefixes, p -> {
+            String held = p.loyalty() == null ? null : p.loyalty().level();
+            return level.equals(held) || (orNone && held == null);
+        }, cursor, limit);
+    }
+
+    /**
+     * One page from an index keyed by app and {@code sortKey}: the keys that begin with each of
+     * {@code prefixes} in turn (the cursor is the index key to continue after, so it names its
+     * prefix), then one batch read; profiles that no longer match {@code keep} are left out (the
+     * index is eventually consistent, and a prefix may also begin a longer value).
+     */
+    private ProfilePage listByIndex(String appId, String index, String sortKey, List<String> prefixes,
+                                    java.util.function.Predicate<CustomerProfile> keep, String cursor, int limit) {
         Map<String, AttributeValue> start = cursor == null ? null
-                : ProfilePage.keyOf(cursor, List.of(TableKeys.PK, ProfileCodec.APP, TableKeys.STAGE_KEY));
-        if (start != null && (!appId.equals(start.get(ProfileCodec.APP).s())
-                || !start.get(TableKeys.STAGE_KEY).s().startsWith(stage + "#"))) {
-            throw new IllegalArgumentException("not a cursor of this listing");
+                : ProfilePage.keyOf(cursor, List.of(TableKeys.PK, ProfileCodec.APP, sortKey));
+        int prefix = 0;
+        if (start != null) {
+            String at = start.get(sortKey).s();
+            while (prefix < prefixes.size() && !at.startsWith(prefixes.get(prefix))) {
+                prefix++;
+            }
+            if (!appId.equals(start.get(ProfileCodec.APP).s()) || prefix == prefixes.size()) {
+                throw new IllegalArgumentException("not a cursor of this listing");
+            }
         }
-        QueryResponse response = db.query(b -> b.tableName(table).indexName(TableKeys.STAGE_INDEX)
-                .keyConditionExpression("#app = :app AND begins_with(#stk, :stage)")
-                .expressionAttributeNames(Map.of("#app", ProfileCodec.APP, "#stk", TableKeys.STAGE_KEY))
-                .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(appId),
-                        ":stage", AttributeValue.fromS(stage + "#")))
-                .exclusiveStartKey(start).limit(limit));
-        List<String> keys = response.items().stream().map(i -> i.get(TableKeys.PK).s()).toList();
+        List<String> keys = new ArrayList<>();
+        Map<String, AttributeValue> next = null;
+        for (; prefix < prefixes.size() && keys.size() < limit; prefix++) {
+            Map<String, AttributeValue> from = start;
+            String begins = prefixes.get(prefix);
+            int room = limit - keys.size();
+            QueryResponse response = db.query(b -> b.tableName(table).indexName(index)
+                    .keyConditionExpression("#app = :app AND begins_with(#key, :prefix)")
+                    .expressionAttributeNames(Map.of("#app", ProfileCodec.APP, "#key", sortKey))
+                    .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(appId),
+                            ":prefix", AttributeValue.fromS(begins)))
+                    .exclusiveStartKey(from).limit(room));
+            response.items().forEach(i -> keys.add(i.get(TableKeys.PK).s()));
+            start = null;
+            if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+                next = response.lastEvaluatedKey();
+                break;
+            }
+            if (keys.size() == limit && prefix + 1 < prefixes.size()) {
+                // full at the end of this prefix: the next page starts after its last key
+                Map<String, AttributeValue> last = response.items().get(response.items().size() - 1);
+                next = Map.of(TableKeys.PK, last.get(TableKeys.PK), ProfileCodec.APP, last.get(ProfileCodec.APP),
+                        sortKey, last.get(sortKey));
+            }
+        }
         Map<String, CustomerProfile> found = loadAll(keys);
-        List<CustomerProfile> page = keys.stream().map(found::get)
-                .filter(p -> p != null && p.stage() != null && p.stage().name().equals(stage)).toList();
-        return new ProfilePage(page, response.hasLastEvaluatedKey() ? ProfilePage.cursorOf(response.lastEvaluatedKey())
-                : Optional.empty());
+        List<CustomerProfile> page = keys.stream().map(found::get).filter(p -> p != null && keep.test(p)).toList();
+        return new ProfilePage(page, ProfilePage.cursorOf(next));
     }
 
     /**

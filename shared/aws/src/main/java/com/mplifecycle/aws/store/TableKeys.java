@@ -244,6 +244,16 @@ public final class TableKeys {
         return stage + "#" + customerId;
     }
 
+    /** The profiles table's index of customers by app and loyalty level (every profile, not tombstones). */
+    public static final String LEVEL_INDEX = "level";
+    /** The level index's sort key attribute: {@code {level}#{customerId}}, the level empty while the profile has none. */
+    public static final String LEVEL_KEY = "lvk";
+
+    /** The level index's sort key of a customer; {@code level} null (no points account yet) is the empty name. */
+    public static String levelKey(String level, String customerId) {
+        return (level == null ? "" : level) + "#" + customerId;
+    }
+
     /** Sort key of an event chunk: first event time (sortable) and a digest of its event ids. */
     public static String eventChunk(long firstEventMillis, String eventIdsDigest) {
         return String.format("%013d#%s", firstEventMillis, eventIdsDigest);
