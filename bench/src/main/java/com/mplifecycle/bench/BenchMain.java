@@ -102,6 +102,7 @@ public final class BenchMain {
         }
         if (figures.contains(10)) {
             step("10 sweep with nothing due", () -> report.sweep = new SweepBench().run(quick ? 10_000 : 100_000, 3));
+            step("10 campaign launch", () -> report.launch = new LaunchBench().run(quick ? 1_000 : 5_000, 100, 1));
         }
         int customers = rfmCustomers;
         if (figures.contains(10)) {

@@ -26,7 +26,7 @@ final class Report {
                    String runAt, String commit, List<String> failures, ColdStartBench.Result coldStart,
                    IngestBench.Result ingest, LifecycleBench.Result lifecycle, LifecycleBench.Result lifecycleCapacity,
                    Fold fold, ReactionBench.Result reaction, RfmBench.Result rfm, DispatchBench.Result dispatch,
-                   LoyaltyBench.Result loyalty, SweepBench.Result sweep) {
+                   LoyaltyBench.Result loyalty, SweepBench.Result sweep, LaunchBench.Result launch) {
     }
 
     String runAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -34,7 +34,7 @@ final class Report {
 
     Results results() {
         return new Results(command, quick, machine, figures, seconds, loadAtEnd, runAt, commit, List.copyOf(failures),
-                coldStart, ingest, lifecycle, lifecycleCapacity, fold, reaction, rfm, dispatch, loyalty, sweep);
+                coldStart, ingest, lifecycle, lifecycleCapacity, fold, reaction, rfm, dispatch, loyalty, sweep, launch);
     }
 
     static Report of(Results r) {
@@ -55,6 +55,7 @@ final class Report {
         report.dispatch = r.dispatch();
         report.loyalty = r.loyalty();
         report.sweep = r.sweep();
+        report.launch = r.launch();
         return report;
     }
 
@@ -74,6 +75,7 @@ final class Report {
     DispatchBench.Result dispatch;
     LoyaltyBench.Result loyalty;
     SweepBench.Result sweep;
+    LaunchBench.Result launch;
     private final Map<String, FunctionDefinition> functions = FunctionDefinition.all(SamTemplate.load(SamTemplate.locate()));
 
     Report(String command, boolean quick, String machine) {
@@ -114,6 +116,7 @@ final class Report {
         dispatchDetails();
         loyaltyDetails();
         sweepDetails();
+        launchDetails();
         reactionDetails();
         paperDetails();
         details.append(md);
@@ -583,6 +586,41 @@ final class Report {
                         + " whatever the number of customers (one query per shard, the retries and the chains' leases), $%.4f a day.",
                 Prices.DYNAMODB_PER_READ_UNIT * 1e6, oldPerSweep10m, oldPerSweep10m * 288 * Prices.DYNAMODB_PER_READ_UNIT,
                 perSweep, perSweep * 288 * Prices.DYNAMODB_PER_READ_UNIT);
+        line("");
+    }
+
+    private void launchDetails() {
+        if (launch == null) {
+            return;
+        }
+        LaunchBench.Result l = launch;
+        double n = l.customers();
+        LaunchBench.Phase b = l.backfill();
+        LaunchBench.Phase w = l.sweep();
+        double reads = (b.readUnits() + w.readUnits()) / n;
+        double writes = (b.writeUnits() + w.writeUnits()) / n;
+        summary.add(new String[] {"12", f("A campaign launch to %,d customers, fanned out", l.customers()),
+                f("%,d of %,d pushed, %d twice; %d + %d invocations", l.sent(), l.customers(), l.duplicates(),
+                        b.invocations(), w.invocations()),
+                f("per customer: %.2f read units, %.2f write units", reads, writes), "", "(none)", ""});
+        line("## 12. A campaign launch, fanned out");
+        line("");
+        line("%,d customers of one app who left a cart and gave a credit, outside the due index; the campaign is"
+                + " created (`CampaignChanged`: the backfill, %d segments) and two hours later the 5-minute run finds"
+                + " all of them due and pushes to the stand-in WeChat. Pages of %d, %d page(s) per invocation (the"
+                + " template: 100 and 20); what an invocation leaves goes back to `DispatchHandler` through the local"
+                + " bus's rule for `DispatchWorkRequested`. DynamoDB calls through a counting proxy.", l.customers(), 16,
+                l.pageSize(), l.pagesPerInvocation());
+        line("");
+        line("| phase | s | invocations | read units | write units | per customer: read | write | calls |");
+        line("|---|---|---|---|---|---|---|---|");
+        for (Object[] row : new Object[][] {{"backfill", b}, {"sweep and pushes", w}}) {
+            LaunchBench.Phase p = (LaunchBench.Phase) row[1];
+            line("| %s | %.1f | %,d | %,.1f | %,.1f | %.3f | %.3f | %s |", row[0], p.seconds(), p.invocations(),
+                    p.readUnits(), p.writeUnits(), p.readUnits() / n, p.writeUnits() / n, p.calls());
+        }
+        line("");
+        line("Pushed: %,d of %,d customers, %d of them twice.", l.sent(), l.customers(), l.duplicates());
         line("");
     }
 

@@ -34,13 +34,17 @@ final class Backfill {
     private final ProfileStore profiles;
     private final WalkChains chains;
     private final ExecutorService scanners;
+    private final ExecutorService workers;
     private final int segments;
     private final int pageSize;
 
-    Backfill(ProfileStore profiles, WalkChains chains, ExecutorService scanners, int segments, int pageSize) {
+    /** @param workers where a page's moves in the due index run, concurrently (one write each) */
+    Backfill(ProfileStore profiles, WalkChains chains, ExecutorService scanners, ExecutorService workers, int segments,
+             int pageSize) {
         this.profiles = profiles;
         this.chains = chains;
         this.scanners = scanners;
+        this.workers = workers;
         this.segments = segments;
         this.pageSize = pageSize;
     }
@@ -88,13 +92,30 @@ final class Backfill {
 
     private Optional<String> page(Work segment, String cursor, AppCampaigns.App app, Instant now, AtomicLong seen,
                                   AtomicLong moved) {
-        return profiles.scanWithDue(segment.appId(), segment.part(), segment.parts(), cursor, pageSize, (p, stored) -> {
-            seen.incrementAndGet();
-            Optional<Instant> due = app.nextDue(p, Set.of(), now);
-            if (!due.equals(stored) && profiles.setDue(p, due)) {
-                moved.incrementAndGet();
+        List<Future<?>> moves = new ArrayList<>();
+        Optional<String> next = profiles.scanWithDue(segment.appId(), segment.part(), segment.parts(), cursor, pageSize,
+                (p, stored) -> {
+                    seen.incrementAndGet();
+                    Optional<Instant> due = app.nextDue(p, Set.of(), now);
+                    if (!due.equals(stored)) {
+                        moves.add(workers.submit(() -> {
+                            if (profiles.setDue(p, due)) {
+                                moved.incrementAndGet();
+                            }
+                        }));
+                    }
+                });
+        for (Future<?> f : moves) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("backfill of " + segment.appId() + " failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted during the backfill", e);
             }
-        });
+        }
+        return next;
     }
 
     private static BooleanSupplier inTime() {

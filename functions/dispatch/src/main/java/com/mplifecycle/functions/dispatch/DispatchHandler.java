@@ -104,9 +104,9 @@ public final class DispatchHandler implements RequestStreamHandler {
         this.dispatcher = new CustomerDispatcher(profiles, records, sender, pauses);
         this.retries = new RetryQueue(records, profiles, sender, pauses);
         ExecutorService scanners = daemonPool(Math.max(ProfileStore.dueShards(), SCAN_WORKERS), "dispatch-scan");
-        this.sweep = new Sweep(profiles, dispatcher, chains, scanners, daemonPool(WORKERS, "dispatch-worker"),
-                records::flushCounts, pageSize);
-        this.backfill = new Backfill(profiles, chains, scanners, SCAN_WORKERS, pageSize);
+        ExecutorService workers = daemonPool(WORKERS, "dispatch-worker");
+        this.sweep = new Sweep(profiles, dispatcher, chains, scanners, workers, records::flushCounts, pageSize);
+        this.backfill = new Backfill(profiles, chains, scanners, workers, SCAN_WORKERS, pageSize);
         this.log = new JsonLogger("dispatch", clock);
     }
 

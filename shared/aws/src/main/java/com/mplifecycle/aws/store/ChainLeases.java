@@ -1,6 +1,5 @@
 package com.mplifecycle.aws.store;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
@@ -16,14 +15,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * segment of a backfill that one invocation hands on to the next holds a lease item naming its chain and the
  * hop that may run now. Each hop moves the lease on to the next hop conditionally on holding it, then requests
  * that hop, so a redelivered or retried request never forks the walk into two, and a walk whose lease has
- * expired (a chain broken by a crash) is taken over by the next 5-minute sweep.
+ * expired (a chain broken by a crash) is taken over by the next 5-minute sweep. No TTL: the last hop deletes
+ * the item, and there are at most 16 per app and 16 for the sweep (a TTL on the app's clock would also let
+ * DynamoDB remove a held lease whenever that clock is not the real one, as in tests).
  */
 public final class ChainLeases {
     static final String CHAIN = "chain";
     static final String HOP = "hop";
     static final String UNTIL = "until";
-    /** A lease item outlives its expiry by this before DynamoDB's TTL removes it. */
-    static final Duration KEPT = Duration.ofDays(1);
 
     private final DynamoDbClient db;
     private final String table;
@@ -77,14 +76,13 @@ public final class ChainLeases {
     public boolean advance(String walk, String chain, int hop, Instant until) {
         try {
             db.updateItem(b -> b.tableName(table).key(key(walk))
-                    .updateExpression("SET #hop = :next, #until = :until, #exp = :exp")
+                    .updateExpression("SET #hop = :next, #until = :until")
                     .conditionExpression("#chain = :chain AND #hop = :hop")
-                    .expressionAttributeNames(Map.of("#hop", HOP, "#until", UNTIL, "#exp", TableKeys.EXPIRES,
-                            "#chain", CHAIN))
+                    .expressionAttributeNames(Map.of("#hop", HOP, "#until", UNTIL, "#chain", CHAIN))
                     .expressionAttributeValues(Map.of(":next", AttributeValue.fromN(Integer.toString(hop + 1)),
                             ":hop", AttributeValue.fromN(Integer.toString(hop)),
                             ":until", AttributeValue.fromN(Long.toString(until.toEpochMilli())),
-                            ":exp", expires(until), ":chain", AttributeValue.fromS(chain))));
+                            ":chain", AttributeValue.fromS(chain))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -107,12 +105,7 @@ public final class ChainLeases {
                 TableKeys.SK, AttributeValue.fromS(walk),
                 CHAIN, AttributeValue.fromS(chain),
                 HOP, AttributeValue.fromN(Integer.toString(hop)),
-                UNTIL, AttributeValue.fromN(Long.toString(until.toEpochMilli())),
-                TableKeys.EXPIRES, expires(until));
-    }
-
-    private static AttributeValue expires(Instant until) {
-        return AttributeValue.fromN(Long.toString(until.plus(KEPT).getEpochSecond()));
+                UNTIL, AttributeValue.fromN(Long.toString(until.toEpochMilli())));
     }
 
     private static Map<String, AttributeValue> key(String walk) {

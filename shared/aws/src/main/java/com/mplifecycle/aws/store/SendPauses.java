@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 /**
  * An app's pause of WeChat sends after WeChat answered a rate limit (45009, 45011): one item per app in the
  * apps table (docs/data-model.md), so every invocation of a fanned-out sweep slows down, not only the one
- * that was answered. A pause only ever moves later.
+ * that was answered. A pause only ever moves later. One small item per app, kept (no TTL): a past {@code until}
+ * is no pause.
  */
 public final class SendPauses {
     static final String UNTIL = "until";
@@ -37,7 +38,6 @@ public final class SendPauses {
         Map<String, AttributeValue> item = new java.util.HashMap<>(key(appId));
         item.put(UNTIL, AttributeValue.fromN(Long.toString(until.toEpochMilli())));
         item.put(ERRCODE, AttributeValue.fromN(Integer.toString(errcode)));
-        item.put(TableKeys.EXPIRES, AttributeValue.fromN(Long.toString(until.plus(ChainLeases.KEPT).getEpochSecond())));
         try {
             db.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(#pk) OR #until < :until")
