@@ -302,6 +302,14 @@ test('loyalty: the levels, a reward refused then saved, edited and deleted, a cu
   assert.equal((await api('GET', '/rewards/browser-mug')).status, 404);
   assert.deepEqual(problems.dialogs, ['confirm: 确认删除奖励 browser-mug?']);
   problems.dialogs.length = 0;
+
+  // a level's link opens its customers: the customers view with that level chosen, as the API lists them
+  await page.evaluate(() => document.body.removeAttribute('data-ready'));
+  await page.click(`a[data-level-link="${levels[0].name}"]`);
+  await ready(page, 'customers');
+  assert.equal(await page.$eval('[data-testid=filter-level]', (e) => e.value), levels[0].name);
+  const listed = (await api('GET', `/customers?level=${encodeURIComponent(levels[0].name)}&limit=20`)).body.customers.map((c) => c.customerId);
+  assert.deepEqual(await page.$$eval('[data-customer]', (as) => as.map((a) => a.dataset.customer)), listed);
   clean(problems);
   await page.close();
 });

@@ -96,7 +96,8 @@ public final class LocalMain {
                     java.time.LocalDate.ofInstant(runtime.clock().instant(), zone),
                     demo.segmentCounts(LocalRuntime.DEMO_APP, runtime.adminKey()), campaignStatistics, out);
             LoyaltySummary.print(runtime.profilesClient(), runtime.tableName("LoyaltyTable"), LocalRuntime.DEMO_APP,
-                    out);
+                    new com.mplifecycle.aws.store.AppStore(runtime.profilesClient(), runtime.tableName("AppsTable"),
+                            runtime.clock()).settingsOrDefaults(LocalRuntime.DEMO_APP).loyaltySettings(), out);
             DemoSummary.printSharingAndFeedback(demo.sharingStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()),
                     demo.feedbackStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()), out);
             // the console closes the list: its line below (console/with-runtime waits for it)

@@ -21,10 +21,12 @@ public final class LoyaltySummary {
     private LoyaltySummary() {
     }
 
-    public static void print(DynamoDbClient db, String loyaltyTable, String appId, PrintStream out) {
+    /** @param loyalty the app's settings in force: members are counted under its levels */
+    public static void print(DynamoDbClient db, String loyaltyTable, String appId, LoyaltySettings loyalty,
+                             PrintStream out) {
         long[] totals = new long[5];
         Map<String, Integer> perLevel = new LinkedHashMap<>();
-        for (Level level : LoyaltySettings.DEFAULTS.levels()) {
+        for (Level level : loyalty.levels()) {
             perLevel.put(level.name(), 0);
         }
         new LoyaltyStore(db, loyaltyTable).scanAccounts(0, 1, page -> page.stream()
@@ -35,8 +37,8 @@ public final class LoyaltySummary {
                     totals[2] += a.spent();
                     totals[3] += a.expired();
                     totals[4] += a.balance();
-                    perLevel.merge(a.level() == null ? LoyaltySettings.DEFAULTS.levels().get(0).name() : a.level(), 1,
-                            Integer::sum);
+                    // a level renamed since is held as the lowest until the daily run re-places the member
+                    perLevel.merge(loyalty.levels().get(loyalty.indexOf(a.level())).name(), 1, Integer::sum);
                 }));
         out.printf("  points (%d members with an account): issued %d, spent %d, expired %d, held %d%n", totals[0],
                 totals[1], totals[2], totals[3], totals[4]);

@@ -92,7 +92,7 @@ public final class LoyaltyHandler implements RequestStreamHandler {
         });
         RewardStore rewards = new RewardStore(db, appsTable);
 
-        ServerOrderRoutes orders = new ServerOrderRoutes(new ServerOrderIndex(db, loyaltyTable), events, clock);
+        ServerOrderRoutes orders = new ServerOrderRoutes(new ServerOrderIndex(db, loyaltyTable), events, apps, clock);
         adminRoutes.put("POST /v1/apps/{appId}/orders", orders::orders);
         adminRoutes.put("POST /v1/apps/{appId}/refunds", orders::refunds);
         RewardRoutes rewardRoutes = new RewardRoutes(rewards, apps);

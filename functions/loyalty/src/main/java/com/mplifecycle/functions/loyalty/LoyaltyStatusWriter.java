@@ -1,17 +1,22 @@
 package com.mplifecycle.functions.loyalty;
 
+import java.util.Objects;
 import java.util.Optional;
 
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.aws.store.StoredCustomer;
+import com.mplifecycle.domain.loyalty.LoyaltyRules;
 import com.mplifecycle.domain.loyalty.PointsAccount;
+import com.mplifecycle.domain.profile.CheckInStreak;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.LoyaltyStatus;
 
 /**
- * Keeps the profile's {@link LoyaltyStatus} (level, last level-up, next expiry, the app's notice: {@link PointsAccount#status})
- * in step with the account, so that the campaign triggers {@code level_up} and {@code points_expiring}, which
+ * Keeps the profile's {@link LoyaltyStatus} (level, last level-up, next expiry, the app's notice:
+ * {@link PointsAccount#status}) in step with the account, and the profile's check-in streak with the days a
+ * make-up restored, so that the campaign triggers ({@code level_up}, {@code points_expiring},
+ * {@code streak_at_risk}), which
  * read profiles only, see them. Written only when it differs, conditionally on the profile's version like
  * every profile write. The lifecycle fold creates profiles from the same stream records the ledger reads, so a
  * first order can reach the ledger before its profile exists: the writer waits a moment for it, and the daily
@@ -45,10 +50,12 @@ final class LoyaltyStatusWriter {
                 continue;
             }
             CustomerProfile p = stored.get().profile();
-            if (status.equals(p.loyalty())) {
+            CheckInStreak streak = LoyaltyRules.withMadeUpDays(p.checkIn(), account.checkIns());
+            if (status.equals(p.loyalty()) && Objects.equals(streak, p.checkIn())) {
                 return;
             }
-            if (profiles.save(p.toBuilder().loyalty(status).build(), stored.get().erasedAt()).isPresent()) {
+            if (profiles.save(p.toBuilder().loyalty(status).checkIn(streak).build(), stored.get().erasedAt())
+                    .isPresent()) {
                 return;
             }
         }

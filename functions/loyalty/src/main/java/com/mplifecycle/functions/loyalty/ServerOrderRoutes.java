@@ -12,6 +12,7 @@ import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.http.ApiResponses;
 import com.mplifecycle.aws.http.BadRequestException;
 import com.mplifecycle.aws.http.JsonBody;
+import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.EventChunk;
 import com.mplifecycle.aws.store.EventStore;
 import com.mplifecycle.aws.store.ServerOrderIndex;
@@ -28,29 +29,37 @@ import com.mplifecycle.domain.event.TrackedEvent;
 final class ServerOrderRoutes {
     static final int MAX_BODY_BYTES = 256 * 1024;
 
-    private final ServerOrders validator;
     private final ServerOrderIndex index;
     private final EventStore events;
+    private final AppStore apps;
     private final Clock clock;
 
-    ServerOrderRoutes(ServerOrderIndex index, EventStore events, Clock clock) {
-        this.validator = new ServerOrders(clock);
+    ServerOrderRoutes(ServerOrderIndex index, EventStore events, AppStore apps, Clock clock) {
         this.index = index;
         this.events = events;
+        this.apps = apps;
         this.clock = clock;
+    }
+
+    /** The app's growth window: how old an order may be, and how long it is kept for refunds. */
+    private int growthWindowDays(String appId) {
+        return apps.settingsOrDefaults(appId).loyaltySettings().growthWindowDays();
     }
 
     ApiResponse orders(LoyaltyRequest request) {
         List<?> raw = list(request, "orders",
                 "{\"orders\": [{\"orderId\", \"openid\"|\"customerId\", \"amountFen\", \"paidAt\", \"items\"}]}");
-        return store(request, "orderId", validator.orders(request.appId(), raw),
-                index::record, ServerOrders.Order::event);
+        int window = growthWindowDays(request.appId());
+        int keptDays = ServerOrders.keptDays(window);
+        return store(request, "orderId", new ServerOrders(clock, window).orders(request.appId(), raw),
+                (appId, order) -> index.record(appId, order, keptDays), ServerOrders.Order::event);
     }
 
     ApiResponse refunds(LoyaltyRequest request) {
         List<?> raw = list(request, "refunds",
                 "{\"refunds\": [{\"refundId\", \"orderId\", \"amountFen\", \"refundedAt\"}]}");
-        return store(request, "refundId", validator.refunds(raw), index::record, ServerOrders.Refund::event);
+        return store(request, "refundId", new ServerOrders(clock, growthWindowDays(request.appId())).refunds(raw),
+                index::record, ServerOrders.Refund::event);
     }
 
     private static List<?> list(LoyaltyRequest request, String field, String shape) {

@@ -41,6 +41,7 @@ import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.event.EventType;
 import com.mplifecycle.domain.event.ServerOrders;
 import com.mplifecycle.domain.event.TrackedEvent;
+import com.mplifecycle.domain.profile.CheckInStreak;
 import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.domain.profile.Demographics;
 import com.mplifecycle.domain.app.AppSettings;
@@ -313,6 +314,66 @@ class LoyaltyHandlerIT {
         JsonNode account = points(cid);
         assertEquals(10, account.get("balance").asLong());
         assertEquals("checkin:2026-03-10", account.get("entries").get(0).get("cause").asText());
+    }
+
+    /**
+     * An adjustment is recorded once by requestId (a retry answers the first entry; the same id for another
+     * amount is refused), and erasure (the admin function's loyalty step) removes the ledger, the
+     * redemptions and the check-ins.
+     */
+    @Test
+    void adjustments_onceByRequestId_erasureRemovesLedgerRedemptionsAndCheckIns() {
+        String cid = CustomerIds.of("shop", "jim");
+        String path = "POST /v1/apps/{appId}/customers/{customerId}/points/adjustments";
+        Map<String, String> at = Map.of("appId", "shop", "customerId", cid);
+        ApiResponse first = call(path, at, "{\"points\":100,\"reason\":\"goodwill\",\"requestId\":\"j-1\"}", ADMIN);
+        assertEquals(201, first.statusCode(), first.body());
+        ApiResponse retry = call(path, at, "{\"points\":100,\"reason\":\"goodwill\",\"requestId\":\"j-1\"}", ADMIN);
+        assertEquals(200, retry.statusCode());
+        assertEquals(first.body(), retry.body(), "a retry answers the first entry");
+        ApiResponse other = call(path, at, "{\"points\":-5,\"reason\":\"typo\",\"requestId\":\"j-1\"}", ADMIN);
+        assertEquals(409, other.statusCode(), other.body());
+        assertEquals(100, points(cid).get("balance").asLong());
+
+        String token = tokens.issue("shop", cid, "jim");
+        assertEquals(200, call("POST /v1/me/check-ins", Map.of(), "{}", token).statusCode());
+        call("PUT /v1/apps/{appId}/rewards/{rewardId}", Map.of("appId", "shop", "rewardId", "pen"),
+                "{\"name\":\"Pen\",\"costPoints\":30,\"stock\":5}", ADMIN);
+        assertEquals(201, call("POST /v1/me/redemptions", Map.of(), "{\"rewardId\":\"pen\",\"requestId\":\"j-r\"}",
+                token).statusCode());
+        assertEquals(3, points(cid).get("entries").size());
+
+        // as the admin function erases: the profile's tombstone first, then each store's data
+        new ProfileStore(aws.client(), "ProfilesTable").erase("shop", cid, NOW, Duration.ofDays(30));
+        new com.mplifecycle.aws.store.LoyaltyStore(aws.client(), "LoyaltyTable").deleteCustomer("shop", cid);
+        drain();
+        JsonNode erased = points(cid);
+        assertEquals(0, erased.get("entries").size(), "ledger and redemption gone");
+        assertEquals(0, erased.get("balance").asLong());
+        assertEquals(0, erased.get("checkIn").get("streak").asInt(), "check-ins gone");
+        assertEquals(false, erased.get("checkIn").get("today").asBoolean());
+    }
+
+    /** A make-up restores the streak in the profile too, which campaigns ({@code streak_at_risk}) read. */
+    @Test
+    void makeUp_restoresTheProfilesStreak() {
+        String cid = CustomerIds.of("shop", "kim");
+        ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
+        profiles.save(CustomerProfile.empty("shop", cid).toBuilder().openid("kim")
+                .stage(com.mplifecycle.domain.lifecycle.Stage.NEW, NOW.minus(Duration.ofDays(5))).build());
+        String token = tokens.issue("shop", cid, "kim");
+        adjust(cid, 100, "seed-kim");
+        assertEquals(200, call("POST /v1/me/check-ins", Map.of(), "{\"date\":\"2026-03-08\",\"makeUp\":true}", token)
+                .statusCode());
+        assertEquals(200, call("POST /v1/me/check-ins", Map.of(), "{}", token).statusCode());
+        // as the lifecycle fold of today's check-in event leaves it (this test runs no fold): a streak of one
+        CustomerProfile folded = profiles.load("shop", cid).orElseThrow();
+        profiles.save(folded.toBuilder().checkIn(new CheckInStreak(java.time.LocalDate.of(2026, 3, 10), 1)).build());
+
+        ApiResponse madeUp = call("POST /v1/me/check-ins", Map.of(), "{\"date\":\"2026-03-09\",\"makeUp\":true}", token);
+        assertEquals(3, json(madeUp).get("streak").asInt(), madeUp.body());
+        assertEquals(new CheckInStreak(java.time.LocalDate.of(2026, 3, 10), 3),
+                profiles.load("shop", cid).orElseThrow().checkIn(), "the 8th and 9th made up, the 10th checked in");
     }
 
     /**

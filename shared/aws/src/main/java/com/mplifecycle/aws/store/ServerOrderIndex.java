@@ -21,10 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * ({@code {appId}#order#{orderId}} / {@code order}, {@code {appId}#refund#{refundId}} / {@code refund}):
  * which customer an order is for (a refund names only its order), what is left to refund, and the
  * content of each id so that a resend of the same order is accepted again and a different order
- * under a used id is refused. Kept for 400 days after payment (TTL).
+ * under a used id is refused. Kept {@link ServerOrders#keptDays} after payment (TTL: 400 days with the
+ * default growth window), a refund as long as its order.
  */
 public final class ServerOrderIndex {
-    static final Duration KEEP = Duration.ofDays(400);
     static final String CUSTOMER = "cid";
     static final String OPENID = "oid";
     static final String AMOUNT = "amt";
@@ -47,8 +47,12 @@ public final class ServerOrderIndex {
         this.table = table;
     }
 
-    /** Records an order once by id: a resend of the same order is accepted again, another under its id refused. */
-    public Recorded record(String appId, ServerOrders.Order order) {
+    /**
+     * Records an order once by id: a resend of the same order is accepted again, another under its id refused.
+     *
+     * @param keptDays how long after its payment the order is kept ({@link ServerOrders#keptDays})
+     */
+    public Recorded record(String appId, ServerOrders.Order order, int keptDays) {
         Map<String, AttributeValue> item = new HashMap<>(LoyaltyStore.key(TableKeys.serverOrder(appId, order.orderId()),
                 TableKeys.ORDER_INDEX_SK));
         item.put(CUSTOMER, AttributeValue.fromS(order.customerId()));
@@ -58,7 +62,7 @@ public final class ServerOrderIndex {
         item.put(AMOUNT, AttributeValue.fromN(Long.toString(order.amountFen())));
         item.put(PAID_AT, AttributeValue.fromN(Long.toString(order.paidAt().toEpochMilli())));
         item.put(REFUNDABLE, AttributeValue.fromN(Long.toString(order.amountFen())));
-        item.put(TableKeys.EXPIRES, AttributeValue.fromN(Long.toString(order.paidAt().plus(KEEP).getEpochSecond())));
+        item.put(TableKeys.EXPIRES, AttributeValue.fromN(Long.toString(order.paidAt().plus(Duration.ofDays(keptDays)).getEpochSecond())));
         try {
             db.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", TableKeys.PK)));

@@ -23,8 +23,13 @@ import com.mplifecycle.domain.profile.CustomerIds;
 public final class ServerOrders {
     /** Most orders or refunds one request may carry. */
     public static final int MAX_PER_REQUEST = 100;
-    /** Server orders may be older than client events (backfills), but not older than a year of growth. */
-    static final Duration MAX_AGE = Duration.ofDays(365);
+    /**
+     * Server orders may be older than client events (backfills), as old as growth counts them: a year,
+     * or the app's growth window when it is longer.
+     */
+    static final int MIN_MAX_AGE_DAYS = 365;
+    /** How long after its payment an order can still be refunded (and is kept for it): its age limit and this. */
+    static final int REFUND_DAYS = 35;
     static final Duration MAX_FUTURE = Duration.ofHours(24);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,60}");
     private static final Pattern CUSTOMER_ID = Pattern.compile("c_[0-9a-f]{24}");
@@ -54,9 +59,29 @@ public final class ServerOrders {
     }
 
     private final Clock clock;
+    private final Duration maxAge;
 
+    /** The validator of an app with the default growth window (a year). */
     public ServerOrders(Clock clock) {
+        this(clock, MIN_MAX_AGE_DAYS);
+    }
+
+    /** @param growthWindowDays the app's setting {@code loyalty.growthWindowDays} */
+    public ServerOrders(Clock clock, int growthWindowDays) {
         this.clock = clock;
+        this.maxAge = Duration.ofDays(maxAgeDays(growthWindowDays));
+    }
+
+    static int maxAgeDays(int growthWindowDays) {
+        return Math.max(MIN_MAX_AGE_DAYS, growthWindowDays);
+    }
+
+    /**
+     * Days after its payment that an order is kept, by the order index (a refund names it) and in the
+     * points account (a refund takes its share back): as long as it may be sent, and a few weeks more.
+     */
+    public static int keptDays(int growthWindowDays) {
+        return maxAgeDays(growthWindowDays) + REFUND_DAYS;
     }
 
     public List<Decision<Order>> orders(String appId, List<?> raw) {
@@ -95,7 +120,7 @@ public final class ServerOrders {
         return out;
     }
 
-    private static Order order(String appId, Object raw, Instant now) {
+    private Order order(String appId, Object raw, Instant now) {
         Map<?, ?> m = object(raw, "order");
         String orderId = id(m, "orderId");
         Object openid = m.get("openid");
@@ -123,7 +148,7 @@ public final class ServerOrders {
         return new Order(orderId, customer, oid, amount, paidAt);
     }
 
-    private static Refund refund(Object raw, Instant now) {
+    private Refund refund(Object raw, Instant now) {
         Map<?, ?> m = object(raw, "refund");
         return new Refund(id(m, "refundId"), id(m, "orderId"), integer(m, "amountFen", 1), time(m, "refundedAt", now));
     }
@@ -175,7 +200,7 @@ public final class ServerOrders {
     }
 
     /** Epoch milliseconds, or an ISO-8601 date-time with offset ({@code 2026-12-01T10:00:00+08:00}). */
-    private static Instant time(Map<?, ?> m, String name, Instant now) {
+    private Instant time(Map<?, ?> m, String name, Instant now) {
         Object v = m.get(name);
         Instant at;
         if (v instanceof Integer || v instanceof Long) {
@@ -192,8 +217,9 @@ public final class ServerOrders {
         if (at.isAfter(now.plus(MAX_FUTURE))) {
             throw new Invalid(name + " is more than 24 hours in the future");
         }
-        if (at.isBefore(now.minus(MAX_AGE))) {
-            throw new Invalid(name + " is more than 365 days ago (older orders go through the order import)");
+        if (at.isBefore(now.minus(maxAge))) {
+            throw new Invalid(name + " is more than " + maxAge.toDays()
+                    + " days ago (the growth window; older orders go through the order import)");
         }
         return at;
     }

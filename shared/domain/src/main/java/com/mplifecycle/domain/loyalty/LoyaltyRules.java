@@ -13,6 +13,7 @@ import com.mplifecycle.domain.loyalty.LedgerEntry.Kind;
 import com.mplifecycle.domain.loyalty.LoyaltyOutcome.Changed;
 import com.mplifecycle.domain.loyalty.LoyaltyOutcome.LevelChange;
 import com.mplifecycle.domain.loyalty.LoyaltyOutcome.Refused;
+import com.mplifecycle.domain.profile.CheckInStreak;
 
 /**
  * The points, growth, level and check-in rules: pure functions of an account, a cause and the time.
@@ -150,6 +151,23 @@ public final class LoyaltyRules {
         return 0;
     }
 
+    /**
+     * The profile's streak (what campaigns and operators see) with the account's check-in runs: a make-up
+     * joins two runs, which the profile's fold of check-in events cannot see, so the run ending on the
+     * profile's last day lengthens it. Never shortens it nor moves its last day.
+     */
+    public static CheckInStreak withMadeUpDays(CheckInStreak profile, List<DayRun> runs) {
+        if (profile == null) {
+            return null;
+        }
+        for (DayRun run : runs) {
+            if (run.to().equals(profile.lastDate()) && run.length() > profile.length()) {
+                return new CheckInStreak(run.to(), run.length());
+            }
+        }
+        return profile;
+    }
+
     public static boolean checkedIn(List<DayRun> runs, LocalDate day) {
         return runs.stream().anyMatch(r -> r.contains(day));
     }
@@ -250,7 +268,7 @@ public final class LoyaltyRules {
 
     /**
      * The daily run: expires lots due by today (one entry per expiry day, so a rerun records nothing
-     * twice), forgets orders past both windows, and moves a customer whose growth (the window's, as
+     * twice), forgets orders that neither count for growth nor can be refunded any more, and moves a customer whose growth (the window's, as
      * everywhere: {@link #growth}) fell below the level's threshold down one level. A customer whose
      * growth reaches a higher level (the operator lowered thresholds) moves up; one whose level no
      * longer exists (renamed) holds the level their growth reaches.
@@ -266,7 +284,9 @@ public final class LoyaltyRules {
             entries.add(new LedgerEntry(LedgerEntry.causeOf(Kind.EXPIRY, e.getKey().toString()), Kind.EXPIRY,
                     -e.getValue(), balance, now, e.getKey().toString(), null));
         }
-        LocalDate keepFrom = today.minusDays(Math.max(settings.growthWindowDays(), settings.expiryDays()));
+        // an order counts for growth through the window and can be refunded while the order index keeps it
+        LocalDate keepFrom = today.minusDays(com.mplifecycle.domain.event.ServerOrders.keptDays(
+                settings.growthWindowDays()));
         Map<String, AccountOrder> orders = new HashMap<>(after.orders());
         orders.values().removeIf(o -> o.day().isBefore(keepFrom));
         after = after.withOrders(orders).withCheckIns(prune(after.checkIns(), today));

@@ -50,6 +50,16 @@ class ServerOrdersTest {
     }
 
     @Test
+    void orders_asOldAsTheAppsGrowthWindow_whenLongerThanAYear() {
+        Object paid = NOW.minusSeconds(500L * 86_400).toEpochMilli();
+        assertTrue(orders.orders("shop", List.of(order("o1", 1000, paid))).get(0).reason().contains("365 days"));
+        ServerOrders twoYears = new ServerOrders(Clock.fixed(NOW, ZoneOffset.UTC), 730);
+        assertTrue(twoYears.orders("shop", List.of(order("o1", 1000, paid))).get(0).accepted());
+        assertEquals(730 + 35, ServerOrders.keptDays(730));
+        assertEquals(365 + 35, ServerOrders.keptDays(90), "a shorter window still takes a year's backfill");
+    }
+
+    @Test
     void serverOnlyTypes_refusedFromClients() {
         List<EventDecision> d = new EventValidator(Clock.fixed(NOW, ZoneOffset.UTC)).validate(List.of(Map.of(
                 "eventId", "x", "type", "server_order_paid", "ts", NOW.toEpochMilli(),

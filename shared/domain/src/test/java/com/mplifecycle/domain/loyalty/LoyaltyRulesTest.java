@@ -291,6 +291,38 @@ class LoyaltyRulesTest {
     }
 
     @Test
+    void expiry_withANegativeBalance_expiresOnlyEarnedLots_debtRepaidFirst_oldestLotsFirst() {
+        PointsAccount owing = PointsAccount.empty().earn(30, TODAY.plusDays(2)).takeBack(50);
+        assertEquals(-20, owing.balance());
+        assertTrue(changed(rules.daily(owing, NOW.plusSeconds(5L * 86_400))).entries().isEmpty(),
+                "a debt never expires, and nothing is left to expire");
+
+        PointsAccount repaid = owing.earn(25, TODAY.plusDays(3)).earn(40, TODAY.plusDays(10));
+        assertEquals(Map.of(TODAY.plusDays(3), 5L, TODAY.plusDays(10), 40L), repaid.lots(), "the debt took the first 20");
+        Changed expired = changed(rules.daily(repaid, NOW.plusSeconds(3L * 86_400)));
+        assertEquals(List.of(-5L), expired.entries().stream().map(LedgerEntry::points).toList());
+        assertEquals(40, expired.after().balance());
+        assertEquals(5, expired.after().expired());
+        PointsAccount spent = expired.after().earn(10, TODAY.plusDays(20)).spend(45);
+        assertEquals(Map.of(TODAY.plusDays(20), 5L), spent.lots(), "spent oldest first");
+    }
+
+    @Test
+    void daily_keepsOrdersWhileTheyCountForGrowthOrCanBeRefunded_notForTheWholeExpiry() {
+        LoyaltyRules longExpiry = new LoyaltyRules(new LoyaltySettings(1, 10, 5, 30, 100, 3650, 7, 20, 7, 365,
+                LoyaltySettings.DEFAULT_LEVELS), ZONE);
+        PointsAccount a = changed(longExpiry.orderPaid(PointsAccount.empty(), "o1", NOW, 10_000, NOW)).after();
+        assertEquals(1, changed(longExpiry.daily(a, NOW.plusSeconds(400L * 86_400))).after().orders().size());
+        assertTrue(changed(longExpiry.daily(a, NOW.plusSeconds(401L * 86_400))).after().orders().isEmpty(),
+                "past the order index's 400 days no refund can name it: the account stays small");
+
+        LoyaltyRules twoYears = new LoyaltyRules(window(730), ZONE);
+        PointsAccount b = changed(twoYears.orderPaid(PointsAccount.empty(), "o1", NOW, 10_000, NOW)).after();
+        assertEquals(1, changed(twoYears.daily(b, NOW.plusSeconds(729L * 86_400))).after().orders().size());
+        assertEquals(100, twoYears.growth(b, TODAY.plusDays(729)));
+    }
+
+    @Test
     void levels_multiplierBelowOne_refused() {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Level("a", 0, 0.5));
     }
