@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import com.mplifecycle.aws.bus.DispatchWorkPublisher;
 import com.mplifecycle.aws.bus.DispatchWorkPublisher.Work;
 import com.mplifecycle.aws.store.AppCampaigns;
+import com.mplifecycle.aws.store.ChainLeases;
 import com.mplifecycle.aws.store.ProfileStore;
 
 /**
@@ -79,6 +80,26 @@ final class Backfill {
             }
         }
         return new Result(seen.get(), moved.get(), (int) handedOn.get());
+    }
+
+    /**
+     * By the 5-minute run: every backfill segment whose chain broke (its lease expired before its last hop) goes
+     * on in a new chain from where the broken one stopped, so no customer of a changed app is left unplaced.
+     */
+    int takeOver(List<ChainLeases.Lease> leases, Instant now) {
+        int taken = 0;
+        for (ChainLeases.Lease lease : leases) {
+            String[] parts = lease.walk().split("#");
+            if (!parts[0].equals(DispatchWorkPublisher.BACKFILL) || lease.heldAt(now) || parts.length != 3) {
+                continue;
+            }
+            Work first = new Work(DispatchWorkPublisher.BACKFILL, parts[1], Integer.parseInt(parts[2]), segments,
+                    UUID.randomUUID().toString(), 0, lease.cursor().orElse(null));
+            if (chains.takeOver(lease, first, now)) {
+                taken++;
+            }
+        }
+        return taken;
     }
 
     /** One hop of a segment's chain, requested on the bus. */

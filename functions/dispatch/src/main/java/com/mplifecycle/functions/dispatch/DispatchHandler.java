@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -73,6 +74,7 @@ public final class DispatchHandler implements RequestStreamHandler {
     private final Sweep sweep;
     private final Backfill backfill;
     private final AppCampaigns appCampaigns;
+    private final WalkChains chains;
     private final Clock clock;
     private final JsonLogger log;
 
@@ -94,7 +96,7 @@ public final class DispatchHandler implements RequestStreamHandler {
                 env.required(FunctionEnv.APPS_TABLE));
         SendPauseBook pauses = new SendPauseBook(new SendPauses(db, appsTable));
         int pageSize = env.integer(FunctionEnv.DISPATCH_PAGE_SIZE, DEFAULT_PAGE_SIZE);
-        WalkChains chains = new WalkChains(new ChainLeases(db, appsTable),
+        this.chains = new WalkChains(new ChainLeases(db, appsTable),
                 new DispatchWorkPublisher(aws::eventBridge, env.required(FunctionEnv.EVENT_BUS_NAME)),
                 env.integer(FunctionEnv.DISPATCH_PAGES_PER_INVOCATION, DEFAULT_PAGES_PER_INVOCATION));
         WeChatClient wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
@@ -158,8 +160,10 @@ public final class DispatchHandler implements RequestStreamHandler {
             tally.handedOn.addAndGet(r.handedOn());
             return "backfill_hop";
         }
+        List<ChainLeases.Lease> leases = chains.leases();
         retries.sendDue(appCampaigns, now, tally);
-        sweep.run(appCampaigns, now, tally);
+        tally.handedOn.addAndGet(backfill.takeOver(leases, now));
+        sweep.run(appCampaigns, now, tally, leases);
         return "schedule";
     }
 

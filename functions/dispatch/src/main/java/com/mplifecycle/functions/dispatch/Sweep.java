@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import com.mplifecycle.aws.bus.DispatchWorkPublisher;
 import com.mplifecycle.aws.bus.DispatchWorkPublisher.Work;
 import com.mplifecycle.aws.store.AppCampaigns;
+import com.mplifecycle.aws.store.ChainLeases;
 import com.mplifecycle.aws.store.ProfileStore;
 import com.mplifecycle.domain.profile.CustomerProfile;
 
@@ -28,7 +29,7 @@ import com.mplifecycle.domain.profile.CustomerProfile;
  * found again by the next run. A shard with more due than one invocation's share (a campaign launch to a
  * large audience) is handed on to other invocations from where this one stopped ({@link WalkChains}), one
  * chain per shard: up to 16 invocations at a time, each within its budget; the 5-minute run leaves a shard a
- * chain holds to that chain.
+ * chain holds to that chain, and walks a shard whose chain broke (its lease expired) itself again.
  */
 final class Sweep {
     /** Taking new pages stops after this, well inside the function's 5-minute timeout. */
@@ -56,9 +57,10 @@ final class Sweep {
     }
 
     /** The 5-minute run: every shard no chain holds, each handed on if it has more due than this invocation's share. */
-    void run(AppCampaigns apps, Instant now, DispatchTally tally) {
+    void run(AppCampaigns apps, Instant now, DispatchTally tally, List<ChainLeases.Lease> leases) {
         BooleanSupplier inTime = inTime();
-        Set<String> chained = chains.held(WALKS, now);
+        Set<String> chained = leases.stream().filter(l -> l.walk().startsWith(WALKS) && l.heldAt(now))
+                .map(ChainLeases.Lease::walk).collect(java.util.stream.Collectors.toSet());
         List<Future<?>> shards = new ArrayList<>();
         for (int s = 0; s < ProfileStore.dueShards(); s++) {
             int shard = s;

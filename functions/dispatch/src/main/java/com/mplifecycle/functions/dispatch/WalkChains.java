@@ -2,8 +2,8 @@ package com.mplifecycle.functions.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import com.mplifecycle.aws.bus.DispatchWorkPublisher;
@@ -15,8 +15,9 @@ import com.mplifecycle.aws.store.ChainLeases;
  * or a segment of a backfill is read a page at a time, at most {@code pagesPerInvocation} pages and within the
  * invocation's time, and what is left is requested on the bus ({@code DispatchWorkRequested}) for the next
  * invocation, like the nightly run's slices. One lease per walk ({@link ChainLeases}) names the chain and the
- * hop that may run: a hop moves it on before requesting the next, so a redelivered or retried request runs
- * its pages again (every step of a customer is idempotent) but never forks the walk.
+ * hop that may run: a hop moves it on (with where the next hop starts) before requesting the next, so a
+ * redelivered or retried request runs its pages again (every step of a customer is idempotent) but never forks
+ * the walk. A chain that breaks anyway (a crash between the two) is taken over from the lease once it expires.
  */
 final class WalkChains {
     /** A lease lasts this past its last hop: a chain broken by a crash is taken over after it. */
@@ -62,9 +63,21 @@ final class WalkChains {
         return String.format("%s#%s#%02d", DispatchWorkPublisher.BACKFILL, appId, segment);
     }
 
-    /** The walks beginning with {@code prefix} that a chain holds now. */
-    Set<String> held(String prefix, Instant now) {
-        return leases.held(prefix, now);
+    /** Every walk's lease, held or expired (one query, by the 5-minute run). */
+    List<ChainLeases.Lease> leases() {
+        return leases.all();
+    }
+
+    /**
+     * Goes on with a walk whose chain broke (its lease expired: a hop crashed after moving the lease, or its
+     * request was lost) in a new chain, from where the broken chain's next hop would have started.
+     */
+    boolean takeOver(ChainLeases.Lease expired, Work first, Instant now) {
+        if (!leases.takeOver(expired, first.chain(), now, now.plus(LEASE))) {
+            return false;
+        }
+        requests.request(first);
+        return true;
     }
 
     /**
@@ -117,10 +130,15 @@ final class WalkChains {
             leases.release(key(hop), hop.chain());
             return Hop.DONE;
         }
-        if (!leases.advance(key(hop), hop.chain(), hop.hop(), now.plus(LEASE))) {
+        if (!leases.advance(key(hop), hop.chain(), hop.hop(), now.plus(LEASE), rest.get())) {
             return Hop.STALE;
         }
-        requests.request(hop.then(rest.get()));
+        try {
+            requests.request(hop.then(rest.get()));
+        } catch (RuntimeException e) {
+            leases.retreat(key(hop), hop.chain(), hop.hop()); // so that Lambda's retry of this hop runs it again
+            throw e;
+        }
         return Hop.HANDED_ON;
     }
 }

@@ -234,4 +234,31 @@ class DispatchFanOutIT {
         }
         assertEquals(0, (Integer) f.runSchedule(h).get("chained"), "every chain ended and released its shard");
     }
+
+    @Test
+    void launch_backfillHopLost_takenOverByThe5MinuteRunOnceItsLeaseExpires_everyoneSentOnce() throws Exception {
+        DispatchHandler h = handler("lost");
+        AtomicInteger backfillHops = new AtomicInteger();
+        delivery = (id, event) -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> detail = (Map<String, Object>) event.get("detail");
+            if (DispatchWorkPublisher.BACKFILL.equals(detail.get("walk")) && backfillHops.getAndIncrement() == 0) {
+                return; // this request is lost: its chain breaks, its lease stays until it expires
+            }
+            h.handle(event, null);
+        };
+        launch("lost", h); // two hours later: the broken chain's lease has expired
+
+        f.runSchedule(h);
+        idle();
+        assertTrue(hops(DispatchWorkPublisher.BACKFILL).stream().anyMatch(d -> Integer.valueOf(0).equals(d.get("hop"))),
+                "the 5-minute run took the broken segment over in a new chain (a backfill's hop 0 is never requested"
+                        + " otherwise)");
+        f.advance(Duration.ofMinutes(5));
+        f.runSchedule(h);
+        idle();
+
+        assertEachSentExactlyOnce("lost");
+        assertEquals(AUDIENCE, calls("lost").size(), "no call to WeChat beyond one per customer");
+    }
 }

@@ -1,9 +1,11 @@
 package com.mplifecycle.aws.store;
 
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,6 +25,7 @@ public final class ChainLeases {
     static final String CHAIN = "chain";
     static final String HOP = "hop";
     static final String UNTIL = "until";
+    static final String CURSOR = "cur";
 
     private final DynamoDbClient db;
     private final String table;
@@ -32,18 +35,25 @@ public final class ChainLeases {
         this.table = table;
     }
 
-    /** The walks (their keys) beginning with {@code prefix} whose lease is held at {@code now}: one query. */
-    public Set<String> held(String prefix, Instant now) {
-        Set<String> held = new HashSet<>();
-        for (QueryResponse r : db.queryPaginator(b -> b.tableName(table).consistentRead(true)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.DISPATCH_CHAINS_PK),
-                        ":prefix", AttributeValue.fromS(prefix))))) {
-            r.items().stream().filter(i -> Long.parseLong(i.get(UNTIL).n()) > now.toEpochMilli())
-                    .forEach(i -> held.add(i.get(TableKeys.SK).s()));
+    /** One walk's lease: its chain, the hop that may run, until when, and where that hop starts (empty: the start). */
+    public record Lease(String walk, String chain, int hop, Instant until, Optional<String> cursor) {
+        public boolean heldAt(Instant now) {
+            return until.isAfter(now);
         }
-        return held;
+    }
+
+    /** Every walk's lease, held or expired: one query. */
+    public List<Lease> all() {
+        List<Lease> all = new ArrayList<>();
+        for (QueryResponse r : db.queryPaginator(b -> b.tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", TableKeys.PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableKeys.DISPATCH_CHAINS_PK))))) {
+            r.items().forEach(i -> all.add(new Lease(i.get(TableKeys.SK).s(), i.get(CHAIN).s(),
+                    Integer.parseInt(i.get(HOP).n()), Instant.ofEpochMilli(Long.parseLong(i.get(UNTIL).n())),
+                    Optional.ofNullable(i.get(CURSOR)).map(AttributeValue::s))));
+        }
+        return all;
     }
 
     /** Starts {@code chain} at hop 0 on {@code walk} unless another chain holds it at {@code now}. */
@@ -72,17 +82,52 @@ public final class ChainLeases {
                 && hop == Integer.parseInt(item.get(HOP).n());
     }
 
-    /** Moves the lease from hop {@code hop} of {@code chain} to the next hop; false when this hop no longer holds it. */
-    public boolean advance(String walk, String chain, int hop, Instant until) {
+    /**
+     * Moves the lease from hop {@code hop} of {@code chain} to the next hop, which starts at {@code cursor}; false
+     * when this hop no longer holds it.
+     */
+    public boolean advance(String walk, String chain, int hop, Instant until, String cursor) {
         try {
             db.updateItem(b -> b.tableName(table).key(key(walk))
-                    .updateExpression("SET #hop = :next, #until = :until")
+                    .updateExpression("SET #hop = :next, #until = :until, #cur = :cur")
                     .conditionExpression("#chain = :chain AND #hop = :hop")
-                    .expressionAttributeNames(Map.of("#hop", HOP, "#until", UNTIL, "#chain", CHAIN))
+                    .expressionAttributeNames(Map.of("#hop", HOP, "#until", UNTIL, "#chain", CHAIN, "#cur", CURSOR))
                     .expressionAttributeValues(Map.of(":next", AttributeValue.fromN(Integer.toString(hop + 1)),
                             ":hop", AttributeValue.fromN(Integer.toString(hop)),
                             ":until", AttributeValue.fromN(Long.toString(until.toEpochMilli())),
-                            ":chain", AttributeValue.fromS(chain))));
+                            ":chain", AttributeValue.fromS(chain), ":cur", AttributeValue.fromS(cursor))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Undoes {@link #advance} of hop {@code hop} when the next hop could not be requested: a retry of it runs again. */
+    public void retreat(String walk, String chain, int hop) {
+        try {
+            db.updateItem(b -> b.tableName(table).key(key(walk)).updateExpression("SET #hop = :hop")
+                    .conditionExpression("#chain = :chain AND #hop = :next")
+                    .expressionAttributeNames(Map.of("#hop", HOP, "#chain", CHAIN))
+                    .expressionAttributeValues(Map.of(":next", AttributeValue.fromN(Integer.toString(hop + 1)),
+                            ":hop", AttributeValue.fromN(Integer.toString(hop)), ":chain", AttributeValue.fromS(chain))));
+        } catch (ConditionalCheckFailedException e) {
+            // the next hop ran after all
+        }
+    }
+
+    /**
+     * Gives an expired lease to {@code chain} at hop 0, from where the broken chain's next hop would have started
+     * (kept): false when it is no longer {@code expired}'s (another run took it over, or a newer chain replaced it).
+     */
+    public boolean takeOver(Lease expired, String chain, Instant now, Instant until) {
+        Map<String, AttributeValue> item = new HashMap<>(item(expired.walk(), chain, 0, until));
+        expired.cursor().ifPresent(c -> item.put(CURSOR, AttributeValue.fromS(c)));
+        try {
+            db.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("#chain = :old AND #until <= :now")
+                    .expressionAttributeNames(Map.of("#chain", CHAIN, "#until", UNTIL))
+                    .expressionAttributeValues(Map.of(":old", AttributeValue.fromS(expired.chain()),
+                            ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
