@@ -86,6 +86,8 @@ interface Waiter {
 
 interface PageInstance {
     route?: string;
+    /** The page's own query (what onLoad received). */
+    options?: { [key: string]: string };
     __clmShownAt?: number;
 }
 
@@ -112,6 +114,8 @@ const DAY = 86400000;
 const K_META = 'clm_m';
 const K_JOURNAL = 'clm_j';
 const K_TOKEN = 'clm_t';
+/** The query parameter that carries a share id to the shared page. */
+const SHARE_PARAM = 'clm_s';
 
 let cfg: Required<InitOptions> | null = null;
 let queue: Item[] = [];
@@ -139,6 +143,8 @@ let hidden = false;
 let online = true;
 let shownAt = 0;
 let waiters: Waiter[] = [];
+/** The share id of the last launch or show that opened a share (see entry). */
+let lastShareOpened = '';
 
 function log(msg: string): void {
     if (cfg && cfg.debug) {
@@ -633,7 +639,7 @@ function init(options: InitOptions): void {
                 withToken(noop, true);
             }
             if (cfg!.autoTrack) {
-                track('app_show', { scene: r.scene });
+                track('app_show', entry(r, false));
             }
             pump(true);
         });
@@ -647,29 +653,43 @@ function init(options: InitOptions): void {
             save();
         });
         if (cfg.autoTrack) {
-            const o = wx.getLaunchOptionsSync();
-            const props: EventProps = { scene: o.scene };
-            if (o.path) {
-                props.path = o.path;
-            }
-            const q: EventProps = {};
-            let any = false;
-            for (const k in o.query) {
-                if (o.query[k]) {
-                    q[k] = o.query[k];
-                    any = true;
-                }
-            }
-            if (any) {
-                props.query = q;
-            }
-            track('app_launch', props);
+            track('app_launch', entry(wx.getLaunchOptionsSync(), true));
         }
     } catch (e) {
         fail('init: ' + errMsg(e));
     }
     setTimeout(tick, cfg.flushIntervalMs);
     pump(false);
+}
+
+/**
+ * The props of app_launch (scene, path, the query's non-empty parameters) or app_show (scene; path
+ * and query only when it opens a share other than the last one opened: a cold start's show repeats
+ * its launch's query, which must not count as a second open).
+ */
+function entry(o: { scene: number; path?: string; query?: { [key: string]: string } }, launch: boolean): EventProps {
+    const props: EventProps = { scene: o.scene };
+    const query = o.query || {};
+    const share = query[SHARE_PARAM] || '';
+    if (!launch && (!share || share === lastShareOpened)) {
+        return props;
+    }
+    lastShareOpened = share || lastShareOpened;
+    if (o.path) {
+        props.path = o.path;
+    }
+    const q: EventProps = {};
+    let any = false;
+    for (const k in query) {
+        if (query[k]) {
+            q[k] = query[k];
+            any = true;
+        }
+    }
+    if (any) {
+        props.query = q;
+    }
+    return props;
 }
 
 function wrap(options: { [name: string]: unknown }, name: string, before: (this: PageInstance) => void): void {
@@ -709,17 +729,58 @@ function page<T extends object>(options: T): T {
     const share = o.onShareAppMessage as Callback | undefined;
     if (typeof share === 'function') {
         o.onShareAppMessage = function (this: PageInstance, res?: { from?: string }) {
+            const id = uuid();
+            let tracked = false;
             try {
                 if (cfg && cfg.autoTrack) {
-                    track('share', { path: this.route || '', target: (res && res.from) || 'menu' });
+                    track('share', { path: this.route || '', target: (res && res.from) || 'menu', shareId: id });
+                    tracked = true;
                 }
             } catch (e) {
                 fail('share: ' + errMsg(e));
             }
-            return share.apply(this, arguments as unknown as unknown[]);
+            const given = share.apply(this, arguments as unknown as unknown[]);
+            return tracked ? sharedContent(given, this, id) : given;
         };
     }
     return options;
+}
+
+/**
+ * The share content with clm_s=<id> appended to its path (the page's own query kept, a clm_s it
+ * had replaced); without a path, the page's path and query, as WeChat would share. A promise, or the
+ * promise field of the content, resolves to content treated the same way.
+ */
+function sharedContent(given: unknown, p: PageInstance, id: string, fallback?: string): unknown {
+    if (given && typeof (given as PromiseLike<unknown>).then === 'function') {
+        return (given as PromiseLike<unknown>).then(function (c) {
+            return sharedContent(c, p, id, fallback);
+        });
+    }
+    const content: { [key: string]: unknown } = {};
+    const g = given && typeof given === 'object' ? (given as { [key: string]: unknown }) : {};
+    for (const k in g) {
+        content[k] = g[k];
+    }
+    let path = typeof content.path === 'string' ? content.path : fallback || '';
+    if (!path) {
+        const q: string[] = [];
+        const own = p.options || {};
+        for (const k in own) {
+            q.push(k + '=' + own[k]);
+        }
+        path = '/' + (p.route || '') + (q.length ? '?' + q.join('&') : '');
+    }
+    const at = path.indexOf('?');
+    const kept = at < 0 ? [] : path.substring(at + 1).split('&').filter(function (kv) {
+        return kv && kv.split('=')[0] !== SHARE_PARAM;
+    });
+    kept.push(SHARE_PARAM + '=' + id);
+    content.path = (at < 0 ? path : path.substring(0, at)) + '?' + kept.join('&');
+    if (content.promise && typeof (content.promise as PromiseLike<unknown>).then === 'function') {
+        content.promise = sharedContent(content.promise, p, id, content.path as string);
+    }
+    return content;
 }
 
 /** wx.requestSubscribeMessage; tracks one subscribe_result (the user's choice per template) and sends it. */

@@ -26,7 +26,7 @@ test('the example app tracks its launch, page and buttons through the SDK', asyn
   page.addToCart();
   page.checkIn();
   const share = page.onShareAppMessage({ from: 'button' });
-  assert.equal(share.path, '/pages/index/index');
+  assert.match(share.path, /^\/pages\/index\/index\?clm_s=[0-9a-f-]{36}$/, 'the share names its id');
   page.subscribe();
   await device.advance(100);
   page.send();
@@ -34,5 +34,6 @@ test('the example app tracks its launch, page and buttons through the SDK', asyn
   assert.ok(device.requests.every((r) => r.url.startsWith('http://127.0.0.1:3000/v1/')));
   assert.deepEqual(api.events.map((e) => e.type).sort(),
     ['add_to_cart', 'app_launch', 'app_show', 'check_in', 'page_view', 'share', 'subscribe_result']);
+  assert.equal(`/pages/index/index?clm_s=${api.ofType('share')[0].props.shareId}`, share.path);
   assert.match(page.data.status, /"queued":0/);
 });

@@ -100,7 +100,7 @@ class Device {
     this.app = null;
   }
 
-  show(scene = 1001) {
+  show(scene = 1001, query = {}) {
     if (this.hidden) {
       const frozen = this.now - this.hiddenAt;
       for (const t of this.timers) if (!t.platform) t.at += frozen;
@@ -108,7 +108,7 @@ class Device {
       this.timers = this.timers.filter((t) => t.kind !== 'interrupt');
     }
     this.hidden = false;
-    for (const l of this.app.showListeners) l({ scene, path: this.launchOptions.path, query: {} });
+    for (const l of this.app.showListeners) l({ scene, path: this.launchOptions.path, query });
   }
 
   hide() {

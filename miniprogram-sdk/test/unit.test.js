@@ -16,6 +16,11 @@ function setup(init = {}, deviceOptions = {}) {
   return { device, api, clm };
 }
 
+/** An object made in the device's context, as a plain one of this context. */
+function plain(o) {
+  return JSON.parse(JSON.stringify(o));
+}
+
 function eventRequests(device) {
   return device.requests.filter((r) => r.url.endsWith('/v1/events'));
 }
@@ -111,17 +116,50 @@ test('page: page_view and page_leave with dwell (capped at 24 h), the page\'s ow
     [{ path: 'pages/item/item', dwellMs: 12000 }, { path: 'pages/item/item', dwellMs: 86400000 }]);
 });
 
-test('share: wrapped only where defined, sync and async payloads returned as the page gave them', async () => {
+test('share: wrapped only where defined; clm_s=<shareId> appended to the path, the page\'s own query kept', async () => {
   const { api, clm } = setup();
-  const payload = { title: 't', path: '/pages/item/item?ref=1' };
+  const payload = { title: 't', path: '/pages/item/item?ref=1&clm_s=old' };
   const sync = clm.page({ onShareAppMessage() { return payload; } });
-  const promised = Promise.resolve(payload);
+  const promised = Promise.resolve({ title: 'p', path: '/pages/b?x=2' });
   const async = clm.page({ onShareAppMessage() { return promised; } });
-  assert.equal(sync.onShareAppMessage.call({ route: 'pages/a' }, { from: 'button' }), payload);
-  assert.equal(async.onShareAppMessage.call({ route: 'pages/b' }, { from: 'menu' }), promised);
+  const bare = clm.page({ onShareAppMessage() {} });
+  const later = clm.page({ onShareAppMessage() { return { title: 'w', path: '/pages/c', promise: Promise.resolve({ title: 'w2' }) }; } });
+  const shared = sync.onShareAppMessage.call({ route: 'pages/a' }, { from: 'button' });
+  const asyncShared = await async.onShareAppMessage.call({ route: 'pages/b' }, { from: 'menu' });
+  const bareShared = bare.onShareAppMessage.call({ route: 'pages/item/item', options: { id: '7', sku: 'A1' } });
+  const laterShared = later.onShareAppMessage.call({ route: 'pages/c' });
+  const laterResolved = await laterShared.promise;
   await clm.flush();
-  assert.deepEqual(api.ofType('share').map((e) => e.props),
-    [{ path: 'pages/a', target: 'button' }, { path: 'pages/b', target: 'menu' }]);
+  const shares = api.ofType('share').map((e) => e.props);
+  assert.deepEqual(shares.map((p) => [p.path, p.target]),
+    [['pages/a', 'button'], ['pages/b', 'menu'], ['pages/item/item', 'menu'], ['pages/c', 'menu']]);
+  for (const p of shares) assert.match(p.shareId, UUID_V4);
+  assert.equal(new Set(shares.map((p) => p.shareId)).size, 4, 'one id a share');
+  assert.deepEqual(plain(shared), { title: 't', path: `/pages/item/item?ref=1&clm_s=${shares[0].shareId}` });
+  assert.equal(payload.path, '/pages/item/item?ref=1&clm_s=old', 'the page\'s object is left as it was');
+  assert.deepEqual(plain(asyncShared), { title: 'p', path: `/pages/b?x=2&clm_s=${shares[1].shareId}` });
+  assert.deepEqual(plain(bareShared), { path: `/pages/item/item?id=7&sku=A1&clm_s=${shares[2].shareId}` });
+  assert.equal(laterShared.path, `/pages/c?clm_s=${shares[3].shareId}`);
+  assert.deepEqual(plain(laterResolved), { title: 'w2', path: `/pages/c?clm_s=${shares[3].shareId}` });
+});
+
+test('share opens: a cold start\'s show repeats its launch\'s clm_s and carries no query; a warm show from another share does', async () => {
+  const device = new Device();
+  const api = new FakeApi(device);
+  device.handler = (r) => api.handle(r);
+  device.launchOptions = { scene: 1007, path: 'pages/item/item', query: { id: '7', clm_s: 's-1' } };
+  const clm = device.launch();
+  clm.init({ appId: 'demo', apiBase: API });
+  device.show(1007, { id: '7', clm_s: 's-1' }); // the cold start's own show
+  device.hide();
+  device.show(1007, { id: '8', clm_s: 's-2' }); // back from another share card
+  device.hide();
+  device.show(1001, {});
+  await clm.flush();
+  assert.deepEqual(api.ofType('app_launch').map((e) => e.props),
+    [{ scene: 1007, path: 'pages/item/item', query: { id: '7', clm_s: 's-1' } }]);
+  assert.deepEqual(api.ofType('app_show').map((e) => e.props),
+    [{ scene: 1007 }, { scene: 1007, path: 'pages/item/item', query: { id: '8', clm_s: 's-2' } }, { scene: 1001 }]);
 });
 
 test('login: events tracked before the first login are stored; the token is kept, reused and renewed before it expires', async () => {

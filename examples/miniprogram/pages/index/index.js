@@ -7,7 +7,8 @@ function today() {
 }
 
 // clm.page adds page_view on show and page_leave (with the dwell time) on hide and unload; it
-// wraps onShareAppMessage because this page defines one (a page without it gets no share menu).
+// wraps onShareAppMessage because this page defines one (a page without it gets no share menu),
+// tracking a share with a new shareId and appending clm_s=<shareId> to the path returned here.
 Page(clm.page({
   data: { status: '' },
 

@@ -128,6 +128,25 @@ class FeedbackRoutesIT {
     }
 
     @Test
+    void list_cursorOutsideTheDays_pagesFromWhereItPoints() {
+        Instant day = Instant.parse("2026-02-10T10:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            receive("c_cursor", "cursor-" + i, "bug", day.plusSeconds(i * 60L), Stage.NEW);
+        }
+        String newest = list(Map.of("from", "2026-02-10", "to", "2026-02-10", "limit", "1")).path("cursor").asText();
+        // the days changed, the cursor kept (a client narrowing its filter): after the cursor, within the days
+        JsonNode later = list(Map.of("from", "2026-02-11", "to", "2026-02-12", "cursor", newest));
+        assertEquals(0, later.path("items").size());
+        JsonNode wider = list(Map.of("from", "2026-02-09", "to", "2026-02-10", "cursor", newest));
+        assertEquals(2, wider.path("items").size());
+        JsonNode earlier = list(Map.of("from", "2026-02-09", "to", "2026-02-09", "cursor", newest));
+        assertEquals(0, earlier.path("items").size());
+        JsonNode future = list(Map.of("from", "2026-02-10", "to", "2026-02-10",
+                "cursor", "9999999999999-0000000000000000"));
+        assertEquals(3, future.path("items").size(), "a cursor newer than the days: all of them");
+    }
+
+    @Test
     void patch_acknowledgeResolveNoBackStep_profileNoted() {
         FeedbackItem item = receive("c_patch", "patch-1", "complaint", NOW.minus(Duration.ofHours(30)), Stage.DECLINING);
 

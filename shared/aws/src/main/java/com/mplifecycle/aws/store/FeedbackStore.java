@@ -98,6 +98,13 @@ public final class FeedbackStore {
     public Page list(String appId, Filter filter, String cursor, int limit) {
         List<FeedbackItem> items = new ArrayList<>();
         Map<String, AttributeValue> start = cursor == null ? null : key(appId, cursor);
+        // DynamoDB refuses a start key outside the range's keys: a cursor kept while the days changed
+        if (cursor != null && TableKeys.feedback(cursor).compareTo(low(filter)) <= 0) {
+            return new Page(List.of(), null); // nothing received in the days is older than the cursor
+        }
+        if (cursor != null && TableKeys.feedback(cursor).compareTo(high(filter)) >= 0) {
+            start = null; // everything received in the days is older than the cursor
+        }
         while (items.size() <= limit) {
             QueryResponse page = db.query(query(appId, filter, start, limit + 1 - items.size()));
             page.items().forEach(i -> items.add(read(i)));
@@ -143,10 +150,8 @@ public final class FeedbackStore {
         Map<String, String> names = new HashMap<>(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK));
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":pk", AttributeValue.fromS(appId));
-        values.put(":lo", AttributeValue.fromS(TableKeys.feedback(filter.from() == null ? ""
-                : String.format("%013d", Math.max(0, filter.from().toEpochMilli())))));
-        values.put(":hi", AttributeValue.fromS(TableKeys.feedback(filter.to() == null ? "~"
-                : String.format("%013d", Math.max(0, filter.to().toEpochMilli())))));
+        values.put(":lo", AttributeValue.fromS(low(filter)));
+        values.put(":hi", AttributeValue.fromS(high(filter)));
         List<String> conditions = new ArrayList<>();
         if (filter.status() != null) {
             names.put("#st", STATUS);
@@ -173,6 +178,18 @@ public final class FeedbackStore {
             b.limit(Math.max(limit, 25));
         }
         return b.build();
+    }
+
+    /** The lowest sort key of the filter's range: below every item received at or after {@code from}. */
+    private static String low(Filter filter) {
+        return TableKeys.feedback(filter.from() == null ? ""
+                : String.format("%013d", Math.max(0, filter.from().toEpochMilli())));
+    }
+
+    /** The highest sort key of the filter's range: above every item received before {@code to}. */
+    private static String high(Filter filter) {
+        return TableKeys.feedback(filter.to() == null ? "~"
+                : String.format("%013d", Math.max(0, filter.to().toEpochMilli())));
     }
 
     private static Map<String, AttributeValue> item(String appId, FeedbackItem item) {

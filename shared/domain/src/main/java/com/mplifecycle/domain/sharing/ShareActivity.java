@@ -19,7 +19,7 @@ import com.mplifecycle.domain.profile.Referral;
  * customers' shares, and whether they were acquired through one.
  *
  * <p>Rules: an open of one's own share is no open. A customer is acquired by the sharer when the
- * profile was empty (never seen) and the open is the earliest of the events, i.e. the customer was
+ * profile was empty (never seen) and no event is earlier than the open, i.e. the customer was
  * first seen through it; a customer known before the open never is, and a profile that names its
  * referrer keeps it (the first attribution wins). An open whose share is not known (yet) counts for
  * nobody. Event ids key every record, so a redelivered event records the same thing again.
@@ -67,8 +67,7 @@ public record ShareActivity(String customerId, List<Share> shares, List<Open> op
         List<Open> opens = new ArrayList<>();
         Referral referral = null;
         boolean firstSeen = before.isEmpty() && before.firstSeenAt() == null && before.referredBy() == null;
-        for (int i = 0; i < ordered.size(); i++) {
-            TrackedEvent e = ordered.get(i);
+        for (TrackedEvent e : ordered) {
             ShareLink.sharedBy(e).ifPresent(id -> shares.add(new Share(id, e.ts())));
             Optional<String> opened = ShareLink.openedFrom(e);
             if (opened.isEmpty()) {
@@ -79,7 +78,9 @@ public record ShareActivity(String customerId, List<Share> shares, List<Open> op
                 continue;
             }
             opens.add(new Open(opened.get(), sharer.get(), e.eventId(), e.ts()));
-            if (firstSeen && i == 0) {
+            // first seen through it: nothing earlier (an event of the same millisecond, such as the
+            // cold start's show, may sort either side of it)
+            if (firstSeen && referral == null && !ordered.get(0).ts().isBefore(e.ts())) {
                 referral = new Referral(sharer.get(), opened.get(), e.ts());
             }
         }

@@ -50,6 +50,17 @@ class ShareActivityTest {
     }
 
     @Test
+    void of_coldStartShowInTheSameMillisecondSortedFirst_stillAcquired() {
+        // the SDK's cold-start show carries no query and may share the launch's millisecond; its event
+        // id sorts before the launch's here, as a random UUID does half of the time
+        ShareActivity a = ShareActivity.of(empty("c_b"), List.of(
+                launch("b-launch", T, Map.of("clm_s", "s-a")),
+                new TrackedEvent("a-show", EventType.APP_SHOW, T, Map.of("scene", 1007L))), SHARERS);
+
+        assertEquals(new Referral("c_a", "s-a", T), a.referral());
+    }
+
+    @Test
     void of_knownCustomerOpens_anOpenButNoAcquisition() {
         ShareActivity a = ShareActivity.of(known("c_c"), List.of(launch("l1", T, Map.of("clm_s", "s-a"))), SHARERS);
 
