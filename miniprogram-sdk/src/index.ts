@@ -735,6 +735,8 @@ function page<T extends object>(options: T): T {
                 if (cfg && cfg.autoTrack) {
                     track('share', { path: this.route || '', target: (res && res.from) || 'menu', shareId: id });
                     tracked = true;
+                    // sent now: an open of the share counts only once the server knows whose share it is
+                    pump(true);
                 }
             } catch (e) {
                 fail('share: ' + errMsg(e));

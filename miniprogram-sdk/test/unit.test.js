@@ -143,6 +143,15 @@ test('share: wrapped only where defined; clm_s=<shareId> appended to the path, t
   assert.deepEqual(plain(laterResolved), { title: 'w2', path: `/pages/c?clm_s=${shares[3].shareId}` });
 });
 
+test('share: sent at once, not at the next flush interval (an open counts only once its share is known)', async () => {
+  const { device, api, clm } = setup({ flushIntervalMs: 60000 });
+  await device.advance(100);
+  const opts = clm.page({ onShareAppMessage() { return { path: '/pages/a' }; } });
+  opts.onShareAppMessage.call({ route: 'pages/a' }, { from: 'button' });
+  await device.advance(100);
+  assert.equal(api.ofType('share').length, 1);
+});
+
 test('share opens: a cold start\'s show repeats its launch\'s clm_s and carries no query; a warm show from another share does', async () => {
   const device = new Device();
   const api = new FakeApi(device);

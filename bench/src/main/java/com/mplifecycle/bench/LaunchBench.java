@@ -3,9 +3,6 @@ package com.mplifecycle.bench;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +14,7 @@ import com.mplifecycle.aws.bus.DispatchWorkPublisher;
 import com.mplifecycle.aws.config.FunctionEnv;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.CampaignStore;
-import com.mplifecycle.aws.store.ProfileCodec;
+import com.mplifecycle.devtools.clock.SuppliedClock;
 import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.devtools.wechat.ReceivedMessage;
 import com.mplifecycle.devtools.wechat.WeChatStandIn;
@@ -29,8 +26,6 @@ import com.mplifecycle.domain.profile.CustomerProfile;
 import com.mplifecycle.functions.dispatch.DispatchHandler;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Figure 10, a campaign launch: N customers of one app who left a cart this morning and gave a credit, not in the
@@ -55,19 +50,7 @@ final class LaunchBench {
 
     Result run(int customers, int pageSize, int pagesPerInvocation) throws Exception {
         AtomicReference<Instant> now = new AtomicReference<>(SweepBench.NOW);
-        Clock clock = new Clock() {
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        Clock clock = SuppliedClock.utc(now::get);
         try (LocalAws aws = LocalAws.start(); CountingProxy proxy = new CountingProxy(aws.dynamo().endpoint());
              LocalBus local = new LocalBus(aws); WeChatStandIn wechat = WeChatStandIn.start(now::get, 0)) {
             DynamoDbClient db = aws.client();
@@ -140,26 +123,12 @@ final class LaunchBench {
         for (int i = 0; i < customers; i++) {
             wechat.acceptSubscription("o-launch-" + i, TEMPLATE);
         }
-        Parallel.run(4, List.of(0, 1, 2, 3), part -> {
-            List<WriteRequest> batch = new ArrayList<>();
-            for (int i = part; i < customers; i += 4) {
-                String customerId = String.format("c_%024x", i);
-                String openid = "o-launch-" + i;
-                CustomerProfile p = CustomerProfile.empty(APP, customerId).toBuilder().openid(openid)
-                        .stage(Stage.NEW, cartAt.minus(Duration.ofDays(1))).firstSeenAt(cartAt.minus(Duration.ofDays(1)))
-                        .lastActiveAt(cartAt).cart(new Cart(Map.of("sku", 1L), 1990, cartAt))
-                        .creditGrants(Map.of(TEMPLATE, List.of("sub-" + customerId + ":" + TEMPLATE))).version(1).build();
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                        .item(ProfileCodec.item(p, List.of(), Optional.empty())).build()).build());
-                if (batch.size() == 25 || i + 4 >= customers) {
-                    Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
-                    while (!pending.isEmpty()) {
-                        Map<String, List<WriteRequest>> send = pending;
-                        pending = db.batchWriteItem(b -> b.requestItems(send)).unprocessedItems();
-                    }
-                    batch.clear();
-                }
-            }
+        SweepBench.seedProfiles(db, table, customers, Optional.empty(), i -> {
+            String customerId = String.format("c_%024x", i);
+            return CustomerProfile.empty(APP, customerId).toBuilder().openid("o-launch-" + i)
+                    .stage(Stage.NEW, cartAt.minus(Duration.ofDays(1))).firstSeenAt(cartAt.minus(Duration.ofDays(1)))
+                    .lastActiveAt(cartAt).cart(new Cart(Map.of("sku", 1L), 1990, cartAt))
+                    .creditGrants(Map.of(TEMPLATE, List.of("sub-" + customerId + ":" + TEMPLATE))).version(1).build();
         });
     }
 }

@@ -92,16 +92,21 @@ final class SweepBench {
     /** Customers in the due index two days ahead, written as the store writes them. */
     private static void seed(DynamoDbClient db, String table, int customers) {
         Instant lastActive = NOW.minus(Duration.ofDays(1));
-        Optional<Instant> due = Optional.of(lastActive.plus(Duration.ofDays(3)));
+        seedProfiles(db, table, customers, Optional.of(lastActive.plus(Duration.ofDays(3))),
+                i -> CustomerProfile.empty("shop", String.format("c_%024x", i)).toBuilder()
+                        .openid("o-" + i).stage(Stage.GROWING, lastActive.minus(Duration.ofDays(10)))
+                        .firstSeenAt(lastActive.minus(Duration.ofDays(30))).lastActiveAt(lastActive)
+                        .activeDays(List.of(20520, 20521, 20522)).version(1).build());
+    }
+
+    /** Writes {@code customers} profiles made by {@code profile} (by index) with four writers, as the store writes them. */
+    static void seedProfiles(DynamoDbClient db, String table, int customers, Optional<Instant> due,
+                             java.util.function.IntFunction<CustomerProfile> profile) {
         Parallel.run(4, List.of(0, 1, 2, 3), part -> {
             List<WriteRequest> batch = new ArrayList<>();
             for (int i = part; i < customers; i += 4) {
-                CustomerProfile p = CustomerProfile.empty("shop", String.format("c_%024x", i)).toBuilder()
-                        .openid("o-" + i).stage(Stage.GROWING, lastActive.minus(Duration.ofDays(10)))
-                        .firstSeenAt(lastActive.minus(Duration.ofDays(30))).lastActiveAt(lastActive)
-                        .activeDays(List.of(20520, 20521, 20522)).version(1).build();
                 batch.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                        .item(ProfileCodec.item(p, List.of(), due)).build()).build());
+                        .item(ProfileCodec.item(profile.apply(i), List.of(), due)).build()).build());
                 if (batch.size() == 25 || i + 4 >= customers) {
                     Map<String, List<WriteRequest>> pending = Map.of(table, List.copyOf(batch));
                     while (!pending.isEmpty()) {

@@ -3,8 +3,6 @@ package com.mplifecycle.functions.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,7 @@ import com.mplifecycle.aws.store.CampaignStore;
 import com.mplifecycle.aws.store.DispatchRecord;
 import com.mplifecycle.aws.store.DispatchStore;
 import com.mplifecycle.aws.store.ProfileStore;
+import com.mplifecycle.devtools.clock.SuppliedClock;
 import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.devtools.wechat.WeChatStandIn;
 import com.mplifecycle.domain.campaign.Campaign;
@@ -39,19 +38,7 @@ final class DispatchFixture implements AutoCloseable {
     final ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
     final CampaignStore campaigns = new CampaignStore(aws.client(), "AppsTable");
     final DispatchStore records = new DispatchStore(aws.client(), "DispatchTable", "ProfilesTable", "AppsTable");
-    final Clock clock = new Clock() {
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    final Clock clock = SuppliedClock.utc(now::get);
 
     DispatchFixture() {
         wechat.registerApp(WX_APP, SECRET);

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +28,7 @@ import com.mplifecycle.aws.http.ApiResponse;
 import com.mplifecycle.aws.json.Json;
 import com.mplifecycle.aws.store.AppStore;
 import com.mplifecycle.aws.store.TableKeys;
+import com.mplifecycle.devtools.clock.SuppliedClock;
 import com.mplifecycle.devtools.sandbox.LocalAws;
 import com.mplifecycle.domain.app.AbuseLimits;
 import com.mplifecycle.domain.app.AppSettings;
@@ -58,19 +57,7 @@ class IngestLimitsIT {
         aws = LocalAws.start();
         Map<String, String> env = new HashMap<>(aws.environment("IngestFunction"));
         env.put(FunctionEnv.LOCAL_SECRETS_JSON, "{\"tokenSigningKey\":\"" + KEY + "\"}");
-        Clock clock = new Clock() {
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        Clock clock = SuppliedClock.utc(now::get);
         handler = new IngestHandler(new FunctionEnv(env, clock));
         otherContainer = new IngestHandler(new FunctionEnv(env, clock));
         tokens = new SessionTokens(KEY.getBytes(StandardCharsets.UTF_8), clock);

@@ -9,43 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import com.mplifecycle.devtools.clock.SuppliedClock;
+
 class SecretsTest {
     private static final String KEY_1 = "k".repeat(32);
     private static final String KEY_2 = "r".repeat(40);
 
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final MovableClock clock = new MovableClock();
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
+    private final Clock clock = SuppliedClock.utc(now::get);
     private final AtomicReference<String> document = new AtomicReference<>(document(KEY_1, "shop"));
     private final AtomicInteger reads = new AtomicInteger();
     private final Secrets secrets = Secrets.from(() -> {
@@ -83,7 +60,7 @@ class SecretsTest {
         }
         assertEquals(2, reads.get());
 
-        clock.advance(Secrets.MISS_READ_INTERVAL);
+        now.updateAndGet(t -> t.plus(Secrets.MISS_READ_INTERVAL));
         secrets.app("bogus-again");
 
         assertEquals(3, reads.get());
@@ -92,10 +69,10 @@ class SecretsTest {
     @Test
     void tokenSigningKey_rotated_isServedOnceTheCopyIsOlderThanMaxAge() {
         document.set(document(KEY_2, "shop"));
-        clock.advance(Secrets.MAX_AGE.minusSeconds(1));
+        now.updateAndGet(t -> t.plus(Secrets.MAX_AGE.minusSeconds(1)));
         assertArrayEquals(KEY_1.getBytes(StandardCharsets.UTF_8), secrets.tokenSigningKey());
 
-        clock.advance(Duration.ofSeconds(1));
+        now.updateAndGet(t -> t.plus(Duration.ofSeconds(1)));
 
         assertArrayEquals(KEY_2.getBytes(StandardCharsets.UTF_8), secrets.tokenSigningKey());
         assertEquals(2, reads.get());
@@ -104,14 +81,14 @@ class SecretsTest {
     @Test
     void read_failingOrInvalid_keepsTheLastGoodCopyAndTriesAgainSoon() {
         document.set(null);
-        clock.advance(Secrets.MAX_AGE);
+        now.updateAndGet(t -> t.plus(Secrets.MAX_AGE));
         assertEquals("wxshop", secrets.app("shop").orElseThrow().wechatAppId());
         document.set("{\"tokenSigningKey\":\"short\"}");
-        clock.advance(Secrets.MISS_READ_INTERVAL);
+        now.updateAndGet(t -> t.plus(Secrets.MISS_READ_INTERVAL));
         assertArrayEquals(KEY_1.getBytes(StandardCharsets.UTF_8), secrets.tokenSigningKey());
 
         document.set(document(KEY_2, "shop"));
-        clock.advance(Secrets.MISS_READ_INTERVAL);
+        now.updateAndGet(t -> t.plus(Secrets.MISS_READ_INTERVAL));
 
         assertArrayEquals(KEY_2.getBytes(StandardCharsets.UTF_8), secrets.tokenSigningKey());
         assertEquals(4, reads.get());

@@ -6,42 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import com.mplifecycle.devtools.clock.SuppliedClock;
+
 class LocalContextTest {
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2025-03-12T19:03:58Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void getRemainingTimeInMillis_afterTimePasses_countsDownToZero() {
-        ManualClock clock = new ManualClock();
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-03-12T19:03:58Z"));
+        Clock clock = SuppliedClock.utc(now::get);
         LocalContext context = LocalContext.start("ingest", "us-east-1", 256, Duration.ofSeconds(10), clock);
 
-        clock.now = clock.now.plusMillis(2500);
+        now.updateAndGet(t -> t.plusMillis(2500));
         int afterTwoAndAHalf = context.getRemainingTimeInMillis();
-        clock.now = clock.now.plusSeconds(60);
+        now.updateAndGet(t -> t.plusSeconds(60));
 
         assertEquals(7500, afterTwoAndAHalf);
         assertEquals(0, context.getRemainingTimeInMillis());
