@@ -31,7 +31,7 @@ const zh = {
   adjustPoints: '调整积分（可为负）', adjust: '调整', more: '更多', pointsTotals: '积分发放与使用', ledgerAndAdjust: '积分明细与调整',
   kind_order: '订单', kind_refund: '退款', kind_check_in: '签到', kind_make_up: '补签', kind_reward: '兑换', kind_referral: '推荐',
   kind_adjustment: '人工调整', kind_expiry: '过期', kind_birthday: '生日',
-  open: '待处理', acknowledged: '已确认', resolved: '已解决', bug: '故障', suggestion: '建议', complaint: '投诉',
+  sharing: '分享', open: '待处理', acknowledged: '已确认', resolved: '已解决', bug: '故障', suggestion: '建议', complaint: '投诉',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -65,7 +65,7 @@ const en: Record<Key, string> = {
   adjustPoints: 'Adjust points (may be negative)', adjust: 'Adjust', more: 'More', pointsTotals: 'Points issued and spent', ledgerAndAdjust: 'Ledger and adjustment',
   kind_order: 'order', kind_refund: 'refund', kind_check_in: 'check-in', kind_make_up: 'make-up', kind_reward: 'reward', kind_referral: 'referral',
   kind_adjustment: 'adjustment', kind_expiry: 'expiry', kind_birthday: 'birthday',
-  open: 'open', acknowledged: 'acknowledged', resolved: 'resolved', bug: 'bug', suggestion: 'suggestion', complaint: 'complaint',
+  sharing: 'Sharing', open: 'open', acknowledged: 'acknowledged', resolved: 'resolved', bug: 'bug', suggestion: 'suggestion', complaint: 'complaint',
 };
 
 export type Lang = 'zh' | 'en';

@@ -1,7 +1,7 @@
 import { h, replace, table } from '../dom';
 import { t } from '../i18n';
 import { api, get, ApiError } from '../api';
-import { dateTime, dayInZone, addDays } from '../format';
+import { dateTime, dayInZone, dayOf, addDays } from '../format';
 import { figures, notDeployed, notAvailable } from './generic';
 
 /** The feedback inbox (newest first, filters, acknowledge/resolve with a note) and the sharing figures. */
@@ -54,17 +54,21 @@ export async function feedbackView(main: HTMLElement): Promise<void> {
   replace(main, h('form', { class: 'toolbar', onsubmit: async (e: Event) => { e.preventDefault(); await load(); draw(); } },
     h('label', {}, t('status')), status, h('label', {}, t('category')), category, h('button', { type: 'submit', 'data-testid': 'feedback-filter' }, t('filter'))),
   error, inbox, sharing);
-  const today = dayInZone();  // the sharing and feedback figures of the last 30 days
-  const feedbackStats = h('section', { class: 'card', 'data-testid': 'feedback-stats' });
+  // The sharing and feedback figures of the last 30 days, ending today or on the newest feedback's day when
+  // that is later (a clock ahead, as the local demo's simulated days are).
+  const newest = items.length ? dayOf(items[0].receivedAt) : '';
+  const today = newest > dayInZone() ? newest : dayInZone();
+  const from = addDays(today, -29);
+  const feedbackStats = h('section', { class: 'card', 'data-testid': 'feedback-stats', 'data-from': from, 'data-to': today });
   main.appendChild(feedbackStats);
   try {
-    replace(feedbackStats, h('h2', {}, t('feedback')), figures('feedback-figures', await get('/stats/feedback', { from: addDays(today, -29), to: today })));
+    replace(feedbackStats, h('h2', {}, t('feedback')), figures('feedback-figures', await get('/stats/feedback', { from, to: today })));
   } catch (e) {
     if (notDeployed(e)) replace(feedbackStats, notAvailable('feedback-stats-unavailable'));
     else throw e;
   }
   try {
-    replace(sharing, h('h2', {}, 'Sharing'), figures('sharing-table', await get('/stats/sharing', { from: addDays(today, -29), to: today })));
+    replace(sharing, h('h2', {}, t('sharing')), figures('sharing-table', await get('/stats/sharing', { from, to: today })));
   } catch (e) {
     if (notDeployed(e)) replace(sharing, notAvailable('sharing-unavailable'));
     else throw e;
