@@ -256,6 +256,17 @@ test('loyalty: the levels, a reward refused then saved, edited and deleted, a cu
   await go(page, '#/loyalty', 'loyalty');
   const levels = (await api('GET', '/settings')).body.loyalty.levels;
   assert.deepEqual(await page.$$eval('[data-testid=levels-table] tbody tr', (trs) => trs.map((tr) => tr.children[0].textContent)), levels.map((l) => l.name));
+  // the points figures and customers per level shown are the API's for the same days (the demo's points and levels)
+  await page.waitForSelector('[data-testid=loyalty-chart][data-rendered=true]');
+  const range = await page.$eval('[data-testid=loyalty-stats]', (e) => ({ from: e.dataset.from, to: e.dataset.to }));
+  const figures = (await api('GET', `/stats/loyalty?from=${range.from}&to=${range.to}`)).body;
+  assert.ok(figures.issued > 0, 'the demo issued points in its last 30 days');
+  for (const k of ['issued', 'spent', 'expired', 'redeemed', 'expiringSoon']) {
+    assert.equal(number(await page.$eval(`[data-figure=${k}]`, (e) => e.textContent)), figures[k], k);
+  }
+  assert.deepEqual((await page.$$eval('[data-level-customers]', (els) => els.map((e) => [e.dataset.levelCustomers, e.textContent])))
+    .map(([level, n]) => [level, number(n)]), figures.customersByLevel.map((l) => [l.level, l.customers]));
+  assert.ok(figures.customersByLevel.reduce((n, l) => n + l.customers, 0) > 0, 'the demo\'s customers are at a level');
 
   const fill = async (values) => {
     for (const [name, value] of Object.entries(values)) {

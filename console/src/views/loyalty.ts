@@ -2,7 +2,8 @@ import { h, replace, table } from '../dom';
 import { t } from '../i18n';
 import { api, get, ApiError } from '../api';
 import { num, dateTime } from '../format';
-import { figures, notDeployed, notAvailable } from './generic';
+import { notDeployed, notAvailable } from './generic';
+import { chart } from '../charts';
 
 interface Level { name: string; growth: number; multiplier: number }
 
@@ -149,14 +150,41 @@ export async function loyaltyView(main: HTMLElement, customerId?: string): Promi
   }
 
   const stats = h('section', { class: 'card', 'data-testid': 'loyalty-stats' });
-  replace(main, levelsCard,
+  replace(main, stats, levelsCard,
     h('section', { class: 'card' }, h('h2', {}, t('rewards')), rewardForm, rewardError, rewardsBox),
-    h('section', { class: 'card' }, h('h2', {}, t('customerPoints')), pointsForm, account), stats);
+    h('section', { class: 'card' }, h('h2', {}, t('customerPoints')), pointsForm, account));
   if (customerId) await showPoints(customerId);
+  let figuresBody: any;
   try {
-    replace(stats, h('h2', {}, t('loyalty')), figures('loyalty-figures', await get('/stats/loyalty')));
+    // without from/to the API answers the 30 local days up to its own today (the demo's clock is ahead)
+    figuresBody = await get('/stats/loyalty');
   } catch (e) {
-    if (notDeployed(e)) replace(stats, h('h2', {}, t('pointsTotals')), notAvailable('loyalty-stats-unavailable'));
-    else throw e;
+    if (notDeployed(e)) { replace(stats, h('h2', {}, t('pointsTotals')), notAvailable('loyalty-stats-unavailable')); return; }
+    throw e;
   }
+  await pointsFigures(stats, figuresBody);
+}
+
+/** Points issued, spent, expired and due soon, redemptions and customers per level, as text and a chart by day. */
+async function pointsFigures(box: HTMLElement, s: any): Promise<void> {
+  box.dataset.from = s.from;
+  box.dataset.to = s.to;
+  const days: any[] = s.days ?? [];
+  const perLevel: any[] = s.customersByLevel ?? [];
+  const c = chart('loyalty-chart', {
+    legend: { top: 0 }, grid: { top: 30, left: 50, right: 10, bottom: 30 },
+    xAxis: { type: 'category', data: days.map((d) => d.date) }, yAxis: { type: 'value' },
+    series: ([['issued', 'pointsIssued'], ['spent', 'pointsSpent'], ['expired', 'pointsExpired']] as const).map(([k, label]) => ({ name: t(label), type: 'bar', data: days.map((d) => d[k]) })),
+  }, 220);
+  replace(box, h('h2', {}, `${t('pointsTotals')} · ${s.from} – ${s.to}`),
+    table('loyalty-figures', ['', ''], [
+      [t('pointsIssued'), h('span', { 'data-figure': 'issued' }, num(s.issued))],
+      [t('pointsSpent'), h('span', { 'data-figure': 'spent' }, num(s.spent))],
+      [t('pointsExpired'), h('span', { 'data-figure': 'expired' }, num(s.expired))],
+      [t('redemptions'), h('span', { 'data-figure': 'redeemed' }, num(s.redeemed))],
+      [`${t('expiringSoon')} (${num(s.expiringDays)} ${t('daysUnit')})`, h('span', { 'data-figure': 'expiringSoon' }, num(s.expiringSoon))],
+    ]),
+    table('level-customers', [t('level'), t('customers')], perLevel.map((l) => [String(l.level), h('span', { 'data-level-customers': l.level }, num(l.customers))])),
+    c.el);
+  await c.done;
 }

@@ -96,8 +96,7 @@ public final class LocalMain {
                     java.time.LocalDate.ofInstant(runtime.clock().instant(), zone),
                     demo.segmentCounts(LocalRuntime.DEMO_APP, runtime.adminKey()), campaignStatistics, out);
             LoyaltySummary.print(runtime.profilesClient(), runtime.tableName("LoyaltyTable"), LocalRuntime.DEMO_APP,
-                    new com.mplifecycle.aws.store.AppStore(runtime.profilesClient(), runtime.tableName("AppsTable"),
-                            runtime.clock()).settingsOrDefaults(LocalRuntime.DEMO_APP).loyaltySettings(), out);
+                    demo.loyaltyStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()), out);
             DemoSummary.printSharingAndFeedback(demo.sharingStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()),
                     demo.feedbackStatistics(LocalRuntime.DEMO_APP, runtime.adminKey()), out);
             // the console closes the list: its line below (console/with-runtime waits for it)

@@ -283,6 +283,15 @@ public final class DemoDriver {
         return call("GET", "/v1/apps/" + appId + "/stats/sharing?from=" + firstDay + "&to=" + lastDay, null, adminKey);
     }
 
+    /**
+     * {@code GET /v1/apps/{appId}/stats/loyalty} over the demo's days and the morning after (whose nightly run
+     * may expire points).
+     */
+    public JsonNode loyaltyStatistics(String appId, String adminKey) throws Exception {
+        return call("GET", "/v1/apps/" + appId + "/stats/loyalty?from=" + firstDay + "&to=" + lastDay.plusDays(1), null,
+                adminKey);
+    }
+
     /** {@code GET /v1/apps/{appId}/stats/feedback} over the demo's days. */
     public JsonNode feedbackStatistics(String appId, String adminKey) throws Exception {
         return call("GET", "/v1/apps/" + appId + "/stats/feedback?from=" + firstDay + "&to=" + lastDay, null, adminKey);

@@ -1,49 +1,34 @@
 package com.mplifecycle.local.demo;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mplifecycle.aws.store.LoyaltyStore;
 import com.mplifecycle.domain.loyalty.LedgerEntry;
-import com.mplifecycle.domain.loyalty.Level;
-import com.mplifecycle.domain.loyalty.LoyaltySettings;
-import com.mplifecycle.domain.loyalty.PointsAccount;
 import com.mplifecycle.domain.loyalty.ReferralRules;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What the demo's members did with points: issued, spent, expired, held, members per level, and the
- * referral rewards (sharers rewarded for newcomers' first server orders, welcome bonuses).
+ * What the demo's members did with points: the admin API's loyalty figures (issued, spent, expired, due
+ * soon, customers per level), and the referral rewards (sharers rewarded for newcomers' first server orders, welcome bonuses).
  */
 public final class LoyaltySummary {
     private LoyaltySummary() {
     }
 
-    /** @param loyalty the app's settings in force: members are counted under its levels */
-    public static void print(DynamoDbClient db, String loyaltyTable, String appId, LoyaltySettings loyalty,
-                             PrintStream out) {
-        long[] totals = new long[5];
-        Map<String, Integer> perLevel = new LinkedHashMap<>();
-        for (Level level : loyalty.levels()) {
-            perLevel.put(level.name(), 0);
-        }
-        new LoyaltyStore(db, loyaltyTable).scanAccounts(0, 1, page -> page.stream()
-                .filter(a -> appId.equals(a.appId())).forEach(stored -> {
-                    PointsAccount a = stored.account();
-                    totals[0]++;
-                    totals[1] += a.earned();
-                    totals[2] += a.spent();
-                    totals[3] += a.expired();
-                    totals[4] += a.balance();
-                    // a level renamed since is held as the lowest until the daily run re-places the member
-                    perLevel.merge(loyalty.levels().get(loyalty.indexOf(a.level())).name(), 1, Integer::sum);
-                }));
-        out.printf("  points (%d members with an account): issued %d, spent %d, expired %d, held %d%n", totals[0],
-                totals[1], totals[2], totals[3], totals[4]);
-        out.print("  members per level:");
-        perLevel.forEach((level, n) -> out.printf(" %s %d", level, n));
+    /**
+     * @param stats {@code GET /v1/apps/{appId}/stats/loyalty} over the demo's days: points issued, spent,
+     *     expired and due soon, redemptions and customers per level, as the operators' console shows them
+     */
+    public static void print(DynamoDbClient db, String loyaltyTable, String appId, JsonNode stats, PrintStream out) {
+        out.println("  loyalty (GET /v1/apps/{appId}/stats/loyalty):");
+        out.printf("    points issued %d, spent %d, expired %d, %d due to expire in the next %d days; %d redemptions%n",
+                stats.path("issued").asLong(), stats.path("spent").asLong(), stats.path("expired").asLong(),
+                stats.path("expiringSoon").asLong(), stats.path("expiringDays").asInt(), stats.path("redeemed").asLong());
+        out.print("    customers per level:");
+        stats.path("customersByLevel").forEach(l -> out.printf(" %s %d", l.path("level").asText(),
+                l.path("customers").asLong()));
         out.println();
         long[] referral = new long[5];
         new LoyaltyStore(db, loyaltyTable).scanEntries(LedgerEntry.causeOf(LedgerEntry.Kind.REFERRAL, ""), stored -> {

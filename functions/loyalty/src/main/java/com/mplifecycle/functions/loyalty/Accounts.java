@@ -1,11 +1,14 @@
 package com.mplifecycle.functions.loyalty;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Function;
 
 import com.mplifecycle.aws.store.LoyaltyStore;
 import com.mplifecycle.aws.store.StoreUnavailableException;
+import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.loyalty.LedgerEntry;
+import com.mplifecycle.domain.loyalty.LoyaltyCounts;
 import com.mplifecycle.domain.loyalty.LoyaltyOutcome;
 import com.mplifecycle.domain.loyalty.PointsAccount;
 
@@ -44,13 +47,19 @@ public final class Accounts {
     private final AfterChange after;
     private final java.util.concurrent.atomic.AtomicLong conflicts = new java.util.concurrent.atomic.AtomicLong();
 
+    private final Function<String, ZoneId> zones;
+
     public Accounts(LoyaltyStore store) {
-        this(store, (appId, customerId, done) -> { });
+        this(store, (appId, customerId, done) -> { }, appId -> AppSettings.defaults(appId).timeZone());
     }
 
-    public Accounts(LoyaltyStore store, AfterChange after) {
+    /**
+     * @param zones the app's time zone, whose local days the app's loyalty counters are kept by
+     */
+    public Accounts(LoyaltyStore store, AfterChange after, Function<String, ZoneId> zones) {
         this.store = store;
         this.after = after;
+        this.zones = zones;
     }
 
     /** Commits that lost a race (version moved, item held by another transaction) and were decided again. */
@@ -83,9 +92,12 @@ public final class Accounts {
             if (entries.isEmpty() && change.after().equals(before)) {
                 return new Applied.Already(before);
             }
-            LoyaltyStore.Result result = entries.isEmpty() && extra.isEmpty()
+            // the app's figures move in the same transaction as the ledger (a change of the lots without an
+            // entry too, so that the expiry counters stay exact)
+            LoyaltyCounts counts = LoyaltyCounts.of(before, change.after(), entries, zones.apply(appId));
+            LoyaltyStore.Result result = entries.isEmpty() && extra.isEmpty() && counts.isEmpty()
                     ? store.commitAccount(appId, customerId, before, change.after())
-                    : store.commit(appId, customerId, before, change.after(), entries, extra);
+                    : store.commit(appId, customerId, before, change.after(), entries, extra, counts);
             switch (result.commit()) {
                 case APPLIED:
                     Applied.Done done = new Applied.Done(change.after().withVersion(before.version() + 1), change,

@@ -89,7 +89,7 @@ public final class LoyaltyHandler implements RequestStreamHandler {
                 log.warn(null, "loyalty status not written to the profile", "appId", appId, "customerId", customerId,
                         "error", e.toString());
             }
-        });
+        }, appId -> apps.settingsOrDefaults(appId).timeZone());
         RewardStore rewards = new RewardStore(db, appsTable);
 
         ServerOrderRoutes orders = new ServerOrderRoutes(new ServerOrderIndex(db, loyaltyTable), events, apps, clock);
@@ -103,6 +103,8 @@ public final class LoyaltyHandler implements RequestStreamHandler {
         PointsRoutes points = new PointsRoutes(accounts, apps, clock);
         adminRoutes.put("GET /v1/apps/{appId}/customers/{customerId}/points", points::ledger);
         adminRoutes.put("POST /v1/apps/{appId}/customers/{customerId}/points/adjustments", points::adjust);
+        adminRoutes.put("GET /v1/apps/{appId}/stats/loyalty",
+                new LoyaltyStatsRoutes(accounts.store().counters(), profiles, apps, clock)::stats);
         MeRoutes me = new MeRoutes(accounts, profiles, apps, rewards, events, clock);
         customerRoutes.put("GET /v1/me", me::me);
         customerRoutes.put("GET /v1/me/points", me::points);

@@ -354,6 +354,84 @@ class LoyaltyHandlerIT {
         assertEquals(false, erased.get("checkIn").get("today").asBoolean());
     }
 
+    /**
+     * The app's loyalty figures come from counters the ledger's transactions keep: every stream batch is
+     * delivered twice and an adjustment retried, yet each cause counts once; an erasure keeps the aggregates
+     * and takes only the erased customer's unspent points off "expiring" and the customer off its level.
+     */
+    @Test
+    void loyaltyStats_countEachCauseOnce_erasureKeepsTheAggregates() {
+        String app = "figures";
+        new AdminKeys(aws.client(), "AppsTable", Clock.fixed(NOW, ZoneOffset.UTC)).register(app, ADMIN + "-figures");
+        String key = ADMIN + "-figures";
+        ProfileStore profiles = new ProfileStore(aws.client(), "ProfilesTable");
+        String bob = CustomerIds.of(app, "bob");
+        String eve = CustomerIds.of(app, "eve");
+        profiles.save(CustomerProfile.empty(app, bob).toBuilder().openid("bob").build());
+        profiles.save(CustomerProfile.empty(app, eve).toBuilder().openid("eve").build());
+        String paidAt = Long.toString(NOW.minusSeconds(60).toEpochMilli());
+        ApiResponse orders = call("POST /v1/apps/{appId}/orders", Map.of("appId", app), "{\"orders\":["
+                + "{\"orderId\":\"f-1\",\"openid\":\"bob\",\"amountFen\":10000,\"paidAt\":" + paidAt + "},"
+                + "{\"orderId\":\"f-2\",\"openid\":\"eve\",\"amountFen\":5000,\"paidAt\":" + paidAt + "}]}", key);
+        assertEquals(202, orders.statusCode(), orders.body());
+        drain();
+        Map<String, String> evePath = Map.of("appId", app, "customerId", eve);
+        String adjustment = "{\"points\":20,\"reason\":\"goodwill\",\"requestId\":\"f-adj\"}";
+        assertEquals(201, call("POST /v1/apps/{appId}/customers/{customerId}/points/adjustments", evePath, adjustment,
+                key).statusCode());
+        assertEquals(200, call("POST /v1/apps/{appId}/customers/{customerId}/points/adjustments", evePath, adjustment,
+                key).statusCode(), "a retried adjustment");
+        call("PUT /v1/apps/{appId}/rewards/{rewardId}", Map.of("appId", app, "rewardId", "mug"),
+                "{\"name\":\"Mug\",\"costPoints\":30,\"stock\":5}", key);
+        String token = tokens.issue(app, bob, "bob");
+        assertEquals(201, call("POST /v1/me/redemptions", Map.of(), "{\"rewardId\":\"mug\",\"requestId\":\"f-r\"}",
+                token).statusCode());
+        assertEquals(200, call("POST /v1/me/redemptions", Map.of(), "{\"rewardId\":\"mug\",\"requestId\":\"f-r\"}",
+                token).statusCode(), "a retried redemption");
+
+        JsonNode stats = loyaltyStats(app, key, "2026-03-01", "2026-03-31", "366");
+        assertEquals(100 + 50 + 20, stats.get("issued").asLong(), stats.toString());
+        assertEquals(30, stats.get("spent").asLong());
+        assertEquals(0, stats.get("expired").asLong());
+        assertEquals(1, stats.get("redeemed").asLong());
+        assertEquals(140, stats.get("expiringSoon").asLong(), "every unspent point expires 2027-03-10");
+        assertEquals(1, stats.get("days").size());
+        assertEquals("2026-03-10", stats.get("days").get(0).get("date").asText());
+        assertEquals(170, stats.get("days").get(0).get("issued").asLong());
+        assertEquals("普通", stats.get("customersByLevel").get(0).get("level").asText());
+        assertEquals(2, stats.get("customersByLevel").get(0).get("customers").asLong());
+        assertEquals(5, stats.get("customersByLevel").size());
+        assertEquals(0, loyaltyStats(app, key, "2026-03-01", "2026-03-31", null).get("expiringSoon").asLong(),
+                "nothing due within the app's 7 days' notice");
+        assertEquals(0, loyaltyStats(app, key, "2026-03-11", "2026-03-31", "7").get("issued").asLong());
+
+        // as the admin function erases: the profile's tombstone first, then each store's data
+        profiles.erase(app, bob, NOW, Duration.ofDays(30));
+        new com.mplifecycle.aws.store.LoyaltyStore(aws.client(), "LoyaltyTable").deleteCustomer(app, bob);
+        JsonNode after = loyaltyStats(app, key, "2026-03-01", "2026-03-31", "366");
+        assertEquals(170, after.get("issued").asLong(), "aggregates are kept");
+        assertEquals(30, after.get("spent").asLong());
+        assertEquals(1, after.get("redeemed").asLong());
+        assertEquals(70, after.get("expiringSoon").asLong(), "bob's 70 unspent points will never expire now");
+        assertEquals(1, after.get("customersByLevel").get(0).get("customers").asLong());
+
+        ApiResponse bad = call("GET /v1/apps/{appId}/stats/loyalty", Map.of("appId", app),
+                Map.of("from", "2026-03-31", "to", "2026-03-01"), null, key);
+        assertEquals(400, bad.statusCode());
+        assertEquals(401, call("GET /v1/apps/{appId}/stats/loyalty", Map.of("appId", app),
+                Map.of("from", "2026-03-01", "to", "2026-03-31"), null, null).statusCode());
+    }
+
+    private static JsonNode loyaltyStats(String app, String key, String from, String to, String days) {
+        Map<String, String> query = new HashMap<>(Map.of("from", from, "to", to));
+        if (days != null) {
+            query.put("days", days);
+        }
+        ApiResponse r = call("GET /v1/apps/{appId}/stats/loyalty", Map.of("appId", app), query, null, key);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r);
+    }
+
     /** A make-up restores the streak in the profile too, which campaigns ({@code streak_at_risk}) read. */
     @Test
     void makeUp_restoresTheProfilesStreak() {

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 import com.mplifecycle.aws.json.RecordJson;
 import com.mplifecycle.domain.loyalty.LedgerEntry;
+import com.mplifecycle.domain.loyalty.LoyaltyCounts;
 import com.mplifecycle.domain.loyalty.PointsAccount;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,11 +58,18 @@ public final class LoyaltyStore {
     private final DynamoDbClient db;
     private final String table;
     private final BatchWriter batches;
+    private final LoyaltyCounters counters;
 
     public LoyaltyStore(DynamoDbClient db, String table) {
         this.db = db;
         this.table = table;
         this.batches = new BatchWriter(db, table);
+        this.counters = new LoyaltyCounters(db, table);
+    }
+
+    /** The app's loyalty counters kept by the commits. */
+    public LoyaltyCounters counters() {
+        return counters;
     }
 
     public String table() {
@@ -83,6 +91,15 @@ public final class LoyaltyStore {
     /** Writes {@code after} over the account read as {@code before}, with the entries and extra items, at once. */
     public Result commit(String appId, String customerId, PointsAccount before, PointsAccount after,
                          List<LedgerEntry> entries, List<TransactWriteItem> extra) {
+        return commit(appId, customerId, before, after, entries, extra, null);
+    }
+
+    /**
+     * As above, and adds {@code counts} to the app's loyalty counters ({@link LoyaltyCounters}) in the same
+     * transaction: a cause already in the ledger cancels it whole, so a redelivery never counts twice.
+     */
+    public Result commit(String appId, String customerId, PointsAccount before, PointsAccount after,
+                         List<LedgerEntry> entries, List<TransactWriteItem> extra, LoyaltyCounts counts) {
         String pk = TableKeys.customer(appId, customerId);
         List<TransactWriteItem> items = new ArrayList<>();
         for (LedgerEntry entry : entries) {
@@ -93,6 +110,10 @@ public final class LoyaltyStore {
         items.add(TransactWriteItem.builder().put(accountPut(appId, pk, before, after)).build());
         int extraFrom = items.size();
         items.addAll(extra);
+        int countersFrom = items.size();
+        if (counts != null && !counts.isEmpty()) {
+            items.addAll(counters.updates(appId, customerId, counts));
+        }
         try {
             var response = db.transactWriteItems(b -> b.transactItems(items)
                     .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
@@ -104,7 +125,7 @@ public final class LoyaltyStore {
                     if (i < entries.size()) {
                         return new Result(Commit.ALREADY_APPLIED, 0);
                     }
-                    if (i >= extraFrom) {
+                    if (i >= extraFrom && i < countersFrom) {
                         return new Result(Commit.EXTRA_REFUSED, 0);
                     }
                 }
@@ -224,9 +245,18 @@ public final class LoyaltyStore {
         }
     }
 
-    /** Erasure: the account, the ledger (redemptions and check-ins are entries of it). */
+    /**
+     * Erasure: the account, the ledger (redemptions and check-ins are entries of it). The app's counters
+     * keep what the customer was issued, spent and had expire (aggregates, about no one); only the points
+     * the account still held are taken off the expiry counters, as they will never expire now.
+     */
     public int deleteCustomer(String appId, String customerId) {
-        return new CustomerPartition(db, table, batches).delete(appId, customerId);
+        PointsAccount held = account(appId, customerId);
+        int deleted = new CustomerPartition(db, table, batches).delete(appId, customerId);
+        if (!held.lots().isEmpty()) {
+            counters.forget(appId, customerId, held.lots());
+        }
+        return deleted;
     }
 
     static Map<String, AttributeValue> key(String pk, String sk) {

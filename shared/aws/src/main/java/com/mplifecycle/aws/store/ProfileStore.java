@@ -234,6 +234,26 @@ public final class ProfileStore {
     }
 
     /**
+     * How many of the app's customers the level index lists under {@code level}, and with {@code orNone}
+     * also those holding no level yet (the lowest level's): a count query of the keys-only index, which
+     * reads the index entries but returns none (for the loyalty figures; eventually consistent).
+     */
+    public long countByLevel(String appId, String level, boolean orNone) {
+        long count = 0;
+        for (String prefix : orNone ? List.of(level + "#", "#") : List.of(level + "#")) {
+            for (QueryResponse page : db.queryPaginator(b -> b.tableName(table).indexName(TableKeys.LEVEL_INDEX)
+                    .keyConditionExpression("#app = :app AND begins_with(#key, :prefix)")
+                    .expressionAttributeNames(Map.of("#app", ProfileCodec.APP, "#key", TableKeys.LEVEL_KEY))
+                    .expressionAttributeValues(Map.of(":app", AttributeValue.fromS(appId),
+                            ":prefix", AttributeValue.fromS(prefix)))
+                    .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT))) {
+                count += page.count();
+            }
+        }
+        return count;
+    }
+
+    /**
      * One page from an index keyed by app and {@code sortKey}: the keys that begin with each of
      * {@code prefixes} in turn (the cursor is the index key to continue after, so it names its
      * prefix), then one batch read; profiles that no longer match {@code keep} are left out (the
