@@ -386,8 +386,8 @@ class LoyaltyHandlerIT {
         String token = tokens.issue(app, bob, "bob");
         assertEquals(201, call("POST /v1/me/redemptions", Map.of(), "{\"rewardId\":\"mug\",\"requestId\":\"f-r\"}",
                 token).statusCode());
-        assertEquals(200, call("POST /v1/me/redemptions", Map.of(), "{\"rewardId\":\"mug\",\"requestId\":\"f-r\"}",
-                token).statusCode(), "a retried redemption");
+        assertEquals(201, call("POST /v1/me/redemptions", Map.of(), "{\"rewardId\":\"mug\",\"requestId\":\"f-r\"}",
+                token).statusCode(), "a retried redemption answers the first");
 
         JsonNode stats = loyaltyStats(app, key, "2026-03-01", "2026-03-31", "366");
         assertEquals(100 + 50 + 20, stats.get("issued").asLong(), stats.toString());
