@@ -31,7 +31,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
-        Set<Integer> figures = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
+        Set<Integer> figures = new LinkedHashSet<>(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11));
         int rfmCustomers = 100_000;
         int rfmScanWorkers = 4;
         Path out = Path.of("BENCHMARKS.md");
@@ -105,8 +105,8 @@ public final class BenchMain {
             step("10 campaign launch", () -> report.launch = new LaunchBench().run(quick ? 1_000 : 5_000, 100, 1));
         }
         int customers = rfmCustomers;
-        if (figures.contains(10)) {
-            step("10 loyalty", () -> report.loyalty = new LoyaltyBench().run(quick ? 100 : 500, 8, 4, quick ? 25 : 100));
+        if (figures.contains(11)) {
+            step("11 loyalty", () -> report.loyalty = new LoyaltyBench().run(quick ? 100 : 500, 8, 4, quick ? 25 : 100));
         }
         if (figures.contains(5) || figures.contains(9)) {
             step("5 rfm", () -> report.rfm = new RfmBench().run(customers, rfmScanWorkers));

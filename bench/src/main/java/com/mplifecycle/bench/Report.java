@@ -516,21 +516,21 @@ final class Report {
                 met(worst <= 2.5 && biggest <= 15)});
     }
 
-    // ---------------------------------------------------------------- figure 7
+    // ---------------------------------------------------------------- figure 11
     private void loyaltyDetails() {
         if (loyalty == null) {
-            summary.add(new String[] {"10", "Loyalty: write units per earning, redemptions/s", "not run", "", "",
+            summary.add(new String[] {"11", "Loyalty: write units per earning, redemptions/s", "not run", "", "",
                 "(none)", ""});
             return;
         }
         LoyaltyBench.Result l = loyalty;
-        summary.add(new String[] {"10", "Loyalty: write units per earning; redemptions/s on one reward",
+        summary.add(new String[] {"11", "Loyalty: write units per earning; redemptions/s on one reward",
             String.format("%.1f WCU per order earning, %.1f per check-in; %.0f redemptions/s", l.wcuPerOrder(),
                     l.wcuPerCheckIn(), l.redemptionsPerSecond()),
             String.format("%d threads, %d accounts, one reward item: %.1f %% of commits lost a race and were retried",
                     l.threads(), l.accounts(), 100 * l.conflictRate()), "", "(none)",
             l.stockBefore() - l.stockAfter() == l.redeemed() ? "never oversold" : "**oversold**"});
-        line("## 10. Loyalty");
+        line("## 11. Loyalty");
         line("");
         line("Through the production path (`Accounts`: read the account, decide with `LoyaltyRules`, commit one"
                 + " `TransactWriteItems` of the ledger entry put on `attribute_not_exists`, the account put on its"
@@ -557,13 +557,13 @@ final class Report {
             return;
         }
         SweepBench.Result w = sweep;
-        summary.add(new String[] {"11", f("The 5-minute sweep with nothing due, %,d customers", w.customers()),
+        summary.add(new String[] {"10a", f("The 5-minute sweep with nothing due, %,d customers", w.customers()),
                 f("%.1f read units, %.3f s", w.sweepReadUnits(), w.medianSweepSeconds()),
                 f("bare parallel Scan (the old sweep's reads): %,.0f read units, %.2f s", w.scanReadUnits(),
                         w.medianScanSeconds()),
                 f("%,.0f× fewer reads; %.3f× the time", w.readRatio(), w.timeRatio()), "≥ 100× fewer; ≤ 0.05×",
                 met(w.readRatio() >= 100 && w.timeRatio() <= 0.05)});
-        line("## 11. The sweep at scale: reads with nothing due");
+        line("## 10a. The sweep at scale: reads with nothing due");
         line("");
         line("%,d customers of one app in the due index two days ahead (GROWING, an inactive-3-days campaign); the"
                 + " scheduled run of `DispatchHandler` (its DynamoDB calls through a counting proxy: every shard of the"
@@ -599,11 +599,11 @@ final class Report {
         LaunchBench.Phase w = l.sweep();
         double reads = (b.readUnits() + w.readUnits()) / n;
         double writes = (b.writeUnits() + w.writeUnits()) / n;
-        summary.add(new String[] {"12", f("A campaign launch to %,d customers, fanned out", l.customers()),
+        summary.add(new String[] {"10b", f("A campaign launch to %,d customers, fanned out", l.customers()),
                 f("%,d of %,d pushed, %d twice; %d + %d invocations", l.sent(), l.customers(), l.duplicates(),
                         b.invocations(), w.invocations()),
                 f("per customer: %.2f read units, %.2f write units", reads, writes), "", "(none)", ""});
-        line("## 12. A campaign launch, fanned out");
+        line("## 10b. A campaign launch, fanned out");
         line("");
         line("%,d customers of one app who left a cart and gave a credit, outside the due index; the campaign is"
                 + " created (`CampaignChanged`: the backfill, %d segments) and two hours later the 5-minute run finds"
