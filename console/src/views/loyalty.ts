@@ -1,7 +1,7 @@
 import { h, replace, table } from '../dom';
 import { t } from '../i18n';
 import { api, get, ApiError } from '../api';
-import { num, dateTime } from '../format';
+import { num, dateTime, addDays } from '../format';
 import { notDeployed, notAvailable } from './generic';
 import { chart } from '../charts';
 
@@ -169,7 +169,10 @@ export async function loyaltyView(main: HTMLElement, customerId?: string): Promi
 async function pointsFigures(box: HTMLElement, s: any): Promise<void> {
   box.dataset.from = s.from;
   box.dataset.to = s.to;
-  const days: any[] = s.days ?? [];
+  // every day of the range on the axis, those without figures at 0 (the API lists the days that have any)
+  const byDate = new Map<string, any>((s.days ?? []).map((d: any) => [d.date, d]));
+  const days: any[] = [];
+  for (let d = s.from; d <= s.to; d = addDays(d, 1)) days.push(byDate.get(d) ?? { date: d, issued: 0, spent: 0, expired: 0 });
   const perLevel: any[] = s.customersByLevel ?? [];
   const c = chart('loyalty-chart', {
     legend: { top: 0 }, grid: { top: 30, left: 50, right: 10, bottom: 30 },
