@@ -1,6 +1,7 @@
 package com.mplifecycle.functions.loyalty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,8 @@ import com.mplifecycle.domain.profile.Demographics;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.SettingsReader;
 import com.mplifecycle.domain.profile.CustomerIds;
+
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The loyalty function against the template's tables in DynamoDB Local, with its stream consumer fed
@@ -404,6 +407,16 @@ class LoyaltyHandlerIT {
         assertEquals(0, loyaltyStats(app, key, "2026-03-01", "2026-03-31", null).get("expiringSoon").asLong(),
                 "nothing due within the app's 7 days' notice");
         assertEquals(0, loyaltyStats(app, key, "2026-03-11", "2026-03-31", "7").get("issued").asLong());
+        // the expiry counters are kept per expiry month (at most 31 days an item, under 1 KB): a transactional
+        // update costs 2 write units per KB of the whole item, and one item for a year of days would be ~7 KB
+        List<Map<String, AttributeValue>> expiring = aws.client().query(b -> b.tableName("LoyaltyTable")
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(app),
+                        ":p", AttributeValue.fromS("stats#expiring#")))).items();
+        assertFalse(expiring.isEmpty());
+        for (Map<String, AttributeValue> item : expiring) {
+            assertTrue(item.get("sk").s().matches("stats#expiring#2027-03#0[0-7]"), item.get("sk").s());
+        }
 
         // as the admin function erases: the profile's tombstone first, then each store's data
         profiles.erase(app, bob, NOW, Duration.ofDays(30));

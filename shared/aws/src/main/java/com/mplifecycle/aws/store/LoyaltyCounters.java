@@ -1,6 +1,7 @@
 package com.mplifecycle.aws.store;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,8 +54,8 @@ public final class LoyaltyCounters {
         return DAY_PREFIX + day + "#" + String.format("%02d", shard);
     }
 
-    static String expiringSk(int shard) {
-        return EXPIRING_PREFIX + String.format("%02d", shard);
+    static String expiringSk(YearMonth month, int shard) {
+        return EXPIRING_PREFIX + month + "#" + String.format("%02d", shard);
     }
 
     /** The counter updates of one change, for its transaction. */
@@ -69,36 +70,44 @@ public final class LoyaltyCounters {
                     .expressionAttributeValues(Map.of(":i", n(counts.issued()), ":s", n(counts.spent()),
                             ":e", n(counts.expired()), ":r", n(counts.redeemed()))).build()).build());
         }
-        if (!counts.expiringChange().isEmpty()) {
-            items.add(TransactWriteItem.builder().update(expiring(appId, shard, counts.expiringChange())).build());
+        for (Update u : expiring(appId, shard, counts.expiringChange())) {
+            items.add(TransactWriteItem.builder().update(u).build());
         }
         return items;
     }
 
-    private Update expiring(String appId, int shard, SortedMap<LocalDate, Long> change) {
-        Map<String, String> names = new HashMap<>();
-        Map<String, AttributeValue> values = new HashMap<>();
-        List<String> adds = new ArrayList<>();
-        int i = 0;
-        for (Map.Entry<LocalDate, Long> e : change.entrySet()) {
-            names.put("#d" + i, e.getKey().toString());
-            values.put(":d" + i, n(e.getValue()));
-            adds.add("#d" + i + " :d" + i);
-            i++;
-        }
-        return Update.builder().tableName(table).key(LoyaltyStore.key(appId, expiringSk(shard)))
-                .updateExpression("ADD " + String.join(", ", adds))
-                .expressionAttributeNames(names).expressionAttributeValues(values).build();
+    /** One update per expiry month the change touches (a transaction may not touch an item twice). */
+    private List<Update> expiring(String appId, int shard, SortedMap<LocalDate, Long> change) {
+        TreeMap<YearMonth, SortedMap<LocalDate, Long>> byMonth = new TreeMap<>();
+        change.forEach((d, p) -> byMonth.computeIfAbsent(YearMonth.from(d), m -> new TreeMap<>()).put(d, p));
+        List<Update> updates = new ArrayList<>();
+        byMonth.forEach((month, days) -> {
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values = new HashMap<>();
+            List<String> adds = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<LocalDate, Long> e : days.entrySet()) {
+                names.put("#d" + i, e.getKey().toString());
+                values.put(":d" + i, n(e.getValue()));
+                adds.add("#d" + i + " :d" + i);
+                i++;
+            }
+            updates.add(Update.builder().tableName(table).key(LoyaltyStore.key(appId, expiringSk(month, shard)))
+                    .updateExpression("ADD " + String.join(", ", adds))
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build());
+        });
+        return updates;
     }
 
     /** Takes an erased customer's unspent lots off the expiry counters (they will never expire now). */
     void forget(String appId, String customerId, SortedMap<LocalDate, Long> lots) {
         TreeMap<LocalDate, Long> negative = new TreeMap<>();
         lots.forEach((d, p) -> negative.put(d, -p));
-        Update u = expiring(appId, shard(customerId), negative);
-        db.updateItem(b -> b.tableName(u.tableName()).key(u.key()).updateExpression(u.updateExpression())
-                .expressionAttributeNames(u.expressionAttributeNames())
-                .expressionAttributeValues(u.expressionAttributeValues()));
+        for (Update u : expiring(appId, shard(customerId), negative)) {
+            db.updateItem(b -> b.tableName(u.tableName()).key(u.key()).updateExpression(u.updateExpression())
+                    .expressionAttributeNames(u.expressionAttributeNames())
+                    .expressionAttributeValues(u.expressionAttributeValues()));
+        }
     }
 
     /** The figures of each local day from {@code from} to {@code to} that has any, in order. */
@@ -125,14 +134,18 @@ public final class LoyaltyCounters {
         return days;
     }
 
-    /** The unspent points due to expire on the days from {@code from} to {@code to} (one query of the shards). */
+    /**
+     * The unspent points due to expire on the days from {@code from} to {@code to} (one query: the shards of the
+     * months of the range; past months are never read again).
+     */
     public long expiring(String appId, LocalDate from, LocalDate to) {
         long sum = 0;
         for (QueryResponse page : db.queryPaginator(b -> b.tableName(table)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :p)")
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(appId),
-                        ":p", AttributeValue.fromS(EXPIRING_PREFIX))))) {
+                        ":from", AttributeValue.fromS(EXPIRING_PREFIX + YearMonth.from(from) + "#"),
+                        ":to", AttributeValue.fromS(EXPIRING_PREFIX + YearMonth.from(to) + "#~"))))) {
             for (Map<String, AttributeValue> item : page.items()) {
                 for (Map.Entry<String, AttributeValue> a : item.entrySet()) {
                     if (a.getKey().length() == 10 && a.getValue().n() != null) {
