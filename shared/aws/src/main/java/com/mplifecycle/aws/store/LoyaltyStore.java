@@ -88,15 +88,10 @@ public final class LoyaltyStore {
                 .withVersion(Long.parseLong(item.get(VERSION).n()));
     }
 
-    /** Writes {@code after} over the account read as {@code before}, with the entries and extra items, at once. */
-    public Result commit(String appId, String customerId, PointsAccount before, PointsAccount after,
-                         List<LedgerEntry> entries, List<TransactWriteItem> extra) {
-        return commit(appId, customerId, before, after, entries, extra, null);
-    }
-
     /**
-     * As above, and adds {@code counts} to the app's loyalty counters ({@link LoyaltyCounters}) in the same
-     * transaction: a cause already in the ledger cancels it whole, so a redelivery never counts twice.
+     * Writes {@code after} over the account read as {@code before}, with the entries and extra items, at once,
+     * and adds {@code counts} to the app's loyalty counters ({@link LoyaltyCounters}) in the same transaction:
+     * a cause already in the ledger cancels it whole, so a redelivery never counts twice.
      */
     public Result commit(String appId, String customerId, PointsAccount before, PointsAccount after,
                          List<LedgerEntry> entries, List<TransactWriteItem> extra, LoyaltyCounts counts) {
