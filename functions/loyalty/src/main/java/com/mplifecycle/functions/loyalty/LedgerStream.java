@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.mplifecycle.aws.log.JsonLogger;
 import com.mplifecycle.aws.store.AppStore;
@@ -95,7 +96,9 @@ final class LedgerStream {
     private int apply(String customerKey, List<ChunkRecord> chunks) {
         String appId = TableKeys.appOf(customerKey);
         String customerId = TableKeys.customerOf(customerKey);
-        Instant erasedAt = profiles.loadForFold(appId, customerId).map(StoredCustomer::erasedAt).orElse(null);
+        // one read of the profile's item: its tombstone for the erasure, its profile for the rewards below
+        Optional<StoredCustomer> stored = profiles.loadForFold(appId, customerId);
+        Instant erasedAt = stored.map(StoredCustomer::erasedAt).orElse(null);
         List<Received> events = new ArrayList<>();
         Instant received = clock.instant();
         // records the events table received before an erasure are the erased customer's: never earn from them
@@ -112,7 +115,7 @@ final class LedgerStream {
         // the referral a first order rewards is the profile's: the lifecycle fold may not have created it yet
         boolean firstOrder = events.stream().anyMatch(r -> r.event().type() == EventType.SERVER_ORDER_PAID)
                 && accounts.store().account(appId, customerId).orders().isEmpty();
-        CustomerProfile profile = profile(appId, customerId, firstOrder);
+        CustomerProfile profile = profile(appId, customerId, stored, firstOrder);
         MonthDay birthday = birthday(profile);
         Referral referral = profile == null ? null
                 : referralRules.rewardable(customerId, profile.referredBy()).orElse(null);
@@ -202,9 +205,11 @@ final class LedgerStream {
      * of the same stream creates it, and a first order read before it did would miss its referral reward (a
      * fold later than that still does: the order then earns its points without the referral).
      */
-    private CustomerProfile profile(String appId, String customerId, boolean wait) {
+    private CustomerProfile profile(String appId, String customerId, Optional<StoredCustomer> read, boolean wait) {
+        // the item already read is the first attempt (an erased one has no profile, as ProfileStore#load says)
+        CustomerProfile p = read.filter(s -> !s.profile().isEmpty() || s.erasedAt() == null)
+                .map(StoredCustomer::profile).orElse(null);
         for (int attempt = 1; ; attempt++) {
-            CustomerProfile p = profiles.load(appId, customerId).orElse(null);
             if (p != null && !p.isEmpty() || !wait || attempt >= PROFILE_WAIT_ATTEMPTS) {
                 return p;
             }
@@ -214,6 +219,7 @@ final class LedgerStream {
                 Thread.currentThread().interrupt();
                 return p;
             }
+            p = profiles.load(appId, customerId).orElse(null);
         }
     }
 
