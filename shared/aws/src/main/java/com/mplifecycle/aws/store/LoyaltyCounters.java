@@ -13,7 +13,6 @@ import com.mplifecycle.domain.loyalty.LoyaltyCounts;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -113,21 +112,14 @@ public final class LoyaltyCounters {
     /** The figures of each local day from {@code from} to {@code to} that has any, in order. */
     public List<Day> days(String appId, LocalDate from, LocalDate to) {
         TreeMap<LocalDate, long[]> sums = new TreeMap<>();
-        for (QueryResponse page : db.queryPaginator(b -> b.tableName(table)
-                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(appId),
-                        ":from", AttributeValue.fromS(DAY_PREFIX + from + "#"),
-                        ":to", AttributeValue.fromS(DAY_PREFIX + to + "#~"))))) {
-            for (Map<String, AttributeValue> item : page.items()) {
-                String sk = item.get(TableKeys.SK).s();
-                LocalDate day = LocalDate.parse(sk.substring(DAY_PREFIX.length(), DAY_PREFIX.length() + 10));
-                long[] s = sums.computeIfAbsent(day, d -> new long[4]);
-                s[0] += number(item, ISSUED);
-                s[1] += number(item, SPENT);
-                s[2] += number(item, EXPIRED);
-                s[3] += number(item, REDEEMED);
-            }
+        for (Map<String, AttributeValue> item : items(appId, DAY_PREFIX + from + "#", DAY_PREFIX + to + "#~")) {
+            String sk = item.get(TableKeys.SK).s();
+            LocalDate day = LocalDate.parse(sk.substring(DAY_PREFIX.length(), DAY_PREFIX.length() + 10));
+            long[] s = sums.computeIfAbsent(day, d -> new long[4]);
+            s[0] += number(item, ISSUED);
+            s[1] += number(item, SPENT);
+            s[2] += number(item, EXPIRED);
+            s[3] += number(item, REDEEMED);
         }
         List<Day> days = new ArrayList<>();
         sums.forEach((d, s) -> days.add(new Day(d, s[0], s[1], s[2], s[3])));
@@ -140,24 +132,27 @@ public final class LoyaltyCounters {
      */
     public long expiring(String appId, LocalDate from, LocalDate to) {
         long sum = 0;
-        for (QueryResponse page : db.queryPaginator(b -> b.tableName(table)
-                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(appId),
-                        ":from", AttributeValue.fromS(EXPIRING_PREFIX + YearMonth.from(from) + "#"),
-                        ":to", AttributeValue.fromS(EXPIRING_PREFIX + YearMonth.from(to) + "#~"))))) {
-            for (Map<String, AttributeValue> item : page.items()) {
-                for (Map.Entry<String, AttributeValue> a : item.entrySet()) {
-                    if (a.getKey().length() == 10 && a.getValue().n() != null) {
-                        LocalDate day = LocalDate.parse(a.getKey());
-                        if (!day.isBefore(from) && !day.isAfter(to)) {
-                            sum += Long.parseLong(a.getValue().n());
-                        }
+        for (Map<String, AttributeValue> item : items(appId, EXPIRING_PREFIX + YearMonth.from(from) + "#",
+                EXPIRING_PREFIX + YearMonth.from(to) + "#~")) {
+            for (Map.Entry<String, AttributeValue> a : item.entrySet()) {
+                if (a.getKey().length() == 10 && a.getValue().n() != null) {
+                    LocalDate day = LocalDate.parse(a.getKey());
+                    if (!day.isBefore(from) && !day.isAfter(to)) {
+                        sum += Long.parseLong(a.getValue().n());
                     }
                 }
             }
         }
         return sum;
+    }
+
+    /** The app's counter items whose sort key is from {@code fromSk} to {@code toSk}, every page. */
+    private Iterable<Map<String, AttributeValue>> items(String appId, String fromSk, String toSk) {
+        return db.queryPaginator(b -> b.tableName(table)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(appId),
+                        ":from", AttributeValue.fromS(fromSk), ":to", AttributeValue.fromS(toSk)))).items();
     }
 
     private static long number(Map<String, AttributeValue> item, String name) {
