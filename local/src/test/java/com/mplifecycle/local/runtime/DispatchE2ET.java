@@ -1,11 +1,8 @@
 package com.mplifecycle.local.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +34,6 @@ class DispatchE2ET {
             + "\"variants\":[{\"id\":\"A\",\"weight\":50},{\"id\":\"B\",\"weight\":50,\"data\":{\"thing1\":\"库存紧张\"}}],"
             + "\"holdoutPercent\":0}";
     private static LocalRuntime runtime;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,9 +47,7 @@ class DispatchE2ET {
     }
 
     private static JsonNode call(String method, String path, String body, String token, int status) throws Exception {
-        HttpResponse<String> r = RuntimeCalls.send(runtime, method, path, body, token);
-        assertEquals(status, r.statusCode(), path + " answered " + r.body());
-        return RuntimeCalls.json(r);
+        return RuntimeCalls.expect(runtime, method, path, body, token, status);
     }
 
     @Test

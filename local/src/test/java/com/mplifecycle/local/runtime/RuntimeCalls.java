@@ -1,5 +1,8 @@
 package com.mplifecycle.local.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +27,22 @@ final class RuntimeCalls {
             b.header("Authorization", "Bearer " + token);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends, asserts the answer's status, and returns its JSON (null for an empty body). */
+    static JsonNode expect(LocalRuntime runtime, String method, String path, String body, String token, int status)
+            throws Exception {
+        HttpResponse<String> r = send(runtime, method, path, body, token);
+        assertEquals(status, r.statusCode(), method + " " + path + " answered " + r.body());
+        return json(r);
+    }
+
+    /** Sends, asserts a 2xx answer, and returns its JSON (null for an empty body). */
+    static JsonNode expectOk(LocalRuntime runtime, String method, String path, String body, String token)
+            throws Exception {
+        HttpResponse<String> r = send(runtime, method, path, body, token);
+        assertTrue(r.statusCode() < 300, method + " " + path + " answered " + r.statusCode() + " " + r.body());
+        return json(r);
     }
 
     /** The answer's JSON, or null for an empty body. */

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +51,6 @@ class RuntimeTriggersE2ET {
                           MaximumRetryAttempts: 1
             """;
     private static LocalRuntime runtime;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,9 +65,7 @@ class RuntimeTriggersE2ET {
     }
 
     private static JsonNode call(String method, String path, String body, String token) throws Exception {
-        HttpResponse<String> r = RuntimeCalls.send(runtime, method, path, body, token);
-        assertTrue(r.statusCode() < 300, path + " answered " + r.statusCode() + " " + r.body());
-        return RuntimeCalls.json(r);
+        return RuntimeCalls.expectOk(runtime, method, path, body, token);
     }
 
     private static String buy(String user) throws Exception {

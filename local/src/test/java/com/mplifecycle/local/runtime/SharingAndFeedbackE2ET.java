@@ -2,8 +2,6 @@ package com.mplifecycle.local.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,6 @@ class SharingAndFeedbackE2ET {
             + "\"trigger\":{\"type\":\"referral_rewarded\"},\"templateId\":\"T_REFERRAL\","
             + "\"page\":\"pages/points/index\",\"data\":{\"thing1\":\"好友首单完成，邀请积分已到账\"},\"holdoutPercent\":0}";
     private static LocalRuntime runtime;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -194,9 +191,7 @@ class SharingAndFeedbackE2ET {
     }
 
     private static JsonNode call(String method, String path, String body, String token, int status) throws Exception {
-        HttpResponse<String> r = RuntimeCalls.send(runtime, method, path, body, token);
-        assertEquals(status, r.statusCode(), method + " " + path + " answered " + r.body());
-        return RuntimeCalls.json(r);
+        return RuntimeCalls.expect(runtime, method, path, body, token, status);
     }
 
     private static long messages(String openid, String templateId) throws Exception {

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,7 +37,6 @@ class WinBackEveryHourE2ET {
             + "\"trigger\":{\"type\":\"stage_entered\",\"stage\":\"DECLINING\"},\"templateId\":\"" + TEMPLATE + "\","
             + "\"page\":\"pages/coupon/index\",\"data\":{\"thing1\":\"回归专享优惠券\"},\"holdoutPercent\":0}";
     private static LocalRuntime runtime;
-    private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() throws Exception {
@@ -113,8 +110,6 @@ class WinBackEveryHourE2ET {
     }
 
     private static JsonNode call(String method, String path, String body, String token) throws Exception {
-        HttpResponse<String> r = RuntimeCalls.send(runtime, method, path, body, token);
-        assertTrue(r.statusCode() < 300, path + " answered " + r.statusCode() + " " + r.body());
-        return RuntimeCalls.json(r);
+        return RuntimeCalls.expectOk(runtime, method, path, body, token);
     }
 }

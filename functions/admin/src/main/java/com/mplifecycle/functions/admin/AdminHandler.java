@@ -96,12 +96,10 @@ public final class AdminHandler implements RequestStreamHandler {
         routes.put("GET /v1/apps/{appId}/stats/feedback", inbox::stats);
         routes.put("GET /v1/apps/{appId}/stats/sharing", new SharingRoutes(sharing, clock)::stats);
         String busName = env.required(FunctionEnv.EVENT_BUS_NAME);
-        // the EventBridge client is made on the first campaign change, not at start (cold start)
-        java.util.concurrent.atomic.AtomicReference<CampaignChangePublisher> publisher =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        // the EventBridge client is made on the first campaign change, not at start (cold start):
+        // AwsClients makes it once, on first use
         CampaignRoutes campaigns = new CampaignRoutes(new CampaignStore(db, appsTable), (appId, campaignId) ->
-                publisher.updateAndGet(p -> p != null ? p : new CampaignChangePublisher(aws.eventBridge(), busName))
-                        .publish(appId, campaignId));
+                new CampaignChangePublisher(aws.eventBridge(), busName).publish(appId, campaignId));
         routes.put("GET /v1/apps/{appId}/campaigns", campaigns::list);
         routes.put("POST /v1/apps/{appId}/campaigns/defaults", campaigns::installDefaults);
         routes.put("PUT /v1/apps/{appId}/campaigns/{campaignId}", campaigns::put);

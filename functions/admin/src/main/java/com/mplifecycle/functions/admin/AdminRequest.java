@@ -15,4 +15,26 @@ record AdminRequest(String appId, ApiRequest http, String requestId) {
         }
         return value;
     }
+
+    /** A query parameter; an empty one ({@code ?status=}) counts as absent (no filter). */
+    java.util.Optional<String> query(String name) {
+        return http.queryParameter(name).filter(v -> !v.isEmpty());
+    }
+
+    /** The {@code limit} query parameter, from 1 to {@code max}; {@code whenAbsent} when not given. */
+    int limit(int whenAbsent, int max) {
+        java.util.Optional<String> text = query("limit");
+        if (text.isEmpty()) {
+            return whenAbsent;
+        }
+        try {
+            int n = Integer.parseInt(text.get());
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidFieldException("limit", "must be a whole number from 1 to " + max);
+    }
 }

@@ -45,16 +45,16 @@ final class CustomerList {
     }
 
     ApiResponse list(AdminRequest request) {
-        Optional<String> stage = query(request, "stage");
-        Optional<String> segment = query(request, "segment");
-        Optional<String> level = query(request, "level");
+        Optional<String> stage = request.query("stage");
+        Optional<String> segment = request.query("segment");
+        Optional<String> level = request.query("level");
         if ((stage.isPresent() ? 1 : 0) + (segment.isPresent() ? 1 : 0) + (level.isPresent() ? 1 : 0) > 1) {
             throw new InvalidFieldException("stage", "give one of stage, segment or level");
         }
         stage.ifPresent(s -> value(Stage.class, "stage", s));
         Optional<RfmSegment> wanted = segment.map(s -> value(RfmSegment.class, "segment", s));
-        int limit = limit(request);
-        String cursor = query(request, "cursor").orElse(null);
+        int limit = request.limit(wantsCsv(request) ? MAX_LIMIT : DEFAULT_LIMIT, MAX_LIMIT);
+        String cursor = request.query("cursor").orElse(null);
         AppSettings settings = apps.settingsOrDefaults(request.appId());
         List<Level> levels = settings.loyaltySettings().levels();
         if (level.isPresent() && levels.stream().noneMatch(l -> l.name().equals(level.get()))) {
@@ -127,26 +127,6 @@ final class CustomerList {
 
     private static boolean wantsCsv(AdminRequest request) {
         return request.http().header("accept").map(a -> a.toLowerCase(Locale.ROOT).contains("text/csv")).orElse(false);
-    }
-
-    private static int limit(AdminRequest request) {
-        Optional<String> text = query(request, "limit");
-        if (text.isEmpty()) {
-            return wantsCsv(request) ? MAX_LIMIT : DEFAULT_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(text.get());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidFieldException("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-    }
-
-    private static Optional<String> query(AdminRequest request, String name) {
-        return request.http().queryParameter(name).filter(v -> !v.isEmpty());
     }
 
     private static <E extends Enum<E>> E value(Class<E> type, String field, String text) {

@@ -21,8 +21,12 @@ record DateRange(LocalDate from, LocalDate to) {
     }
 
     private static LocalDate day(AdminRequest request, String name) {
-        String value = request.http().queryParameter(name)
-                .orElseThrow(() -> new InvalidFieldException(name, "is required (YYYY-MM-DD)"));
+        return day(name, request.http().queryParameter(name)
+                .orElseThrow(() -> new InvalidFieldException(name, "is required (YYYY-MM-DD)")));
+    }
+
+    /** The query parameter {@code name}'s value as a local day, or {@link InvalidFieldException}. */
+    static LocalDate day(String name, String value) {
         try {
             if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
                 return LocalDate.parse(value);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,22 +57,22 @@ final class FeedbackRoutes {
 
     ApiResponse list(AdminRequest request) {
         ZoneId zone = apps.settingsOrDefaults(request.appId()).timeZone();
-        FeedbackStatus status = param(request, "status").map(s -> FeedbackStatus.fromWireName(s)
+        FeedbackStatus status = request.query("status").map(s -> FeedbackStatus.fromWireName(s)
                 .orElseThrow(() -> new InvalidFieldException("status", "must be one of open, acknowledged, resolved")))
                 .orElse(null);
-        FeedbackCategory category = param(request, "category").map(c -> FeedbackCategory.fromWireName(c)
+        FeedbackCategory category = request.query("category").map(c -> FeedbackCategory.fromWireName(c)
                 .orElseThrow(() -> new InvalidFieldException("category", "must be one of bug, suggestion, complaint")))
                 .orElse(null);
-        Optional<LocalDate> from = day(request, "from");
-        Optional<LocalDate> to = day(request, "to");
+        Optional<LocalDate> from = request.query("from").map(d -> DateRange.day("from", d));
+        Optional<LocalDate> to = request.query("to").map(d -> DateRange.day("to", d));
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw new InvalidFieldException("to", "must not be before from");
         }
-        String cursor = param(request, "cursor").orElse(null);
+        String cursor = request.query("cursor").orElse(null);
         if (cursor != null && !FEEDBACK_ID.matcher(cursor).matches()) {
             throw new InvalidFieldException("cursor", "is not a cursor this route gave");
         }
-        int limit = limit(request);
+        int limit = request.limit(DEFAULT_LIMIT, MAX_LIMIT);
         FeedbackStore.Page page = inbox.list(request.appId(), new FeedbackStore.Filter(status, category,
                 from.map(d -> d.atStartOfDay(zone).toInstant()).orElse(null),
                 to.map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()).orElse(null)), cursor, limit);
@@ -213,41 +212,5 @@ final class FeedbackRoutes {
         }
         v.put("changes", changes);
         return v;
-    }
-
-    /** A query parameter; an empty one ({@code ?status=}) is no filter. */
-    private static Optional<String> param(AdminRequest request, String name) {
-        return request.http().queryParameter(name).filter(v -> !v.isEmpty());
-    }
-
-    private static int limit(AdminRequest request) {
-        String raw = param(request, "limit").orElse(null);
-        if (raw == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int n = Integer.parseInt(raw);
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new InvalidFieldException("limit", "must be a whole number from 1 to " + MAX_LIMIT);
-    }
-
-    private static Optional<LocalDate> day(AdminRequest request, String name) {
-        Optional<String> value = param(request, name);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            if (value.get().matches("\\d{4}-\\d{2}-\\d{2}")) {
-                return Optional.of(LocalDate.parse(value.get()));
-            }
-        } catch (DateTimeParseException e) {
-            // answered below
-        }
-        throw new InvalidFieldException(name, "must be a date YYYY-MM-DD");
     }
 }

@@ -1,12 +1,15 @@
 package com.mplifecycle.functions.admin;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.mplifecycle.domain.app.AbuseLimits;
 import com.mplifecycle.domain.app.AppSettings;
 import com.mplifecycle.domain.app.PushLimits;
 import com.mplifecycle.domain.lifecycle.LifecycleThresholds;
+import com.mplifecycle.domain.loyalty.Level;
 import com.mplifecycle.domain.loyalty.LoyaltySettings;
 
 /** The settings document that {@code GET/PUT /v1/apps/{appId}/settings} answer. */
@@ -54,8 +57,8 @@ final class SettingsBody {
         l.put("makeUpCost", t.makeUpCost());
         l.put("makeUpDays", t.makeUpDays());
         l.put("growthWindowDays", t.growthWindowDays());
-        java.util.List<Map<String, Object>> levels = new java.util.ArrayList<>();
-        for (com.mplifecycle.domain.loyalty.Level level : t.levels()) {
+        List<Map<String, Object>> levels = new ArrayList<>();
+        for (Level level : t.levels()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", level.name());
             m.put("growth", level.growth());

@@ -53,7 +53,7 @@ final class Backfill {
     /** The pass after a {@code CampaignChanged}: every segment from its start, in a new chain. */
     Result run(String appId, AppCampaigns apps, Instant now) {
         AppCampaigns.App app = apps.fresh(appId, now);
-        BooleanSupplier inTime = inTime();
+        BooleanSupplier inTime = Sweep.inTime();
         String chain = UUID.randomUUID().toString();
         AtomicLong seen = new AtomicLong();
         AtomicLong moved = new AtomicLong();
@@ -107,7 +107,8 @@ final class Backfill {
         AppCampaigns.App app = apps.fresh(hop.appId(), now);
         AtomicLong seen = new AtomicLong();
         AtomicLong moved = new AtomicLong();
-        WalkChains.Hop done = chains.resume(hop, cursor -> page(hop, cursor, app, now, seen, moved), inTime(), now);
+        WalkChains.Hop done = chains.resume(hop, cursor -> page(hop, cursor, app, now, seen, moved), Sweep.inTime(),
+                now);
         return new Result(seen.get(), moved.get(), done == WalkChains.Hop.HANDED_ON ? 1 : 0);
     }
 
@@ -137,10 +138,5 @@ final class Backfill {
             }
         }
         return next;
-    }
-
-    private static BooleanSupplier inTime() {
-        long deadline = System.nanoTime() + Sweep.BUDGET.toNanos();
-        return () -> System.nanoTime() < deadline;
     }
 }

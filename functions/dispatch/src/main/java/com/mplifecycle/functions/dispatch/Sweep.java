@@ -88,7 +88,8 @@ final class Sweep {
         return done;
     }
 
-    private static BooleanSupplier inTime() {
+    /** True until {@link #BUDGET} from now: the invocation's time for taking pages (the backfill's too). */
+    static BooleanSupplier inTime() {
         long deadline = System.nanoTime() + BUDGET.toNanos();
         return () -> System.nanoTime() < deadline;
     }

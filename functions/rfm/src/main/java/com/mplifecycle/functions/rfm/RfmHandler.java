@@ -66,11 +66,15 @@ public final class RfmHandler implements RequestStreamHandler {
     }
 
     private RfmHandler(FunctionEnv env, AwsClients aws) {
+        this(env, aws, new AppStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE), env.clock()));
+    }
+
+    /** @param apps one store (one settings cache) for the scoring and the due index's campaigns */
+    private RfmHandler(FunctionEnv env, AwsClients aws, AppStore apps) {
         this(new ProfileStore(aws.dynamoDb(), env.required(FunctionEnv.PROFILES_TABLE),
-                        new AppCampaigns(new CampaignStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
-                                new AppStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE), env.clock()),
+                        new AppCampaigns(new CampaignStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)), apps,
                                 env.clock())),
-                new AppStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE), env.clock()),
+                apps,
                 new StatisticsStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
                 new RfmRunStore(aws.dynamoDb(), env.required(FunctionEnv.APPS_TABLE)),
                 new RfmSlicePublisher(aws.eventBridge(), env.required(FunctionEnv.EVENT_BUS_NAME)),

@@ -61,10 +61,10 @@ public final class SessionHandler implements RequestStreamHandler {
         String appsTable = env.required(FunctionEnv.APPS_TABLE);
         this.apps = new AppStore(aws.dynamoDb(), appsTable, clock);
         this.counters = new AbuseCounters(aws.dynamoDb(), appsTable);
-        this.tokens = new SessionTokens(secrets::tokenSigningKey, env.clock());
+        this.tokens = new SessionTokens(secrets::tokenSigningKey, clock);
         this.wechat = new WeChatClient(URI.create(env.optional(FunctionEnv.WECHAT_BASE_URL)
                 .orElse(WeChatClient.DEFAULT_BASE_URL.toString())), WECHAT_CONNECT_TIMEOUT, WECHAT_TIMEOUT);
-        this.log = new JsonLogger("session", env.clock());
+        this.log = new JsonLogger("session", clock);
     }
 
     /** Lambda's entry: the HTTP API event in, the HTTP answer out. */

@@ -2,6 +2,7 @@ package com.mplifecycle.aws.bus;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -24,16 +25,20 @@ final class BusEntries {
             if (attempt > ATTEMPTS) {
                 throw new IllegalStateException(pending.size() + " entries refused by EventBridge");
             }
-            pending = refused(events, pending);
+            pending = refused(events, pending, Function.identity());
         }
     }
 
-    private static List<PutEventsRequestEntry> refused(EventBridgeClient events, List<PutEventsRequestEntry> entries) {
-        List<PutEventsRequestEntry> refused = new ArrayList<>();
-        for (int from = 0; from < entries.size(); from += StageChangePublisher.ENTRIES_PER_CALL) {
-            List<PutEventsRequestEntry> part = entries.subList(from,
-                    Math.min(entries.size(), from + StageChangePublisher.ENTRIES_PER_CALL));
-            PutEventsResponse response = events.putEvents(b -> b.entries(part));
+    /**
+     * One try of every item ({@code entry} makes its entry), {@link StageChangePublisher#ENTRIES_PER_CALL} per
+     * call: the items whose entries EventBridge refused (empty when it took all).
+     */
+    static <T> List<T> refused(EventBridgeClient events, List<T> items, Function<T, PutEventsRequestEntry> entry) {
+        List<T> refused = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += StageChangePublisher.ENTRIES_PER_CALL) {
+            List<T> part = items.subList(from, Math.min(items.size(), from + StageChangePublisher.ENTRIES_PER_CALL));
+            List<PutEventsRequestEntry> entries = part.stream().map(entry).toList();
+            PutEventsResponse response = events.putEvents(b -> b.entries(entries));
             if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
                 for (int i = 0; i < part.size(); i++) {
                     if (i >= response.entries().size() || response.entries().get(i).errorCode() != null) {

@@ -11,8 +11,6 @@ import com.mplifecycle.domain.lifecycle.StageChange;
 
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
-import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
 
 /**
  * Publishes {@code CustomerStageChanged} on the project's bus, at most ten entries per call. Only
@@ -34,21 +32,7 @@ public final class StageChangePublisher {
 
     /** Publishes the changes and returns those EventBridge did not take (empty when all went). */
     public List<StageChange> publish(List<StageChange> changes) {
-        List<StageChange> failed = new ArrayList<>();
-        for (int from = 0; from < changes.size(); from += ENTRIES_PER_CALL) {
-            List<StageChange> part = changes.subList(from, Math.min(changes.size(), from + ENTRIES_PER_CALL));
-            List<PutEventsRequestEntry> entries = part.stream().map(this::entry).toList();
-            PutEventsResponse response = events.putEvents(b -> b.entries(entries));
-            if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-                List<PutEventsResultEntry> results = response.entries();
-                for (int i = 0; i < part.size(); i++) {
-                    if (i >= results.size() || results.get(i).errorCode() != null) {
-                        failed.add(part.get(i));
-                    }
-                }
-            }
-        }
-        return failed;
+        return BusEntries.refused(events, changes, this::entry);
     }
 
     private PutEventsRequestEntry entry(StageChange c) {

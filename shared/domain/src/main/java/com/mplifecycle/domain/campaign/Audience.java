@@ -23,7 +23,6 @@ public record Audience(Set<Stage> stages, Set<RfmSegment> segments) {
 
     /** Whether {@code p} is in the audience; {@code scores} (the app's last run) give the segment. */
     public boolean includes(CustomerProfile p, CustomerScores scores) {
-        boolean stageOk = stages.isEmpty() || p.stage() != null && stages.contains(p.stage());
-        return stageOk && (segments.isEmpty() || scores.rfm(p).filter(r -> segments.contains(r.segment())).isPresent());
+        return mayInclude(p) && (segments.isEmpty() || scores.rfm(p).filter(r -> segments.contains(r.segment())).isPresent());
     }
 }

@@ -143,8 +143,7 @@ public final class DispatchPlanner {
                 Occurrence current = o.get();
                 Instant end = current.end(policy, zone);
                 String key = key(c.id(), current.key());
-                boolean done = decided.contains(key) || !end.isAfter(now) || (p.lastPush() != null
-                        && key.equals(key(p.lastPush().campaignId(), String.valueOf(p.lastPush().occurrence()))));
+                boolean done = decided.contains(key) || !end.isAfter(now) || isLastPush(p, key);
                 if (!done) {
                     Instant at = policy.quietEnd(current.from().isAfter(now) ? current.from() : now, zone);
                     best = best == null || at.isBefore(best) ? at : best;
@@ -154,6 +153,12 @@ public final class DispatchPlanner {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** Whether {@code key} is the occurrence of the profile's last push: decided, whatever records were read. */
+    private static boolean isLastPush(CustomerProfile p, String key) {
+        return p.lastPush() != null
+                && key.equals(key(p.lastPush().campaignId(), String.valueOf(p.lastPush().occurrence())));
     }
 
     /** The dedupe key of an occurrence of a campaign. */
@@ -169,9 +174,7 @@ public final class DispatchPlanner {
                 .forEach(c -> c.trigger().occurrence(p, now, zone).filter(o -> o.isDue(now, policy, zone))
                         .ifPresent(o -> {
                             String key = key(c.id(), o.key());
-                            boolean last = p.lastPush() != null && key.equals(key(p.lastPush().campaignId(),
-                                    String.valueOf(p.lastPush().occurrence())));
-                            if (!decided.contains(key) && !last) {
+                            if (!decided.contains(key) && !isLastPush(p, key)) {
                                 due.put(key, new Due(c, o.key()));
                             }
                         }));
